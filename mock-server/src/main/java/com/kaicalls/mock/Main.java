@@ -1,0 +1,132 @@
+package com.kaicalls.mock;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
+ * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--verbose]}.
+ * Exit code 2 on bad arguments.
+ */
+public final class Main {
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "Usage: java -jar kaicalls-mock-server.jar [options]",
+      "",
+      "Runs a stateful local emulator of the KaiCalls /v1 API.",
+      "",
+      "Options:",
+      "  --port <n>          Port to listen on (default " + MockServerOptions.DEFAULT_PORT + ", 0 = random free port)",
+      "  --host <addr>       Address to bind (default " + MockServerOptions.DEFAULT_HOST + ")",
+      "  --api-key <key>     Full-scope key of the demo workspace (default " + MockServerOptions.DEFAULT_API_KEY + ")",
+      "  --seed demo|empty   Start with demo data (default) or only the two workspaces and their keys",
+      "  --rate-limit <r>    Per-key limit: N or N/s (per second), N/min (per minute); off by default",
+      "  --verbose           Log one line per request (method, path, status, key id)",
+      "  --help              Show this help",
+      "",
+      "Second workspace key (isolation tests): " + MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY,
+      "Admin: POST /__admin/kaicalls/reset, GET /__admin/kaicalls/keys,",
+      "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N}",
+      "Spec:  GET /openapi.yaml");
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Launch launch = launch(args, System.out, System.err);
+    if (launch.server == null) {
+      System.exit(launch.exitCode);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      launch.server.close();
+      stopped.countDown();
+    }, "kaicalls-mock-shutdown"));
+    stopped.await();
+  }
+
+  /** The outcome of parsing and starting: a running server, or an exit code. */
+  static final class Launch {
+    final int exitCode;
+    final KaiCallsMockServer server;
+
+    Launch(int exitCode, KaiCallsMockServer server) {
+      this.exitCode = exitCode;
+      this.server = server;
+    }
+  }
+
+  static Launch launch(String[] args, PrintStream out, PrintStream err) {
+    MockServerOptions.Builder options = MockServerOptions.builder().requestLog(out::println);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+          value = arg.substring(eq + 1);
+          arg = arg.substring(0, eq);
+        }
+        switch (arg) {
+          case "--help":
+          case "-h":
+            out.println(USAGE);
+            return new Launch(0, null);
+          case "--verbose":
+          case "-v":
+            options.verbose(true);
+            break;
+          case "--port":
+            options.port(parsePort(value != null ? value : next(args, ++i, arg)));
+            break;
+          case "--host":
+            options.host(value != null ? value : next(args, ++i, arg));
+            break;
+          case "--api-key":
+            options.apiKey(value != null ? value : next(args, ++i, arg));
+            break;
+          case "--seed":
+            String seed = (value != null ? value : next(args, ++i, arg)).toLowerCase(Locale.ROOT);
+            if (!seed.equals("demo") && !seed.equals("empty")) {
+              throw new IllegalArgumentException("--seed must be demo or empty, was '" + seed + "'");
+            }
+            options.seed(seed.equals("demo") ? Seed.DEMO : Seed.EMPTY);
+            break;
+          case "--rate-limit":
+            options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+        }
+      }
+      MockServerOptions built = options.build();
+      KaiCallsMockServer server = KaiCallsMockServer.start(built);
+      out.println("KaiCalls mock server listening on " + server.baseUrl());
+      out.println("API key (demo workspace, all scopes): " + server.apiKey());
+      out.println("API key (other workspace, all scopes): " + server.otherWorkspaceApiKey());
+      out.println("Try: curl -H 'Authorization: Bearer " + server.apiKey() + "' " + server.baseUrl() + "/v1/me");
+      return new Launch(0, server);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println();
+      err.println(USAGE);
+      return new Launch(2, null);
+    }
+  }
+
+  private static String next(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int parsePort(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port must be a number, was '" + text + "'", e);
+    }
+  }
+}

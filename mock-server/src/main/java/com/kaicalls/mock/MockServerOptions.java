@@ -1,0 +1,174 @@
+package com.kaicalls.mock;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How to start a {@link KaiCallsMockServer}. Immutable; build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * MockServerOptions options = MockServerOptions.builder().port(0).seed(Seed.DEMO).build();
+ * }</pre>
+ */
+public final class MockServerOptions {
+
+  /** The documented full-scope key of the demo workspace. */
+  public static final String DEFAULT_API_KEY = "kc_test_demo_4f7Q2xLm9RtV8nB1pK6sW3hJ";
+  /** The documented full-scope key of the second ("other") workspace. */
+  public static final String DEFAULT_OTHER_WORKSPACE_API_KEY = "kc_test_other_Z5yF1dG8kN2mQ7rV4tX9wB3c";
+  public static final int DEFAULT_PORT = 8089;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  private final int port;
+  private final String host;
+  private final String apiKey;
+  private final String otherWorkspaceApiKey;
+  private final Seed seed;
+  private final boolean verbose;
+  private final RateLimit rateLimit;
+  private final Clock clock;
+  private final Consumer<String> requestLog;
+
+  private MockServerOptions(Builder b) {
+    this.port = b.port;
+    this.host = b.host;
+    this.apiKey = b.apiKey;
+    this.otherWorkspaceApiKey = b.otherWorkspaceApiKey;
+    this.seed = b.seed;
+    this.verbose = b.verbose;
+    this.rateLimit = b.rateLimit;
+    this.clock = b.clock;
+    this.requestLog = b.requestLog;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Defaults: port 8089, host 127.0.0.1, demo seed, no rate limit, system UTC clock. */
+  public static MockServerOptions defaults() {
+    return builder().build();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String otherWorkspaceApiKey() {
+    return otherWorkspaceApiKey;
+  }
+
+  public Seed seed() {
+    return seed;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** The rate limit, or {@code null} when requests are not limited. */
+  public RateLimit rateLimit() {
+    return rateLimit;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Where {@code verbose} request lines go (stdout unless set). */
+  public Consumer<String> requestLog() {
+    return requestLog;
+  }
+
+  /** Builds {@link MockServerOptions}. */
+  public static final class Builder {
+    private int port = DEFAULT_PORT;
+    private String host = DEFAULT_HOST;
+    private String apiKey = DEFAULT_API_KEY;
+    private String otherWorkspaceApiKey = DEFAULT_OTHER_WORKSPACE_API_KEY;
+    private Seed seed = Seed.DEMO;
+    private boolean verbose;
+    private RateLimit rateLimit;
+    private Clock clock = Clock.systemUTC();
+    private Consumer<String> requestLog = System.out::println;
+
+    private Builder() {}
+
+    /** Port to listen on; 0 picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The demo workspace's full-scope key; must start with {@code kc_test_}. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = checkKey(apiKey);
+      return this;
+    }
+
+    public Builder otherWorkspaceApiKey(String apiKey) {
+      this.otherWorkspaceApiKey = checkKey(apiKey);
+      return this;
+    }
+
+    public Builder seed(Seed seed) {
+      this.seed = Objects.requireNonNull(seed, "seed");
+      return this;
+    }
+
+    /** Logs one line per request: method, path, status, key id (never the secret). */
+    public Builder verbose(boolean verbose) {
+      this.verbose = verbose;
+      return this;
+    }
+
+    /** Limits requests per API key; {@code null} (the default) for no limit. */
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
+    /** The clock for timestamps, key expiry, idempotency retention and rate windows. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder requestLog(Consumer<String> requestLog) {
+      this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
+      return this;
+    }
+
+    public MockServerOptions build() {
+      if (apiKey.equals(otherWorkspaceApiKey)) {
+        throw new IllegalArgumentException("the two workspaces need different API keys");
+      }
+      return new MockServerOptions(this);
+    }
+
+    private static String checkKey(String key) {
+      Objects.requireNonNull(key, "apiKey");
+      if (!key.startsWith("kc_test_") || key.length() < 16 || !key.matches("[A-Za-z0-9_]+")) {
+        throw new IllegalArgumentException("API keys look like kc_test_ followed by at least 8 letters/digits");
+      }
+      return key;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package com.kaicalls.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A response about to be written: status, content type, body bytes and extra headers. */
+final class ApiResponse {
+
+  final int status;
+  final String contentType;
+  final byte[] body;
+  final Map<String, String> headers = new LinkedHashMap<>();
+
+  ApiResponse(int status, String contentType, byte[] body) {
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+  }
+
+  static ApiResponse json(int status, JsonNode body) {
+    return new ApiResponse(status, "application/json", Json.bytes(body));
+  }
+
+  static ApiResponse ok(JsonNode body) {
+    return json(200, body);
+  }
+
+  static ApiResponse error(ApiException e, String requestId) {
+    ObjectNode error = Json.object();
+    error.put("type", e.type);
+    error.put("code", e.code);
+    error.put("message", e.getMessage());
+    if (e.param == null) {
+      error.putNull("param");
+    } else {
+      error.put("param", e.param);
+    }
+    error.put("request_id", requestId);
+    ObjectNode envelope = Json.object();
+    envelope.set("error", error);
+    ApiResponse response = json(e.status, envelope);
+    response.headers.putAll(e.headers);
+    return response;
+  }
+
+  ApiResponse header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  ApiResponse copy() {
+    ApiResponse copy = new ApiResponse(status, contentType, body);
+    copy.headers.putAll(headers);
+    return copy;
+  }
+}

@@ -1,0 +1,66 @@
+package com.kaicalls.mock.internal;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Adapts WireMock's serve events to the {@link Pipeline}; also serves {@code GET /openapi.yaml}. */
+final class ApiTransformer implements ResponseDefinitionTransformerV2 {
+
+  static final String NAME = "kaicalls-api";
+
+  /** What requests need, available once the spec is parsed and the seed loaded. */
+  record Ready(Pipeline pipeline, byte[] spec) {}
+
+  private final java.util.concurrent.CompletableFuture<Ready> ready;
+
+  ApiTransformer(java.util.concurrent.CompletableFuture<Ready> ready) {
+    this.ready = ready;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    Ready r = ready.join();
+    Pipeline pipeline = r.pipeline();
+    byte[] spec = r.spec();
+    Request request = serveEvent.getRequest();
+    String method = request.getMethod().getName();
+    if (method.equals("GET") && Pipeline.pathOf(request.getUrl()).equals("/openapi.yaml")) {
+      return new ResponseDefinitionBuilder().withStatus(200)
+          .withHeader("Content-Type", "application/yaml").withBody(spec).build();
+    }
+    ApiResponse response = pipeline.handle(new Pipeline.RawRequest(
+        method, request.getUrl(), name -> header(request, name), request.getBody()));
+    List<HttpHeader> headers = new ArrayList<>(response.headers.size() + 1);
+    headers.add(new HttpHeader("Content-Type", response.contentType));
+    for (Map.Entry<String, String> h : response.headers.entrySet()) {
+      headers.add(new HttpHeader(h.getKey(), h.getValue()));
+    }
+    return new ResponseDefinitionBuilder()
+        .withStatus(response.status)
+        .withHeaders(new HttpHeaders(headers))
+        .withBody(response.body)
+        .build();
+  }
+
+  private static String header(Request request, String name) {
+    return request.containsHeader(name) ? request.getHeader(name) : null;
+  }
+}

@@ -1,0 +1,60 @@
+package com.kaicalls.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+
+/**
+ * Creates {@code EventDelivery} records (status pending). Sending them is issue #6: a dispatcher
+ * will pick pending deliveries up; nothing sends today.
+ */
+final class Deliveries {
+
+  static final String TYPE = "event_delivery";
+
+  private final Store store;
+  private final Ids ids;
+  private final Clock clock;
+
+  Deliveries(Store store, Ids ids, Clock clock) {
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  static boolean matches(JsonNode subscription, String eventType) {
+    for (JsonNode pattern : subscription.path("event_types")) {
+      String p = pattern.asText();
+      if (p.equals("*") || p.equals(eventType) || (p.endsWith(".*") && eventType.startsWith(p.substring(0, p.length() - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  ObjectNode create(String workspaceId, JsonNode event, JsonNode subscription, String trigger, String backfillId) {
+    String now = Json.time(clock.instant());
+    ObjectNode d = Json.object();
+    d.put("id", ids.next("dlv_"));
+    d.put("object", "event_delivery");
+    d.put("event_id", event.get("id").asText());
+    d.put("event_type", event.get("type").asText());
+    d.put("subscription_id", subscription.get("id").asText());
+    d.put("url", subscription.get("url").asText());
+    d.put("trigger", trigger);
+    RunHandlers.putNullable(d, "backfill_id", backfillId);
+    d.put("status", "pending");
+    d.put("attempt", 0);
+    d.put("next_attempt_at", now);
+    d.putNull("request_headers");
+    d.putNull("response_status");
+    d.putNull("response_body");
+    d.putNull("error");
+    d.putNull("duration_ms");
+    d.putNull("last_attempt_at");
+    d.putArray("attempts");
+    d.put("created_at", now);
+    store.put(workspaceId, TYPE, d);
+    return d;
+  }
+}

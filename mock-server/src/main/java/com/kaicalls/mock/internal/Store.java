@@ -1,0 +1,27 @@
+package com.kaicalls.mock.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Documents by workspace and type. Stored documents are never mutated: writers put a new copy.
+ * Lists are ordered newest first ({@code created_at} desc, {@code id} desc) unless asked otherwise.
+ */
+interface Store {
+
+  /** The document, or {@code null} when it does not exist in that workspace. */
+  ObjectNode get(String workspaceId, String type, String id);
+
+  /** Inserts or replaces the document with this {@code id}. */
+  void put(String workspaceId, String type, ObjectNode document);
+
+  /** Removes the document; returns whether it existed. */
+  boolean remove(String workspaceId, String type, String id);
+
+  Page list(String workspaceId, String type, ListQuery query);
+
+  /** Every document of a type, newest first (for internal scans). */
+  List<ObjectNode> all(String workspaceId, String type);
+
+  void clear();
+}

@@ -1,0 +1,165 @@
+package com.kaicalls.mock.junit;
+
+import com.kaicalls.mock.KaiCallsMockServer;
+import com.kaicalls.mock.MockServerOptions;
+import com.kaicalls.mock.RateLimit;
+import com.kaicalls.mock.Seed;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * JUnit 5 extension running a KaiCalls emulator on a random port. As a {@code static}
+ * {@code @RegisterExtension} field (or through {@link KaiCallsMockTest}) one server serves the
+ * class and is reset before each test; as an instance field, each test gets its own. Test methods
+ * can declare a {@link KaiCallsMockServer} parameter.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().seed(Seed.EMPTY).build();
+ * }</pre>
+ */
+public class KaiCallsMockExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private final MockServerOptions.Builder options;
+  private final boolean configured;
+  private KaiCallsMockServer server;
+  private boolean perClass;
+
+  /** Used by {@link KaiCallsMockTest}: options come from the annotation. */
+  public KaiCallsMockExtension() {
+    this(MockServerOptions.builder().port(0), false);
+  }
+
+  private KaiCallsMockExtension(MockServerOptions.Builder options, boolean configured) {
+    this.options = options;
+    this.configured = configured;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The running server (between start and stop). */
+  public KaiCallsMockServer server() {
+    if (server == null) {
+      throw new IllegalStateException("the KaiCalls emulator is not running");
+    }
+    return server;
+  }
+
+  public String baseUrl() {
+    return server().baseUrl();
+  }
+
+  public String apiKey() {
+    return server().apiKey();
+  }
+
+  @Override
+  public final void beforeAll(ExtensionContext context) {
+    perClass = true;
+    server = KaiCallsMockServer.start(options(context));
+    onStarted(server);
+  }
+
+  @Override
+  public final void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  @Override
+  public final void beforeEach(ExtensionContext context) {
+    if (server == null) {
+      server = KaiCallsMockServer.start(options(context));
+      onStarted(server);
+    } else {
+      server.reset();
+    }
+  }
+
+  @Override
+  public final void afterEach(ExtensionContext context) {
+    if (!perClass) {
+      stop();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == KaiCallsMockServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return server();
+  }
+
+  /** Hook: called once each time a server starts (e.g. to add data every test needs). */
+  protected void onStarted(KaiCallsMockServer server) {}
+
+  private MockServerOptions options(ExtensionContext context) {
+    if (!configured) {
+      Optional<KaiCallsMockTest> annotation =
+          context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, KaiCallsMockTest.class));
+      annotation.ifPresent(a -> options.seed(a.seed()));
+    }
+    return options.build();
+  }
+
+  private void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  /** Builds a {@link KaiCallsMockExtension}; the port defaults to 0 (random). */
+  public static final class Builder {
+    private final MockServerOptions.Builder options = MockServerOptions.builder().port(0);
+
+    private Builder() {}
+
+    public Builder seed(Seed seed) {
+      options.seed(seed);
+      return this;
+    }
+
+    public Builder port(int port) {
+      options.port(port);
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      options.apiKey(apiKey);
+      return this;
+    }
+
+    public Builder rateLimit(RateLimit rateLimit) {
+      options.rateLimit(rateLimit);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      options.clock(clock);
+      return this;
+    }
+
+    public Builder verbose(boolean verbose) {
+      options.verbose(verbose);
+      return this;
+    }
+
+    public KaiCallsMockExtension build() {
+      return new KaiCallsMockExtension(options, true);
+    }
+  }
+}

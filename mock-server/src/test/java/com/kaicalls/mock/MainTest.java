@@ -1,0 +1,63 @@
+package com.kaicalls.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private Main.Launch launch(String... args) {
+    return Main.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void startingOnPortZeroPrintsTheBaseUrlAndKeyAndAnswersMe() {
+    Main.Launch launch = launch("--port", "0", "--seed", "empty");
+    try {
+      String printed = out.toString(StandardCharsets.UTF_8);
+      Matcher url = Pattern.compile("listening on (http://\\S+)").matcher(printed);
+      assertThat(url.find()).isTrue();
+      assertThat(printed).contains(MockServerOptions.DEFAULT_API_KEY);
+
+      ApiClient.Reply me = new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/me");
+
+      assertThat(launch.exitCode).isZero();
+      assertThat(me.status()).isEqualTo(200);
+    } finally {
+      launch.server.close();
+    }
+  }
+
+  @Test
+  void helpListsEveryOption() {
+    Main.Launch launch = launch("--help");
+
+    assertThat(launch.exitCode).isZero();
+    assertThat(launch.server).isNull();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--verbose", "--help");
+  }
+
+  @Test
+  void anUnknownFlagPrintsUsageOnStderrWithExitCode2() {
+    Main.Launch launch = launch("--bogus");
+
+    assertThat(launch.exitCode).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus'", "Usage:");
+  }
+
+  @Test
+  void aBadSeedOrPortIsExitCode2() {
+    assertThat(launch("--seed", "lots").exitCode).isEqualTo(2);
+    assertThat(launch("--port", "eighty").exitCode).isEqualTo(2);
+    assertThat(launch("--api-key", "sk_live_x").exitCode).isEqualTo(2);
+  }
+}

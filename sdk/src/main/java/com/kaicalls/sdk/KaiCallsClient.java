@@ -1,0 +1,475 @@
+package com.kaicalls.sdk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kaicalls.sdk.internal.Json;
+import com.kaicalls.sdk.internal.Transport;
+import com.kaicalls.sdk.services.AgentsService;
+import com.kaicalls.sdk.services.ApiKeysService;
+import com.kaicalls.sdk.services.AttemptsService;
+import com.kaicalls.sdk.services.BackfillsService;
+import com.kaicalls.sdk.services.CallsService;
+import com.kaicalls.sdk.services.CommunicationRunsService;
+import com.kaicalls.sdk.services.ConversationsService;
+import com.kaicalls.sdk.services.EventDeliveriesService;
+import com.kaicalls.sdk.services.EventsService;
+import com.kaicalls.sdk.services.JobsService;
+import com.kaicalls.sdk.services.LeadsService;
+import com.kaicalls.sdk.services.MeService;
+import com.kaicalls.sdk.services.RecordingsService;
+import com.kaicalls.sdk.services.SmsMessagesService;
+import com.kaicalls.sdk.services.WebhookSubscriptionsService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The KaiCalls API client: one service per resource, each method a typed call. Thread-safe; create one and share
+ * it. Every POST carries an idempotency key (generated once per call if you give none) so retries are safe;
+ * connection failures, timeouts, 408, 409, 429 and 5xx are retried with backoff.
+ *
+ * <pre>{@code
+ * KaiCallsClient client = KaiCallsClient.fromEnv();
+ * Me me = client.me().retrieve();
+ * }</pre>
+ */
+public final class KaiCallsClient {
+  /** The production API. */
+  public static final String DEFAULT_BASE_URL = "https://api.kaicalls.com";
+
+  private final Builder settings;
+  private final OkHttpClient http;
+  private final Transport transport;
+  private final Webhooks webhooks;
+
+  private final MeService me;
+  private final ApiKeysService apiKeys;
+  private final LeadsService leads;
+  private final CallsService calls;
+  private final CommunicationRunsService communicationRuns;
+  private final WebhookSubscriptionsService webhookSubscriptions;
+  private final EventsService events;
+  private final EventDeliveriesService eventDeliveries;
+  private final BackfillsService backfills;
+  private final SmsMessagesService smsMessages;
+  private final ConversationsService conversations;
+  private final JobsService jobs;
+  private final AttemptsService attempts;
+  private final RecordingsService recordings;
+  private final AgentsService agents;
+
+  private KaiCallsClient(Builder b) {
+    this.settings = b.copy();
+    this.http = b.httpClient();
+    ObjectMapper json = Json.newMapper();
+    this.transport =
+        new Transport(
+            http,
+            b.parsedBaseUrl(),
+            b.apiKey,
+            b.maxRetries,
+            b.clock,
+            b.sleeper,
+            b.idempotencyKeyGenerator,
+            b.jitter,
+            userAgent(),
+            json);
+    List<String> secrets = new ArrayList<>();
+    if (b.webhookSecret != null) secrets.add(b.webhookSecret);
+    this.webhooks = new Webhooks(secrets, b.clock, json);
+    this.me = new MeService(transport);
+    this.apiKeys = new ApiKeysService(transport);
+    this.leads = new LeadsService(transport);
+    this.calls = new CallsService(transport);
+    this.communicationRuns = new CommunicationRunsService(transport);
+    this.webhookSubscriptions = new WebhookSubscriptionsService(transport);
+    this.events = new EventsService(transport);
+    this.eventDeliveries = new EventDeliveriesService(transport);
+    this.backfills = new BackfillsService(transport);
+    this.smsMessages = new SmsMessagesService(transport);
+    this.conversations = new ConversationsService(transport);
+    this.jobs = new JobsService(transport);
+    this.attempts = new AttemptsService(transport);
+    this.recordings = new RecordingsService(transport);
+    this.agents = new AgentsService(transport);
+  }
+
+  /** @return a builder; {@link Builder#apiKey(String)} is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates a client from {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} (optional) and
+   * {@code KAICALLS_WEBHOOK_SECRET} (optional).
+   *
+   * @return the client
+   * @throws IllegalStateException if {@code KAICALLS_API_KEY} is missing or blank
+   */
+  public static KaiCallsClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /**
+   * Returns a copy with changed settings (another key, a shorter timeout, more retries) that shares this
+   * client's connection pool and threads.
+   *
+   * <pre>{@code
+   * KaiCallsClient patient = client.withOptions(o -> o.maxRetries(5).readTimeout(Duration.ofMinutes(2)));
+   * }</pre>
+   *
+   * @param change edits a builder prefilled with this client's settings
+   * @return the new client
+   */
+  public KaiCallsClient withOptions(Consumer<Builder> change) {
+    Builder b = settings.copy();
+    b.okHttpClient = http;
+    change.accept(b);
+    return b.build();
+  }
+
+  /** @return the calling key: its id, workspace and scopes */
+  public MeService me() {
+    return me;
+  }
+
+  /** @return scoped API keys: list, mint, revoke */
+  public ApiKeysService apiKeys() {
+    return apiKeys;
+  }
+
+  /** @return leads captured from calls, texts and runs */
+  public LeadsService leads() {
+    return leads;
+  }
+
+  /** @return inbound and outbound calls */
+  public CallsService calls() {
+    return calls;
+  }
+
+  /** @return communication runs: validate, preview, create, pause, resume, cancel */
+  public CommunicationRunsService communicationRuns() {
+    return communicationRuns;
+  }
+
+  /** @return webhook subscriptions: create, update, test, rotate secrets */
+  public WebhookSubscriptionsService webhookSubscriptions() {
+    return webhookSubscriptions;
+  }
+
+  /** @return the durable event store: list, retrieve, replay, backfill */
+  public EventsService events() {
+    return events;
+  }
+
+  /** @return every webhook delivery and its attempts */
+  public EventDeliveriesService eventDeliveries() {
+    return eventDeliveries;
+  }
+
+  /** @return the progress of backfills */
+  public BackfillsService backfills() {
+    return backfills;
+  }
+
+  /** @return SMS messages sent and received */
+  public SmsMessagesService smsMessages() {
+    return smsMessages;
+  }
+
+  /** @return conversations and their messages */
+  public ConversationsService conversations() {
+    return conversations;
+  }
+
+  /** @return jobs: one per recipient of a run */
+  public JobsService jobs() {
+    return jobs;
+  }
+
+  /** @return attempts: each try of a job */
+  public AttemptsService attempts() {
+    return attempts;
+  }
+
+  /** @return call recordings and their audio */
+  public RecordingsService recordings() {
+    return recordings;
+  }
+
+  /** @return agents and the configuration versions they ran */
+  public AgentsService agents() {
+    return agents;
+  }
+
+  /** @return webhook verification and parsing, with the client's webhook secret */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  private static String userAgent() {
+    return "kaicalls-java/" + sdkVersion() + " java/" + System.getProperty("java.version");
+  }
+
+  static String sdkVersion() {
+    try (InputStream in = KaiCallsClient.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Builds a {@link KaiCallsClient}. */
+  public static final class Builder {
+    private String apiKey;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration writeTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofMinutes(2);
+    private int maxRetries = 2;
+    private OkHttpClient okHttpClient;
+    private String webhookSecret;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.threadSleeper();
+    private Supplier<String> idempotencyKeyGenerator = () -> UUID.randomUUID().toString();
+    private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder() {}
+
+    /**
+     * Sets the API key ({@code kc_test_...} or {@code kc_live_...}).
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Sets the API's base URL, e.g. a local emulator's {@code http://127.0.0.1:8089}.
+     *
+     * @param baseUrl an http or https URL
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read timeout: the longest silence while waiting for the response (default 60 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the write timeout (default 60 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the timeout of each attempt as a whole, from connecting to reading the body (default 2 min).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how many times a failed call is retried (default 2).
+     *
+     * @param maxRetries zero or more
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must not be negative");
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Uses your {@link OkHttpClient}: the SDK works on a copy that shares its connection pool and dispatcher, with
+     * the SDK's timeouts and with OkHttp's own connection-failure retry turned off (the SDK retries itself).
+     *
+     * @param client the client to share
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets the webhook signing secret used by {@link KaiCallsClient#webhooks()}.
+     *
+     * @param secret a {@code whsec_} secret
+     * @return this builder
+     */
+    public Builder webhookSecret(String secret) {
+      this.webhookSecret = secret;
+      return this;
+    }
+
+    /**
+     * Sets the clock used for {@code Retry-After} dates and webhook timestamp tolerance.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets what waits between retries; tests pass one that records delays and returns at once.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Sets how idempotency keys are made for POSTs the caller gave none for (default: random UUIDs).
+     *
+     * @param generator returns a new key, 1 to 255 characters, on each call
+     * @return this builder
+     */
+    public Builder idempotencyKeyGenerator(Supplier<String> generator) {
+      this.idempotencyKeyGenerator = Objects.requireNonNull(generator, "generator");
+      return this;
+    }
+
+    /**
+     * Reads {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} and {@code KAICALLS_WEBHOOK_SECRET} from the
+     * environment; unset variables leave the builder as it was.
+     *
+     * @return this builder
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    Builder fromEnv(Function<String, String> env) {
+      String key = env.apply("KAICALLS_API_KEY");
+      if (key != null) apiKey = key;
+      String url = env.apply("KAICALLS_BASE_URL");
+      if (url != null && !url.trim().isEmpty()) baseUrl = url.trim();
+      String secret = env.apply("KAICALLS_WEBHOOK_SECRET");
+      if (secret != null && !secret.trim().isEmpty()) webhookSecret = secret.trim();
+      return this;
+    }
+
+    Builder jitter(DoubleSupplier jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalStateException if no API key was given, or the base URL is not http(s)
+     */
+    public KaiCallsClient build() {
+      if (apiKey == null || apiKey.trim().isEmpty()) {
+        throw new IllegalStateException(
+            "No KaiCalls API key: call apiKey(...) or set KAICALLS_API_KEY (keys look like kc_test_...)");
+      }
+      if (apiKey.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+        throw new IllegalStateException("The KaiCalls API key contains whitespace or non-ASCII characters");
+      }
+      parsedBaseUrl();
+      return new KaiCallsClient(this);
+    }
+
+    HttpUrl parsedBaseUrl() {
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null) {
+        throw new IllegalStateException("baseUrl is not an http(s) URL: " + baseUrl);
+      }
+      return url;
+    }
+
+    OkHttpClient httpClient() {
+      OkHttpClient.Builder b = okHttpClient == null ? new OkHttpClient.Builder() : okHttpClient.newBuilder();
+      return b.connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .writeTimeout(writeTimeout)
+          .callTimeout(callTimeout)
+          // The SDK owns every retry, so OkHttp must not silently resend a POST on a stale connection.
+          .retryOnConnectionFailure(false)
+          .build();
+    }
+
+    Builder copy() {
+      Builder b = new Builder();
+      b.apiKey = apiKey;
+      b.baseUrl = baseUrl;
+      b.connectTimeout = connectTimeout;
+      b.readTimeout = readTimeout;
+      b.writeTimeout = writeTimeout;
+      b.callTimeout = callTimeout;
+      b.maxRetries = maxRetries;
+      b.okHttpClient = okHttpClient;
+      b.webhookSecret = webhookSecret;
+      b.clock = clock;
+      b.sleeper = sleeper;
+      b.idempotencyKeyGenerator = idempotencyKeyGenerator;
+      b.jitter = jitter;
+      return b;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+      return d;
+    }
+  }
+}

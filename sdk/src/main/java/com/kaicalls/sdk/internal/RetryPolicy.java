@@ -1,0 +1,77 @@
+package com.kaicalls.sdk.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.DoubleSupplier;
+
+/** Decides whether a failed attempt is retried, and how long to wait first. */
+final class RetryPolicy {
+  static final Duration INITIAL_DELAY = Duration.ofMillis(500);
+  static final Duration MAX_DELAY = Duration.ofSeconds(8);
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  private final Clock clock;
+  private final DoubleSupplier jitter;
+
+  /**
+   * @param clock for {@code Retry-After} given as an HTTP date
+   * @param jitter a source of numbers in [0, 1)
+   */
+  RetryPolicy(Clock clock, DoubleSupplier jitter) {
+    this.clock = clock;
+    this.jitter = jitter;
+  }
+
+  boolean isRetryable(int status) {
+    if (status == 408) return true; // request timeout: the server asks for a retry
+    if (status == 409) return true; // same idempotency key still in flight; lock contention
+    if (status == 429) return true; // rate limited: wait and try again
+    return status >= 500; // the server failed; the idempotency key makes a repeat safe
+  }
+
+  boolean isRetryable(IOException failure, boolean repeatable) {
+    if (repeatable) return true; // GET, or a POST with an idempotency key: a repeat cannot act twice
+    return failure instanceof ConnectException; // never connected, so the request cannot have arrived
+  }
+
+  /**
+   * @param retry 1 for the first retry
+   * @param retryAfterHeader the failed response's {@code Retry-After}, or null
+   */
+  Duration delayBefore(int retry, String retryAfterHeader) {
+    Duration serverAsked = parseRetryAfter(retryAfterHeader);
+    if (serverAsked != null) {
+      return serverAsked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : serverAsked;
+    }
+    long exponential = INITIAL_DELAY.toMillis() << Math.min(retry - 1, 16);
+    long capped = Math.min(exponential, MAX_DELAY.toMillis());
+    // Up to 25% less, so clients that failed together do not retry together.
+    return Duration.ofMillis((long) (capped * (1.0 - 0.25 * jitter.getAsDouble())));
+  }
+
+  Duration parseRetryAfter(String value) {
+    if (value == null || value.trim().isEmpty()) {
+      return null;
+    }
+    String v = value.trim();
+    try {
+      double seconds = Double.parseDouble(v);
+      if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) return null;
+      return Duration.ofMillis((long) Math.min(seconds * 1000, Long.MAX_VALUE / 2));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration until = Duration.between(clock.instant(), at);
+        return until.isNegative() ? Duration.ZERO : until;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package com.kaicalls.sdk;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LoggingTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  private static final String SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+  private final Logger sdkLogger = Logger.getLogger("com.kaicalls.sdk");
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final Handler capture =
+      new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+          lines.add(formatter.formatMessage(record));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeEach
+  void captureLogs() {
+    sdkLogger.addHandler(capture);
+    sdkLogger.setLevel(Level.ALL);
+  }
+
+  @AfterEach
+  void stopCapturing() {
+    sdkLogger.removeHandler(capture);
+    sdkLogger.setLevel(null);
+    System.clearProperty("kaicalls.log");
+  }
+
+  @Test
+  void debug_logging_shows_requests_and_responses_but_never_the_api_key_or_a_secret() {
+    System.setProperty("kaicalls.log", "debug");
+    server.stubFor(
+        Fixtures.route("POST", "/v1/webhook-subscriptions")
+            .willReturn(
+                Fixtures.json(
+                    201,
+                    "{\"id\":\"whsub_1\",\"object\":\"webhook_subscription\",\"url\":\"https://example.com/hook\","
+                        + "\"event_types\":[\"*\"],\"secret\":\"" + SECRET + "\"}")));
+    KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
+
+    client
+        .webhookSubscriptions()
+        .withRawResponse()
+        .create(new com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest().url(java.net.URI.create("https://example.com/hook")).addEventTypesItem("*"));
+
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("POST").contains("/v1/webhook-subscriptions"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("201"));
+    assertThat(String.join("\n", lines))
+        .doesNotContain(TestClients.API_KEY)
+        .doesNotContain("unitTestKey")
+        .doesNotContain(SECRET.substring("whsec_".length()));
+  }
+
+  @Test
+  void logging_is_off_by_default() {
+    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+
+    TestClients.against(server.baseUrl(), new RecordingSleeper()).build().me().retrieve();
+
+    assertThat(lines).isEmpty();
+  }
+}

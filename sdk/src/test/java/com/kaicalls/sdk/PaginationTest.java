@@ -1,0 +1,102 @@
+package com.kaicalls.sdk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.kaicalls.sdk.models.CommunicationRun;
+import com.kaicalls.sdk.services.CommunicationRunsService;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PaginationTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  private KaiCallsClient client;
+
+  @BeforeEach
+  void setUp() {
+    client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
+    stubPage(null, "c1", 0, 3);
+    stubPage("c1", "c2", 3, 3);
+    stubPage("c2", null, 6, 2);
+  }
+
+  @Test
+  void the_auto_pager_walks_every_page_exactly_once() {
+    List<String> ids =
+        client.communicationRuns().list().autoPager().stream().map(CommunicationRun::getId).collect(Collectors.toList());
+
+    assertThat(ids).containsExactlyElementsOf(expectedIds(8));
+    server.verify(3, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
+  }
+
+  @Test
+  void the_auto_pager_is_lazy_and_fetches_a_page_only_when_iteration_reaches_it() {
+    Iterator<CommunicationRun> it = client.communicationRuns().list().autoPager().iterator();
+
+    it.next();
+    it.next();
+    it.next();
+    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
+
+    it.next();
+    server.verify(2, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
+  }
+
+  @Test
+  void next_page_keeps_the_filters_and_adds_the_cursor() {
+    Page<CommunicationRun> first =
+        client.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(3).build());
+
+    Page<CommunicationRun> second = first.nextPage();
+
+    assertThat(second.data()).extracting(CommunicationRun::getId).containsExactlyElementsOf(expectedIds(8).subList(3, 6));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
+            .withQueryParam("limit", equalTo("3"))
+            .withQueryParam("cursor", equalTo("c1")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
+            .withQueryParam("limit", equalTo("3"))
+            .withQueryParam("cursor", absent()));
+  }
+
+  @Test
+  void the_last_page_has_no_next_page() {
+    Page<CommunicationRun> last = client.communicationRuns().list().nextPage().nextPage();
+
+    assertThat(last.hasMore()).isFalse();
+    assertThat(last.nextCursor()).isEmpty();
+    assertThatThrownBy(last::nextPage).isInstanceOf(NoSuchElementException.class);
+  }
+
+  private static List<String> expectedIds(int n) {
+    return IntStream.range(0, n).mapToObj(i -> "run_" + i).collect(Collectors.toList());
+  }
+
+  private static void stubPage(String cursor, String next, int from, int count) {
+    String data =
+        IntStream.range(from, from + count).mapToObj(i -> Fixtures.runJson("run_" + i)).collect(Collectors.joining(","));
+    String body =
+        "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":" + (next != null) + ",\"next_cursor\":"
+            + (next == null ? "null" : "\"" + next + "\"") + "}";
+    server.stubFor(
+        Fixtures.route("GET", "/v1/communication-runs")
+            .withQueryParam("cursor", cursor == null ? absent() : equalTo(cursor))
+            .willReturn(Fixtures.json(200, body)));
+  }
+}

@@ -1,0 +1,50 @@
+package com.kaicalls.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+
+/**
+ * The signed content {@code "{id}.{timestamp}.{body}"}, fed to a {@link Mac} as a short prefix and the
+ * body itself, so that the body is never copied.
+ */
+final class SignedContent {
+
+  static final int MAX_ID_LENGTH = 256;
+  static final int MAX_TIMESTAMP_DIGITS = 18;
+
+  private SignedContent() {}
+
+  /** Returns the UTF-8 bytes of {@code "{id}.{timestamp}."}. */
+  static byte[] prefix(String id, String timestamp) {
+    return (id + '.' + timestamp + '.').getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Parses a canonical timestamp: 1 to 18 ASCII digits, no sign, no leading zero (except {@code "0"}).
+   * Canonical only, so that the bytes signed are the bytes of the number, as every signer writes them.
+   *
+   * @return the seconds, or -1 when malformed
+   */
+  static long parseTimestamp(String timestamp) {
+    int length = timestamp.length();
+    if (length == 0 || length > MAX_TIMESTAMP_DIGITS || (length > 1 && timestamp.charAt(0) == '0')) {
+      return -1;
+    }
+    long seconds = 0;
+    for (int i = 0; i < length; i++) {
+      char c = timestamp.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      seconds = seconds * 10 + (c - '0');
+    }
+    return seconds;
+  }
+
+  /** Returns the HMAC of prefix and body. */
+  static byte[] hmac(Mac mac, byte[] prefix, byte[] body) {
+    mac.update(prefix);
+    mac.update(body);
+    return mac.doFinal();
+  }
+}
