@@ -53,21 +53,46 @@ final class HeaderValues {
       if (name == null || list == null) {
         continue;
       }
-      if (ID.equalsIgnoreCase(name)) {
-        for (String value : list) {
-          values.addId(value);
-        }
-      } else if (TIMESTAMP.equalsIgnoreCase(name)) {
-        for (String value : list) {
-          values.addTimestamp(value);
-        }
-      } else if (SIGNATURE.equalsIgnoreCase(name)) {
-        for (String value : list) {
-          values.addSignature(value);
-        }
+      switch (which(name)) {
+        case 0:
+          for (String value : list) {
+            values.addId(value);
+          }
+          break;
+        case 1:
+          for (String value : list) {
+            values.addTimestamp(value);
+          }
+          break;
+        case 2:
+          for (String value : list) {
+            values.addSignature(value);
+          }
+          break;
+        default:
+          break;
       }
     }
     return values;
+  }
+
+  /**
+   * Returns 0, 1 or 2 for the id, timestamp and signature header, in any case, and -1 for any other
+   * name. The length and the ninth character pick the one candidate, so that most names cost one
+   * comparison.
+   */
+  private static int which(String name) {
+    if (name.length() == ID.length()) {
+      return ID.equalsIgnoreCase(name) ? 0 : -1;
+    }
+    if (name.length() != TIMESTAMP.length()) {
+      return -1;
+    }
+    char ninth = name.charAt(8);
+    if (ninth == 't' || ninth == 'T') {
+      return TIMESTAMP.equalsIgnoreCase(name) ? 1 : -1;
+    }
+    return SIGNATURE.equalsIgnoreCase(name) ? 2 : -1;
   }
 
   private void addId(String value) {

@@ -12,9 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>A {@code Mac} is not thread-safe and costs a provider look-up plus key set-up to create, whereas a
  * clone is a few array copies. Each prototype has already absorbed the inner key pad (an empty {@code
  * update} makes HMAC hash {@code key ^ ipad} first), so a clone starts one SHA-256 block ahead of a
- * freshly initialised or reset {@code Mac}: verification then costs no more than the bare HMAC. The
- * prototypes are never mutated after construction, so concurrent clones read a stable state; the class
- * is safely published through the {@code final} fields of its owners.
+ * freshly initialised or reset {@code Mac}, which pays for the clone. No pool and no {@code
+ * ThreadLocal}: nothing is pinned to pooled threads, nor created per virtual thread.
+ *
+ * <p>The prototypes are never mutated after construction, so concurrent clones read a stable state;
+ * instances are safely published through the {@code final} fields of their owners.
  */
 final class MacPrototypes {
 

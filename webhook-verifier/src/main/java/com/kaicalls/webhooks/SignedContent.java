@@ -1,6 +1,5 @@
 package com.kaicalls.webhooks;
 
-import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 
 /**
@@ -14,9 +13,30 @@ final class SignedContent {
 
   private SignedContent() {}
 
-  /** Returns the UTF-8 bytes of {@code "{id}.{timestamp}."}. */
+  /**
+   * Returns the bytes of {@code "{id}.{timestamp}."}, or {@code null} if the id holds a character
+   * outside visible ASCII ({@code !} to {@code ~}). Ids are restricted so that their bytes are the same
+   * whichever charset a server used to decode the header (ISO-8859-1 or UTF-8), and no two ids sign
+   * alike. The timestamp must be ASCII digits.
+   */
   static byte[] prefix(String id, String timestamp) {
-    return (id + '.' + timestamp + '.').getBytes(StandardCharsets.UTF_8);
+    int idLength = id.length();
+    int digits = timestamp.length();
+    byte[] prefix = new byte[idLength + digits + 2];
+    for (int i = 0; i < idLength; i++) {
+      char c = id.charAt(i);
+      if (c < '!' || c > '~') {
+        return null;
+      }
+      prefix[i] = (byte) c;
+    }
+    int at = idLength;
+    prefix[at++] = '.';
+    for (int i = 0; i < digits; i++) {
+      prefix[at++] = (byte) timestamp.charAt(i);
+    }
+    prefix[at] = '.';
+    return prefix;
   }
 
   /**

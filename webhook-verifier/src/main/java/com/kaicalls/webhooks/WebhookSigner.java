@@ -50,12 +50,14 @@ public final class WebhookSigner {
   /**
    * Returns the {@code webhook-signature} value: {@code v1,<base64>} per secret, separated by spaces.
    *
-   * @param id the {@code webhook-id}: 1 to 256 characters, the same for every retry of a message
+   * @param id the {@code webhook-id}: 1 to 256 visible ASCII characters ({@code !} to {@code ~}), the
+   *     same for every retry of a message
    * @param timestamp the {@code webhook-timestamp}, seconds since the epoch, zero or positive
    * @param body the exact bytes that will be sent
    * @return the header value
    * @throws NullPointerException if {@code id} or {@code body} is {@code null}
-   * @throws IllegalArgumentException if {@code id} is empty or too long, or {@code timestamp} negative
+   * @throws IllegalArgumentException if {@code id} is empty, too long or not visible ASCII, or {@code
+   *     timestamp} negative
    */
   public String sign(String id, long timestamp, byte[] body) {
     Objects.requireNonNull(id, "id");
@@ -68,6 +70,9 @@ public final class WebhookSigner {
       throw new IllegalArgumentException("timestamp must not be negative: " + timestamp);
     }
     byte[] prefix = SignedContent.prefix(id, Long.toString(timestamp));
+    if (prefix == null) {
+      throw new IllegalArgumentException("id must be visible ASCII ('!' to '~')");
+    }
     StringBuilder header = new StringBuilder(macs.size() * 48);
     Base64.Encoder base64 = Base64.getEncoder();
     for (int k = 0; k < macs.size(); k++) {
@@ -89,7 +94,8 @@ public final class WebhookSigner {
    * @param body as for {@link #sign}
    * @return an unmodifiable, insertion-ordered map
    * @throws NullPointerException if {@code id} or {@code body} is {@code null}
-   * @throws IllegalArgumentException if {@code id} is empty or too long, or {@code timestamp} negative
+   * @throws IllegalArgumentException if {@code id} is empty, too long or not visible ASCII, or {@code
+   *     timestamp} negative
    */
   public Map<String, String> headers(String id, long timestamp, byte[] body) {
     String signature = sign(id, timestamp, body);

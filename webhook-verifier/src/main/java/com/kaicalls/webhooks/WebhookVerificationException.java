@@ -24,7 +24,8 @@ public final class WebhookVerificationException extends RuntimeException {
     /** The body is {@code null}. An empty body is a body, and is verified like any other. */
     MISSING_BODY,
     /**
-     * {@code webhook-id} is longer than 256 characters, or is repeated with different values.
+     * {@code webhook-id} is repeated with different values, is longer than 256 characters, or holds a
+     * character outside visible ASCII ({@code !} to {@code ~}).
      */
     MALFORMED_ID,
     /**

@@ -161,10 +161,15 @@ public final class WebhookVerifier {
           Reason.MALFORMED_ID,
           "webhook-id is longer than " + SignedContent.MAX_ID_LENGTH + " characters");
     }
+    long seconds = SignedContent.parseTimestamp(timestamp);
+    // Checks the id while copying it; a malformed timestamp (of any length) is never copied.
+    byte[] prefix = SignedContent.prefix(id, seconds < 0 ? "" : timestamp);
+    if (prefix == null) {
+      throw fail(Reason.MALFORMED_ID, "webhook-id holds a character outside visible ASCII");
+    }
     if (headers.timestampConflict) {
       throw fail(Reason.MALFORMED_TIMESTAMP, "webhook-timestamp is repeated with different values");
     }
-    long seconds = SignedContent.parseTimestamp(timestamp);
     if (seconds < 0) {
       throw fail(
           Reason.MALFORMED_TIMESTAMP,
@@ -179,7 +184,7 @@ public final class WebhookVerifier {
           "webhook-signature is longer than " + HeaderValues.MAX_SIGNATURE_LENGTH + " characters");
     }
     byte[][] expected = SignatureHeader.parseV1(signature);
-    if (expected.length > 0 && matches(SignedContent.prefix(id, timestamp), body, expected)) {
+    if (expected.length > 0 && matches(prefix, body, expected)) {
       return new VerifiedWebhook(id, Instant.ofEpochSecond(seconds));
     }
     throw fail(

@@ -1,6 +1,7 @@
 package com.kaicalls.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.kaicalls.webhooks.WebhookVerificationException.Reason;
@@ -152,13 +153,23 @@ class HeaderAndBodyTest {
   }
 
   @Test
-  void aNonAsciiIdIsSignedAsUtf8() {
-    String id = "msg_émoji_📞";
-    Map<String, String> signed = SIGNER.headers(id, Fixtures.NOW, Fixtures.BODY);
+  void theSignerRefusesAnIdOutsideVisibleAscii() {
+    Throwable failure = catchThrowable(() -> SIGNER.sign("msg émoji", Fixtures.NOW, Fixtures.BODY));
+
+    assertThat(failure).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("visible ASCII");
+  }
+
+  @Test
+  void everyVisibleAsciiCharacterIsAllowedInAnId() {
+    StringBuilder id = new StringBuilder();
+    for (char c = '!'; c <= '~'; c++) {
+      id.append(c);
+    }
+    Map<String, String> signed = SIGNER.headers(id.toString(), Fixtures.NOW, Fixtures.BODY);
 
     VerifiedWebhook webhook = VERIFIER.verify(Fixtures.BODY, signed::get);
 
-    assertThat(webhook.id()).isEqualTo(id);
+    assertThat(webhook.id()).isEqualTo(id.toString());
   }
 
   @Test

@@ -179,7 +179,15 @@ class RandomizedTest {
   private String randomId() {
     return random.nextBoolean()
         ? "msg_" + randomFrom("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 1 + random.nextInt(40))
-        : randomFrom("abcxyz._-é電📞", 1 + random.nextInt(60));
+        : randomVisibleAscii(1 + random.nextInt(256));
+  }
+
+  private String randomVisibleAscii(int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append((char) ('!' + random.nextInt('~' - '!' + 1)));
+    }
+    return text.toString();
   }
 
   private String randomAscii(int length) {

@@ -47,6 +47,10 @@ class VerificationFailureTest {
         argumentSet("null header lists", nullLists(), Reason.MISSING_HEADER),
         // MALFORMED_ID
         argumentSet("webhook-id of 257 characters", h("m".repeat(257), TS, SIG), Reason.MALFORMED_ID),
+        argumentSet("webhook-id with a space", h("msg 1", TS, SIG), Reason.MALFORMED_ID),
+        argumentSet("webhook-id with a non-ASCII letter", h("msg_\u00e9", TS, SIG), Reason.MALFORMED_ID),
+        argumentSet("webhook-id with a lone surrogate", h("msg_\uD800", TS, SIG), Reason.MALFORMED_ID),
+        argumentSet("webhook-id with a control character", h("msg_\u0000", TS, SIG), Reason.MALFORMED_ID),
         argumentSet(
             "webhook-id repeated with another value",
             with(h(Fixtures.ID, TS, SIG), "webhook-id", "msg_other"),
