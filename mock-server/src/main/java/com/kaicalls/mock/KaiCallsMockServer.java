@@ -1,6 +1,9 @@
 package com.kaicalls.mock;
 
 import com.kaicalls.mock.internal.Emulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -38,7 +41,12 @@ public final class KaiCallsMockServer implements AutoCloseable {
         limit == null ? 0 : limit.requests(),
         limit == null ? 1 : limit.window().getSeconds(),
         options.clock(),
-        options.verbose() ? options.requestLog() : null)));
+        options.verbose() ? options.requestLog() : null,
+        options.clockMode() == ClockMode.MANUAL,
+        options.speed(),
+        options.startTime(),
+        options.dataDir(),
+        Duration.ofSeconds(15))));
   }
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8089}. */
@@ -60,7 +68,45 @@ public final class KaiCallsMockServer implements AutoCloseable {
     return emulator.otherWorkspaceApiKey();
   }
 
-  /** Returns to the seeded state: drops created objects, events, minted keys and idempotency keys. */
+  /**
+   * The emulator's virtual clock: what {@code created_at} stamps, schedules, quiet hours, retries
+   * and expiries are based on.
+   */
+  public Clock clock() {
+    return emulator.clock();
+  }
+
+  /**
+   * Moves virtual time forward by {@code duration}, running everything that comes due on the way in
+   * order (run attempts, webhook deliveries and their retries, backfill pages); returns once all of
+   * it, webhook HTTP requests included, has completed. {@code Duration.ZERO} runs what is due now.
+   *
+   * @return the time now
+   */
+  public Instant advanceClock(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("the clock never goes back");
+    }
+    return emulator.advanceClockTo(emulator.clock().instant().plus(duration));
+  }
+
+  /** Like {@link #advanceClock(Duration)}, to an instant (which must not be in the past). */
+  public Instant advanceClockTo(Instant target) {
+    if (target.isBefore(emulator.clock().instant())) {
+      throw new IllegalArgumentException("the clock never goes back; now is " + emulator.clock().instant());
+    }
+    return emulator.advanceClockTo(target);
+  }
+
+  /** Injects faults into the next API requests (for testing client retries). */
+  public Faults faults() {
+    return new Faults(emulator.faults());
+  }
+
+  /**
+   * Returns to the seeded state: drops created objects, events, deliveries, pending work, minted
+   * keys, idempotency keys and faults, and resets the clock.
+   */
   public void reset() {
     emulator.reset();
   }

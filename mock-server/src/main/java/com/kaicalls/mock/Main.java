@@ -1,12 +1,16 @@
 package com.kaicalls.mock;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
- * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--verbose]}.
+ * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--clock realtime|manual]
+ * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--verbose]}.
  * Exit code 2 on bad arguments.
  */
 public final class Main {
@@ -22,12 +26,20 @@ public final class Main {
       "  --api-key <key>     Full-scope key of the demo workspace (default " + MockServerOptions.DEFAULT_API_KEY + ")",
       "  --seed demo|empty   Start with demo data (default) or only the two workspaces and their keys",
       "  --rate-limit <r>    Per-key limit: N or N/s (per second), N/min (per minute); off by default",
+      "  --clock realtime|manual  Virtual time follows the wall clock (default) or moves only when told",
+      "                      (POST /__admin/kaicalls/clock/advance {\"seconds\": N} or {\"to\": \"<RFC 3339>\"})",
+      "  --speed <n>         Realtime clock runs n times faster (default 1)",
+      "  --start-time <t>    Virtual time starts at this RFC 3339 instant (default now)",
+      "  --data-dir <dir>    Keep all state in an append-only journal in <dir>, replayed on restart",
+      "                      (default: in memory only)",
       "  --verbose           Log one line per request (method, path, status, key id)",
       "  --help              Show this help",
       "",
       "Second workspace key (isolation tests): " + MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY,
       "Admin: POST /__admin/kaicalls/reset, GET /__admin/kaicalls/keys,",
-      "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N}",
+      "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N},",
+      "       GET /__admin/kaicalls/clock, POST /__admin/kaicalls/clock/advance,",
+      "       GET|POST|DELETE /__admin/kaicalls/faults",
       "Spec:  GET /openapi.yaml");
 
   private Main() {}
@@ -93,6 +105,32 @@ public final class Main {
             }
             options.seed(seed.equals("demo") ? Seed.DEMO : Seed.EMPTY);
             break;
+          case "--clock":
+            String mode = (value != null ? value : next(args, ++i, arg)).toLowerCase(Locale.ROOT);
+            if (!mode.equals("realtime") && !mode.equals("manual")) {
+              throw new IllegalArgumentException("--clock must be realtime or manual, was '" + mode + "'");
+            }
+            options.clockMode(mode.equals("manual") ? ClockMode.MANUAL : ClockMode.REALTIME);
+            break;
+          case "--speed":
+            String speed = value != null ? value : next(args, ++i, arg);
+            try {
+              options.speed(Double.parseDouble(speed));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--speed must be a number, was '" + speed + "'", e);
+            }
+            break;
+          case "--start-time":
+            String start = value != null ? value : next(args, ++i, arg);
+            try {
+              options.startTime(OffsetDateTime.parse(start).toInstant());
+            } catch (DateTimeException e) {
+              throw new IllegalArgumentException("--start-time must be RFC 3339, was '" + start + "'", e);
+            }
+            break;
+          case "--data-dir":
+            options.dataDir(Path.of(value != null ? value : next(args, ++i, arg)));
+            break;
           case "--rate-limit":
             options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));
             break;
@@ -103,6 +141,8 @@ public final class Main {
       MockServerOptions built = options.build();
       KaiCallsMockServer server = KaiCallsMockServer.start(built);
       out.println("KaiCalls mock server listening on " + server.baseUrl());
+      out.println("Clock: " + built.clockMode().name().toLowerCase(Locale.ROOT) + ", now " + server.clock().instant()
+          + (built.dataDir() == null ? "; state in memory" : "; state in " + built.dataDir().toAbsolutePath()));
       out.println("API key (demo workspace, all scopes): " + server.apiKey());
       out.println("API key (other workspace, all scopes): " + server.otherWorkspaceApiKey());
       out.println("Try: curl -H 'Authorization: Bearer " + server.apiKey() + "' " + server.baseUrl() + "/v1/me");

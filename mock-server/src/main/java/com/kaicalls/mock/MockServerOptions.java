@@ -1,6 +1,8 @@
 package com.kaicalls.mock;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -29,8 +31,16 @@ public final class MockServerOptions {
   private final RateLimit rateLimit;
   private final Clock clock;
   private final Consumer<String> requestLog;
+  private final ClockMode clockMode;
+  private final double speed;
+  private final Instant startTime;
+  private final Path dataDir;
 
   private MockServerOptions(Builder b) {
+    this.clockMode = b.clockMode;
+    this.speed = b.speed;
+    this.startTime = b.startTime;
+    this.dataDir = b.dataDir;
     this.port = b.port;
     this.host = b.host;
     this.apiKey = b.apiKey;
@@ -84,6 +94,25 @@ public final class MockServerOptions {
     return clock;
   }
 
+  public ClockMode clockMode() {
+    return clockMode;
+  }
+
+  /** How much faster than the {@link #clock()} virtual time runs in {@link ClockMode#REALTIME}. */
+  public double speed() {
+    return speed;
+  }
+
+  /** Where virtual time starts, or {@code null} for the {@link #clock()}'s time at start. */
+  public Instant startTime() {
+    return startTime;
+  }
+
+  /** Where state is kept across restarts, or {@code null} for memory only. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** Where {@code verbose} request lines go (stdout unless set). */
   public Consumer<String> requestLog() {
     return requestLog;
@@ -100,8 +129,43 @@ public final class MockServerOptions {
     private RateLimit rateLimit;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> requestLog = System.out::println;
+    private ClockMode clockMode = ClockMode.REALTIME;
+    private double speed = 1.0;
+    private Instant startTime;
+    private Path dataDir;
 
     private Builder() {}
+
+    /** {@link ClockMode#REALTIME} (default) or {@link ClockMode#MANUAL} (time moves only when told). */
+    public Builder clockMode(ClockMode clockMode) {
+      this.clockMode = Objects.requireNonNull(clockMode, "clockMode");
+      return this;
+    }
+
+    /** Realtime only: virtual time runs {@code speed}× faster than the clock (default 1). */
+    public Builder speed(double speed) {
+      if (!(speed > 0) || speed > 1_000_000) {
+        throw new IllegalArgumentException("speed must be > 0 and at most 1000000, was " + speed);
+      }
+      this.speed = speed;
+      return this;
+    }
+
+    /** Where virtual time starts (default: the clock's time at start). */
+    public Builder startTime(Instant startTime) {
+      this.startTime = startTime;
+      return this;
+    }
+
+    /**
+     * Keeps all state (objects, events, deliveries, idempotency keys, pending work) in an
+     * append-only journal in this directory, replayed at the next start; {@code null} (default)
+     * keeps it in memory only.
+     */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
 
     /** Port to listen on; 0 picks a free one. */
     public Builder port(int port) {
@@ -145,7 +209,10 @@ public final class MockServerOptions {
       return this;
     }
 
-    /** The clock for timestamps, key expiry, idempotency retention and rate windows. */
+    /**
+     * The source of time: in realtime mode virtual time follows it (at {@link #speed(double)}); it is
+     * what timestamps, key expiry, idempotency retention and rate windows are based on.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CommunicationRunsTest {
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().build();
+  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   private static ApiClient demo() {
     return new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
@@ -36,8 +36,8 @@ class CommunicationRunsTest {
 
     assertThat(result.path("valid").asBoolean()).isFalse();
     assertThat(codes(result.path("errors"))).contains("unknown_agent@agent_id", "message_required@message",
-        "no_send_window@schedule.quiet_hours", "invalid_phone@recipients[4].phone");
-    assertThat(codes(result.path("warnings"))).contains("invalid_phone@recipients[1].phone",
+        "no_send_window@schedule.quiet_hours", "invalid_phone@recipients[4].phone", "invalid_phone@recipients[1].phone");
+    assertThat(codes(result.path("warnings"))).contains(
         "opted_out@recipients[2].phone", "duplicate_recipient@recipients[3].phone");
     assertThat(result.path("recipients_count").asInt()).isEqualTo(5);
   }
@@ -83,6 +83,18 @@ class CommunicationRunsTest {
   }
 
   @Test
+  void theInvalidTestNumberIsAValidateErrorYetCreateAcceptsIt() {
+    Map<String, Object> body = Runs.body(Runs.agent(demo()), "+13125550104");
+
+    JsonNode validation = demo().post("/v1/communication-runs/validate", body).json();
+    JsonNode run = create(body);
+
+    assertThat(validation.path("valid").asBoolean()).isFalse();
+    assertThat(codes(validation.path("errors"))).containsExactly("invalid_phone@recipients[0].phone");
+    assertThat(run.path("counts").path("pending").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void createRejectsAnInvalidRunNamingTheFirstError() {
     ApiClient.Reply reply = demo().post("/v1/communication-runs", Runs.body("agent_nope", "+14155550120"), Runs.key("bad-agent"));
 
@@ -103,7 +115,8 @@ class CommunicationRunsTest {
     assertThat(resume.status()).isEqualTo(409);
     assertThat(resume.errorCode()).isEqualTo("invalid_state_transition");
     assertThat(resume.json().path("error").path("message").asText()).contains("cancelled");
-    List<String> types = demo().get("/v1/events?limit=4").json().findValuesAsText("type");
+    List<String> types = demo().get("/v1/events?limit=4&type=communication_run.created&type=communication_run.paused"
+        + "&type=communication_run.resumed&type=communication_run.cancelled").json().findValuesAsText("type");
     assertThat(types).containsExactly("communication_run.cancelled", "communication_run.resumed",
         "communication_run.paused", "communication_run.created");
     assertThat(demo().get("/v1/jobs?run_id=" + id).json().path("data").get(0).path("status").asText()).isEqualTo("cancelled");

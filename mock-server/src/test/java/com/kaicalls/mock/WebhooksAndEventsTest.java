@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@KaiCallsMockTest
+@KaiCallsMockTest(clock = ClockMode.MANUAL)
 class WebhooksAndEventsTest {
 
   @Test

@@ -1,10 +1,8 @@
 package com.kaicalls.webhooks;
 
-import javax.crypto.Mac;
-
 /**
- * The signed content {@code "{id}.{timestamp}.{body}"}, fed to a {@link Mac} as a short prefix and the
- * body itself, so that the body is never copied.
+ * The signed content {@code "{id}.{timestamp}.{body}"}, hashed as a short prefix and the body itself,
+ * so that the body is never copied.
  */
 final class SignedContent {
 
@@ -59,12 +57,5 @@ final class SignedContent {
       seconds = seconds * 10 + (c - '0');
     }
     return seconds;
-  }
-
-  /** Returns the HMAC of prefix and body. */
-  static byte[] hmac(Mac mac, byte[] prefix, byte[] body) {
-    mac.update(prefix);
-    mac.update(body);
-    return mac.doFinal();
   }
 }

@@ -11,11 +11,12 @@ import java.time.Instant;
 public final class VerifiedWebhook {
 
   private final String id;
-  private final Instant timestamp;
+  /** The timestamp in seconds; the {@code Instant} is made on demand, as most callers never ask. */
+  private final long seconds;
 
-  VerifiedWebhook(String id, Instant timestamp) {
+  VerifiedWebhook(String id, long seconds) {
     this.id = id;
-    this.timestamp = timestamp;
+    this.seconds = seconds;
   }
 
   /**
@@ -34,7 +35,7 @@ public final class VerifiedWebhook {
    * @return the signing time, never {@code null}
    */
   public Instant timestamp() {
-    return timestamp;
+    return Instant.ofEpochSecond(seconds);
   }
 
   @Override
@@ -46,16 +47,16 @@ public final class VerifiedWebhook {
       return false;
     }
     VerifiedWebhook that = (VerifiedWebhook) other;
-    return id.equals(that.id) && timestamp.equals(that.timestamp);
+    return id.equals(that.id) && seconds == that.seconds;
   }
 
   @Override
   public int hashCode() {
-    return 31 * id.hashCode() + timestamp.hashCode();
+    return 31 * id.hashCode() + timestamp().hashCode();
   }
 
   @Override
   public String toString() {
-    return "VerifiedWebhook{id=" + id + ", timestamp=" + timestamp + '}';
+    return "VerifiedWebhook{id=" + id + ", timestamp=" + timestamp() + '}';
   }
 }

@@ -17,10 +17,10 @@ import java.util.Objects;
  */
 public final class WebhookSigner {
 
-  private final MacPrototypes macs;
+  private final HmacSha256 hmac;
 
   private WebhookSigner(List<String> secrets) {
-    this.macs = new MacPrototypes(Secrets.keys(secrets));
+    this.hmac = new HmacSha256(Secrets.keys(secrets));
   }
 
   /**
@@ -73,10 +73,10 @@ public final class WebhookSigner {
     if (prefix == null) {
       throw new IllegalArgumentException("id must be visible ASCII ('!' to '~')");
     }
-    StringBuilder header = new StringBuilder(macs.size() * 48);
+    StringBuilder header = new StringBuilder(hmac.size() * 48);
     Base64.Encoder base64 = Base64.getEncoder();
-    for (int k = 0; k < macs.size(); k++) {
-      byte[] signature = SignedContent.hmac(macs.get(k), prefix, body);
+    for (int k = 0; k < hmac.size(); k++) {
+      byte[] signature = hmac.compute(k, prefix, body);
       if (header.length() > 0) {
         header.append(' ');
       }
@@ -108,6 +108,6 @@ public final class WebhookSigner {
 
   @Override
   public String toString() {
-    return "WebhookSigner{secrets=" + macs.size() + '}';
+    return "WebhookSigner{secrets=" + hmac.size() + '}';
   }
 }

@@ -37,12 +37,12 @@ public final class WebhookVerifier {
   /** The default tolerance, in both directions: five minutes. */
   private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
-  private final MacPrototypes macs;
+  private final HmacSha256 hmac;
   private final Duration tolerance;
   private final Clock clock;
 
   private WebhookVerifier(Builder builder) {
-    this.macs = new MacPrototypes(Collections.unmodifiableList(new ArrayList<>(builder.keys)));
+    this.hmac = new HmacSha256(Collections.unmodifiableList(new ArrayList<>(builder.keys)));
     this.tolerance = builder.tolerance;
     this.clock = builder.clock;
   }
@@ -130,7 +130,7 @@ public final class WebhookVerifier {
 
   @Override
   public String toString() {
-    return "WebhookVerifier{secrets=" + macs.size() + ", tolerance=" + tolerance + '}';
+    return "WebhookVerifier{secrets=" + hmac.size() + ", tolerance=" + tolerance + '}';
   }
 
   private static byte[] utf8(String body) {
@@ -185,7 +185,7 @@ public final class WebhookVerifier {
     }
     byte[][] expected = SignatureHeader.parseV1(signature);
     if (expected.length > 0 && matches(prefix, body, expected)) {
-      return new VerifiedWebhook(id, Instant.ofEpochSecond(seconds));
+      return new VerifiedWebhook(id, seconds);
     }
     throw fail(
         Reason.NO_MATCHING_SIGNATURE,
@@ -215,8 +215,8 @@ public final class WebhookVerifier {
 
   private boolean matches(byte[] prefix, byte[] body, byte[][] expected) {
     boolean matched = false;
-    for (int k = 0; k < macs.size() && !matched; k++) {
-      byte[] actual = SignedContent.hmac(macs.get(k), prefix, body);
+    for (int k = 0; k < hmac.size() && !matched; k++) {
+      byte[] actual = hmac.compute(k, prefix, body);
       for (byte[] candidate : expected) {
         matched |= MessageDigest.isEqual(actual, candidate);
       }

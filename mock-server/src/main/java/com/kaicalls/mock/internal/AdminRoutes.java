@@ -8,11 +8,16 @@ import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * Emulator controls under {@code /__admin/kaicalls}: {@code POST reset}, {@code GET keys}, {@code
- * POST communication-runs/generate} ({@code {"count": 2500, "workspace": "demo"}}).
+ * POST communication-runs/generate} ({@code {"count": 2500, "workspace": "demo"}}), {@code GET
+ * clock}, {@code POST clock/advance} ({@code {"seconds": N}} or {@code {"to": "<RFC 3339>"}}) and
+ * {@code GET|POST|DELETE faults}.
  */
 final class AdminRoutes implements AdminApiExtension {
 
@@ -33,6 +38,55 @@ final class AdminRoutes implements AdminApiExtension {
       emulator.reset();
       return json(200, Json.object().put("reset", true));
     });
+    router.add(RequestMethod.GET, "/kaicalls/clock", (admin, event, params) -> json(200, clock()));
+    router.add(RequestMethod.POST, "/kaicalls/clock/advance", (admin, event, params) -> {
+      JsonNode body = body(event);
+      if (body == null) {
+        return error("invalid JSON");
+      }
+      Instant now = emulator.clock().instant();
+      Instant target;
+      if (body.hasNonNull("seconds") && body.get("seconds").isNumber() && !body.has("to")) {
+        double seconds = body.get("seconds").asDouble();
+        if (seconds < 0) {
+          return error("seconds must not be negative");
+        }
+        target = now.plusMillis((long) (seconds * 1000));
+      } else if (body.hasNonNull("to") && !body.has("seconds")) {
+        try {
+          target = OffsetDateTime.parse(body.get("to").asText()).toInstant();
+        } catch (DateTimeException e) {
+          return error("to must be an RFC 3339 date-time");
+        }
+        if (target.isBefore(now)) {
+          return error("to is in the past (now is " + now + "); the clock never goes back");
+        }
+      } else {
+        return error("give either {\"seconds\": N} or {\"to\": \"<RFC 3339>\"}");
+      }
+      emulator.advanceClockTo(target);
+      return json(200, clock());
+    });
+    router.add(RequestMethod.GET, "/kaicalls/faults", (admin, event, params) ->
+        json(200, Json.object().set("faults", emulator.faults.toJson())));
+    router.add(RequestMethod.POST, "/kaicalls/faults", (admin, event, params) -> {
+      JsonNode body = body(event);
+      if (body == null || !body.isObject()) {
+        return error("invalid JSON");
+      }
+      FaultRegistry.Rule rule;
+      try {
+        rule = new FaultRegistry.Rule(Json.text(body, "method"), Json.text(body, "path"), body.path("count").asInt(1),
+            body.path("fault").asText(""), body.path("status").asInt(0),
+            body.hasNonNull("retry_after") ? body.get("retry_after").asLong() : null, body.path("delay_ms").asLong(0));
+      } catch (IllegalArgumentException e) {
+        return error(e.getMessage());
+      }
+      emulator.faults.add(rule);
+      return json(201, rule.toJson());
+    });
+    router.add(RequestMethod.DELETE, "/kaicalls/faults", (admin, event, params) ->
+        json(200, Json.object().put("cleared", emulator.faults.clear())));
     router.add(RequestMethod.GET, "/kaicalls/keys", (admin, event, params) -> json(200, Json.object()
         .put("demo_workspace_id", Emulator.DEMO_WORKSPACE)
         .put("demo_api_key", emulator.apiKey())
@@ -55,6 +109,27 @@ final class AdminRoutes implements AdminApiExtension {
       result.put("first_id", ids.get(0)).put("last_id", ids.get(ids.size() - 1));
       return json(201, result);
     });
+  }
+
+  private ObjectNode clock() {
+    ObjectNode clock = Json.object();
+    clock.put("now", emulator.clock().instant().toString());
+    clock.put("mode", emulator.manualClock() ? "manual" : "realtime");
+    clock.put("speed", emulator.clock.speed());
+    return clock;
+  }
+
+  private static JsonNode body(com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+    try {
+      byte[] raw = event.getRequest().getBody();
+      return raw == null || raw.length == 0 ? Json.object() : Json.parse(raw);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static ResponseDefinition error(String message) {
+    return json(400, Json.object().put("error", message));
   }
 
   private static ResponseDefinition json(int status, JsonNode body) {

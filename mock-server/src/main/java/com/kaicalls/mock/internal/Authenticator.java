@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Authenticator {
 
+  static final String HASH_TYPE = "_api_key_hash";
+
   private record KeyRef(String workspaceId, String keyId) {}
 
   private final Store store;
@@ -46,7 +48,22 @@ final class Authenticator {
   void register(String workspaceId, ObjectNode key, String secret) {
     key.put("prefix", secret.substring(0, Math.min(12, secret.length())));
     key.put("last4", secret.substring(secret.length() - 4));
-    byHash.put(sha256(secret), new KeyRef(workspaceId, key.get("id").asText()));
+    String hash = sha256(secret);
+    byHash.put(hash, new KeyRef(workspaceId, key.get("id").asText()));
+    ObjectNode doc = Json.object();
+    doc.put("id", key.get("id").asText());
+    doc.put("created_at", key.get("created_at").asText());
+    doc.put("sha256", hash);
+    store.put(workspaceId, HASH_TYPE, doc);
+  }
+
+  /** Restores the key hashes (after a restart). */
+  void reload(Iterable<String> workspaceIds) {
+    for (String ws : workspaceIds) {
+      for (ObjectNode doc : store.all(ws, HASH_TYPE)) {
+        byHash.put(doc.get("sha256").asText(), new KeyRef(ws, doc.get("id").asText()));
+      }
+    }
   }
 
   Principal authenticate(String authorization) {

@@ -5,21 +5,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 
 /**
- * Creates {@code EventDelivery} records (status pending). Sending them is issue #6: a dispatcher
- * will pick pending deliveries up; nothing sends today.
+ * Creates {@code EventDelivery} records (status pending) and plans their first attempt now; the
+ * {@link Dispatcher} makes the attempts.
  */
 final class Deliveries {
 
   static final String TYPE = "event_delivery";
+  static final String DELIVER = "webhook.deliver";
 
   private final Store store;
   private final Ids ids;
   private final Clock clock;
+  private final Scheduler scheduler;
 
-  Deliveries(Store store, Ids ids, Clock clock) {
+  Deliveries(Store store, Ids ids, Clock clock, Scheduler scheduler) {
     this.store = store;
     this.ids = ids;
     this.clock = clock;
+    this.scheduler = scheduler;
   }
 
   static boolean matches(JsonNode subscription, String eventType) {
@@ -55,6 +58,11 @@ final class Deliveries {
     d.putArray("attempts");
     d.put("created_at", now);
     store.put(workspaceId, TYPE, d);
+    plan(workspaceId, d.get("id").asText(), clock.instant());
     return d;
+  }
+
+  void plan(String workspaceId, String deliveryId, java.time.Instant at) {
+    scheduler.schedule(workspaceId, "dlv:" + deliveryId, DELIVER, at, Json.object().put("delivery_id", deliveryId));
   }
 }

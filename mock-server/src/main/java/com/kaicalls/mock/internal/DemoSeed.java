@@ -20,10 +20,10 @@ final class DemoSeed {
   private final Store store;
   private final Ledger ledger;
   private final Ids ids;
-  private final Map<String, byte[]> recordings;
+  private final RecordingAudio recordings;
   private final WebhookHandlers webhooks;
 
-  DemoSeed(Store store, Ledger ledger, Ids ids, Map<String, byte[]> recordings, WebhookHandlers webhooks) {
+  DemoSeed(Store store, Ledger ledger, Ids ids, RecordingAudio recordings, WebhookHandlers webhooks) {
     this.store = store;
     this.ledger = ledger;
     this.ids = ids;
@@ -161,12 +161,12 @@ final class DemoSeed {
       save(ws, "call", callDoc, i == 1 ? "voicemail.received" : "call.completed", start.plusSeconds(250));
       if (recording != null) {
         byte[] wav = Wav.tone(i == 0 ? 440 : 660, 1000);
-        recordings.put(recording, wav);
-        save(ws, "recording", doc(recording, "recording", start.plusSeconds(260), "call_id", call, "duration_seconds", 1,
+        ObjectNode recordingDoc = save(ws, "recording", doc(recording, "recording", start.plusSeconds(260), "call_id", call, "duration_seconds", 1,
             "content_type", "audio/wav", "size_bytes", wav.length, "kind", i == 0 ? "call" : "voicemail",
             "transcript", i == 0 ? "Agent: Hi Maria, this is Miles from Bright Smile Dental... Maria: Tuesday afternoon works."
                 : "Hi James, this is Miles from Bright Smile Dental. Please call us back to book your check-up."),
             "recording.ready", start.plusSeconds(260));
+        recordings.put(ws, recordingDoc, wav);
       }
       if (appointment != null) {
         store.put(ws, "appointment", appointment);

@@ -10,20 +10,23 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.kaicalls.webhooks.WebhookSecrets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Wires the emulator: reads the spec, builds the store, handlers and request pipeline, and runs
- * them inside an embedded WireMock server (one catch-all stub answered by {@link ApiTransformer},
- * admin routes from {@link AdminRoutes}). Internal: use {@code com.kaicalls.mock.KaiCallsMockServer}.
+ * Wires the emulator: reads the spec, builds the store (journaled with a data directory), the
+ * virtual clock and scheduler, the handlers, run engine and webhook dispatcher, and runs them
+ * inside an embedded WireMock server (one catch-all stub answered by {@link ApiTransformer}, admin
+ * routes from {@link AdminRoutes}). Internal: use {@code com.kaicalls.mock.KaiCallsMockServer}.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -37,24 +40,45 @@ public final class Emulator implements AutoCloseable {
       int rateLimit,
       long rateLimitWindowSeconds,
       Clock clock,
-      Consumer<String> requestLog) {}
+      Consumer<String> requestLog,
+      boolean manualClock,
+      double speed,
+      Instant startTime,
+      Path dataDir,
+      Duration deliveryTimeout) {
+
+    /** The settings of issue #5 (realtime clock, in memory). */
+    public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
+        long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog) {
+      this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
+          false, 1.0, null, null, Duration.ofSeconds(15));
+    }
+  }
 
   static final String DEMO_WORKSPACE = "ws_demo";
   static final String OTHER_WORKSPACE = "ws_other";
+  static final List<String> WORKSPACES = List.of(DEMO_WORKSPACE, OTHER_WORKSPACE);
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
   private final Config config;
   final ApiSpec spec;
-  final Store store = new InMemoryStore();
+  final VirtualClock clock;
+  final Journal journal;
+  final Store store;
   final Ids ids = new Ids(20261128L);
+  final Transactions tx;
+  final Scheduler scheduler;
   final Workspaces workspaces = new Workspaces();
-  final Map<String, byte[]> recordingContent = new ConcurrentHashMap<>();
+  final RecordingAudio recordingAudio;
   final Ledger ledger;
   final Authenticator auth;
   final RateLimiter rateLimiter;
   final IdempotencyCache idempotency;
+  final RunEngine engine;
   final RunHandlers runs;
   final WebhookHandlers webhooks;
+  final Dispatcher dispatcher;
+  final FaultRegistry faults = new FaultRegistry();
   final Pipeline pipeline;
   final Set<String> missingHandlers;
   private final List<String> allScopes = new ArrayList<>();
@@ -62,7 +86,6 @@ public final class Emulator implements AutoCloseable {
 
   private Emulator(Config config) {
     this.config = config;
-    Clock clock = config.clock();
     // Start Jetty while the spec is parsed and the seed built: the transformer waits for both.
     CompletableFuture<ApiTransformer.Ready> ready = new CompletableFuture<>();
     WireMockConfiguration options = WireMockConfiguration.options()
@@ -74,24 +97,35 @@ public final class Emulator implements AutoCloseable {
         .extensionScanningEnabled(false)
         .templatingEnabled(false)
         .notifier(new ConsoleNotifier(false))
-        .extensions(new ApiTransformer(ready), new AdminRoutes(this));
+        .extensions(new ApiTransformer(ready), new AdminRoutes(this),
+            new com.kaicalls.mock.internal.pages.PagesFilter(config.demoApiKey(), this::baseUrl));
     this.server = new WireMockServer(options);
     CompletableFuture<Void> serverStarted = CompletableFuture.runAsync(server::start);
     this.spec = ApiSpec.load();
     spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
+    this.clock = new VirtualClock(config.manualClock(), config.speed(), config.clock(), config.startTime());
+    InMemoryStore memory = new InMemoryStore();
+    this.journal = config.dataDir() == null ? Journal.none() : Journal.open(config.dataDir());
+    this.store = journal.durable() ? new JournaledStore(memory, journal) : memory;
+    this.tx = new Transactions(journal, ids, clock);
+    this.scheduler = new Scheduler(store, clock, tx);
+    this.recordingAudio = new RecordingAudio(store);
     this.ledger = new Ledger(store, ids, clock);
     this.auth = new Authenticator(store, clock);
     this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), clock);
-    this.idempotency = new IdempotencyCache(clock);
-    Deliveries deliveries = new Deliveries(store, ids, clock);
-    this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock);
+    this.idempotency = new IdempotencyCache(clock, store);
+    Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
+    this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
+    this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
+    this.dispatcher = new Dispatcher(store, ledger, clock, scheduler, tx, deliveries, config.deliveryTimeout());
+    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
     Map<String, Handler> handlers = new HashMap<>();
-    new ReadHandlers(store, workspaces, recordingContent).register(handlers);
+    new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
     new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
     runs.register(handlers);
     webhooks.register(handlers);
-    new EventHandlers(store, deliveries, ids, clock).register(handlers);
+    new EventHandlers(store, deliveries, backfills).register(handlers);
     this.missingHandlers = new java.util.TreeSet<>();
     for (ApiSpec.Operation op : spec.operations) {
       if (!handlers.containsKey(op.operationId())) {
@@ -102,15 +136,41 @@ public final class Emulator implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missingHandlers);
     }
     this.pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
-        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog());
-    seed();
-    ready.complete(new ApiTransformer.Ready(pipeline, spec.raw));
-    serverStarted.join();
+        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), tx);
+    Journal.Replayed replayed = journal.replay(memory);
+    if (replayed.commits() > 0) {
+      restore(replayed);
+    } else {
+      tx.run(this::seed);
+    }
+    ready.complete(new ApiTransformer.Ready(pipeline, spec.raw, faults));
+    try {
+      serverStarted.join();
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
+    }
     server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
+    scheduler.start();
   }
 
   public static Emulator start(Config config) {
     return new Emulator(config);
+  }
+
+  /** Continues from a journal: ids, time, key hashes, idempotency keys, timers and pending deliveries. */
+  private void restore(Journal.Replayed replayed) {
+    ids.restore(replayed.idSequence());
+    if (replayed.now() != null) {
+      clock.moveTo(replayed.now());
+    }
+    registerWorkspaces();
+    auth.reload(WORKSPACES);
+    idempotency.reload(WORKSPACES);
+    tx.run(() -> {
+      scheduler.load(WORKSPACES);
+      dispatcher.recover(WORKSPACES);
+    });
   }
 
   public String baseUrl() {
@@ -130,25 +190,56 @@ public final class Emulator implements AutoCloseable {
     return config.otherApiKey();
   }
 
-  /** Forgets everything (objects, events, keys minted, idempotency keys, rate windows) and re-seeds. */
+  /** The virtual clock everything runs on. */
+  public Clock clock() {
+    return clock;
+  }
+
+  public boolean manualClock() {
+    return clock.manual();
+  }
+
+  /** Moves the clock to {@code target}, running everything due on the way; returns the time now. */
+  public Instant advanceClockTo(Instant target) {
+    return scheduler.advanceTo(target);
+  }
+
+  public FaultRegistry faults() {
+    return faults;
+  }
+
+  /**
+   * Forgets everything (objects, events, deliveries, timers, keys minted, idempotency keys, rate
+   * windows, faults; the journal too), resets the clock and re-seeds.
+   */
   public synchronized void reset() {
-    store.clear();
-    auth.clear();
-    idempotency.clear();
-    rateLimiter.clear();
-    workspaces.clear();
-    recordingContent.clear();
-    ids.reset();
-    seed();
+    tx.run(() -> {
+      dispatcher.clear();
+      scheduler.clear();
+      store.clear();
+      auth.clear();
+      idempotency.clear();
+      rateLimiter.clear();
+      workspaces.clear();
+      engine.clear();
+      faults.clear();
+      ids.reset();
+      clock.reset();
+      seed();
+    });
+  }
+
+  private void registerWorkspaces() {
+    workspaces.add(new Workspaces.Workspace(DEMO_WORKSPACE, "Bright Smile Dental (demo)"));
+    workspaces.add(new Workspaces.Workspace(OTHER_WORKSPACE, "Northside Plumbing (isolation)"));
   }
 
   private void seed() {
-    workspaces.add(new Workspaces.Workspace(DEMO_WORKSPACE, "Bright Smile Dental (demo)"));
-    workspaces.add(new Workspaces.Workspace(OTHER_WORKSPACE, "Northside Plumbing (isolation)"));
+    registerWorkspaces();
     addKey(DEMO_WORKSPACE, "key_demo_full", "Demo full-scope key", config.demoApiKey());
     addKey(OTHER_WORKSPACE, "key_other_full", "Other workspace full-scope key", config.otherApiKey());
     if (config.seedDemo()) {
-      DemoSeed seed = new DemoSeed(store, ledger, ids, recordingContent, webhooks);
+      DemoSeed seed = new DemoSeed(store, ledger, ids, recordingAudio, webhooks);
       seed.seedDemo(DEMO_WORKSPACE);
       seed.seedOther(OTHER_WORKSPACE);
     }
@@ -163,22 +254,24 @@ public final class Emulator implements AutoCloseable {
 
   /** Creates {@code count} one-recipient runs in a workspace through the normal create path. */
   List<String> generateRuns(String workspaceId, int count) {
-    ObjectNode agent = store.all(workspaceId, "agent").stream().findFirst().orElseGet(() -> generatedAgent(workspaceId));
-    String agentId = agent.get("id").asText();
-    List<String> created = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ObjectNode body = Json.object();
-      body.put("name", "Generated run " + (i + 1));
-      body.put("agent_id", agentId);
-      body.put("channel", "voice");
-      body.putArray("recipients").addObject().put("phone", String.format("+1415%07d", 2000000 + i));
-      created.add(runs.create(workspaceId, body, List.of()).get("id").asText());
-    }
-    return created;
+    return tx.call(() -> {
+      ObjectNode agent = store.all(workspaceId, "agent").stream().findFirst().orElseGet(() -> generatedAgent(workspaceId));
+      String agentId = agent.get("id").asText();
+      List<String> created = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        ObjectNode body = Json.object();
+        body.put("name", "Generated run " + (i + 1));
+        body.put("agent_id", agentId);
+        body.put("channel", "voice");
+        body.putArray("recipients").addObject().put("phone", String.format("+1415%07d", 2000000 + i));
+        created.add(runs.create(workspaceId, body, List.of()).get("id").asText());
+      }
+      return created;
+    });
   }
 
   private ObjectNode generatedAgent(String workspaceId) {
-    String now = Json.time(config.clock().instant());
+    String now = Json.time(clock.instant());
     ObjectNode agent = Json.object();
     agent.put("id", ids.next("agent_"));
     agent.put("object", "agent");
@@ -200,6 +293,9 @@ public final class Emulator implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduler.close();
+    dispatcher.close();
     server.stop();
+    journal.close();
   }
 }

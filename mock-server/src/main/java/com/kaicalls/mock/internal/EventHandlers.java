@@ -11,19 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Event replay and backfill (they only create pending delivery records until issue #6). */
+/** Event replay (new deliveries of one event) and backfill (see {@link Backfills}). */
 final class EventHandlers {
 
   private final Store store;
   private final Deliveries deliveries;
-  private final Ids ids;
-  private final Clock clock;
+  private final Backfills backfills;
 
-  EventHandlers(Store store, Deliveries deliveries, Ids ids, Clock clock) {
+  EventHandlers(Store store, Deliveries deliveries, Backfills backfills) {
     this.store = store;
     this.deliveries = deliveries;
-    this.ids = ids;
-    this.clock = clock;
+    this.backfills = backfills;
   }
 
   void register(Map<String, Handler> handlers) {
@@ -63,41 +61,7 @@ final class EventHandlers {
       throw ApiException.invalid("parameter_invalid", "created_after must be before created_before.", "created_after");
     }
     boolean onlyFailed = body.path("only_failed").asBoolean(false);
-    String subId = sub.get("id").asText();
-    Set<String> failedEvents = onlyFailed
-        ? store.all(call.workspace(), Deliveries.TYPE).stream()
-            .filter(d -> subId.equals(d.path("subscription_id").asText()) && "failed".equals(d.path("status").asText()))
-            .map(d -> d.get("event_id").asText())
-            .collect(Collectors.toSet())
-        : Set.of();
-    List<ObjectNode> events = new ArrayList<>();
-    for (ObjectNode e : store.list(call.workspace(), "event",
-        new ListQuery(null, after, before, null, Integer.MAX_VALUE, true)).data()) {
-      if (Deliveries.matches(sub, e.get("type").asText()) && (!onlyFailed || failedEvents.contains(e.get("id").asText()))) {
-        events.add(e);
-      }
-    }
-    Instant now = clock.instant();
-    ObjectNode backfill = Json.object();
-    String id = ids.next("bf_");
-    backfill.put("id", id);
-    backfill.put("object", "backfill");
-    backfill.put("subscription_id", subId);
-    backfill.put("created_after", Json.time(after));
-    backfill.put("created_before", Json.time(before));
-    backfill.put("only_failed", onlyFailed);
-    backfill.put("status", events.isEmpty() ? "completed" : "pending");
-    backfill.put("total", events.size());
-    backfill.put("queued", events.size());
-    backfill.put("delivered", 0);
-    backfill.put("failed", 0);
-    backfill.put("created_at", Json.time(now));
-    RunHandlers.putNullable(backfill, "completed_at", events.isEmpty() ? Json.time(now) : null);
-    store.put(call.workspace(), "backfill", backfill);
-    for (ObjectNode e : events) {
-      deliveries.create(call.workspace(), e, sub, "backfill", id);
-    }
-    return ApiResponse.json(202, backfill);
+    return ApiResponse.json(202, backfills.start(call.workspace(), sub, after, before, onlyFailed));
   }
 
   private ObjectNode subscription(ApiCall call, String id) {

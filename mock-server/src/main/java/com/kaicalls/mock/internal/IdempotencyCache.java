@@ -1,6 +1,8 @@
 package com.kaicalls.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +36,31 @@ final class IdempotencyCache {
     }
   }
 
+  static final String TYPE = "_idempotency";
+
   private final Clock clock;
+  private final Store store;
   private final Map<CacheKey, Entry> entries = new ConcurrentHashMap<>();
 
-  IdempotencyCache(Clock clock) {
+  IdempotencyCache(Clock clock, Store store) {
     this.clock = clock;
+    this.store = store;
+  }
+
+  /** Restores the stored responses (after a restart). */
+  void reload(Iterable<String> workspaceIds) {
+    for (String ws : workspaceIds) {
+      for (ObjectNode doc : store.all(ws, TYPE)) {
+        Entry entry = new Entry(doc.get("operation").asText(), doc.get("body").isNull() ? null : doc.get("body"),
+            Instant.parse(doc.get("claimed_at").asText()));
+        JsonNode r = doc.get("response");
+        ApiResponse response = new ApiResponse(r.get("status").asInt(), r.get("content_type").asText(),
+            Base64.getDecoder().decode(r.get("body").asText()));
+        r.get("headers").fields().forEachRemaining(h -> response.headers.put(h.getKey(), h.getValue().asText()));
+        entry.response = response;
+        entries.put(new CacheKey(ws, doc.get("id").asText()), entry);
+      }
+    }
   }
 
   void clear() {
@@ -76,6 +98,19 @@ final class IdempotencyCache {
   void complete(String workspaceId, String key, Entry entry, ApiResponse response) {
     if (response != null && response.status >= 200 && response.status < 300) {
       entry.response = response.copy();
+      ObjectNode doc = Json.object();
+      doc.put("id", key);
+      doc.put("created_at", Json.time(entry.createdAt));
+      doc.put("claimed_at", entry.createdAt.toString());
+      doc.put("operation", entry.fingerprintOperation);
+      doc.set("body", entry.fingerprintBody == null ? Json.object().nullNode() : entry.fingerprintBody);
+      ObjectNode r = doc.putObject("response");
+      r.put("status", response.status);
+      r.put("content_type", response.contentType);
+      r.put("body", Base64.getEncoder().encodeToString(response.body));
+      ObjectNode headers = r.putObject("headers");
+      response.headers.forEach(headers::put);
+      store.put(workspaceId, TYPE, doc);
     } else {
       entries.remove(new CacheKey(workspaceId, key), entry);
     }

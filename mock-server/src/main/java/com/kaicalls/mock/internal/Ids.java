@@ -26,6 +26,16 @@ final class Ids {
     sequence = 0;
   }
 
+  synchronized long sequence() {
+    return sequence;
+  }
+
+  /** Continues after {@code sequence} (restart from a journal); later random parts differ from a fresh run. */
+  synchronized void restore(long sequence) {
+    this.sequence = sequence;
+    this.random = new Random(seed * 31 + sequence);
+  }
+
   synchronized String next(String prefix) {
     StringBuilder id = new StringBuilder(prefix.length() + 20).append(prefix);
     long n = ++sequence;

@@ -106,6 +106,20 @@ final class InMemoryStore implements Store {
   }
 
   @Override
+  public long count(String workspaceId, String type, ListQuery query) {
+    long after = query.createdAfter() == null ? Long.MIN_VALUE : query.createdAfter().getEpochSecond();
+    long before = query.createdBefore() == null ? Long.MAX_VALUE : query.createdBefore().getEpochSecond();
+    long n = 0;
+    for (Map.Entry<Key, ObjectNode> entry : collection(workspaceId, type).sorted.entrySet()) {
+      long t = entry.getKey().epochSecond();
+      if (t >= after && t < before && (query.filter() == null || query.filter().test(entry.getValue()))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
   public void clear() {
     workspaces.clear();
   }

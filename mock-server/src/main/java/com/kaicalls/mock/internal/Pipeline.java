@@ -39,6 +39,7 @@ final class Pipeline {
   private final IdempotencyCache idempotency;
   private final Ids ids;
   private final Consumer<String> requestLog;
+  private final Transactions tx;
 
   Pipeline(
       RouteTable routes,
@@ -49,7 +50,9 @@ final class Pipeline {
       RateLimiter rateLimiter,
       IdempotencyCache idempotency,
       Ids ids,
-      Consumer<String> requestLog) {
+      Consumer<String> requestLog,
+      Transactions tx) {
+    this.tx = tx;
     this.routes = routes;
     this.validator = validator;
     this.handlers = handlers;
@@ -147,21 +150,33 @@ final class Pipeline {
     }
     ApiCall call = new ApiCall(requestId, principal, operation, match.pathParams(), query, body, violations);
     String idempotencyKey = request.method().equals("POST") ? request.header().apply("Idempotency-Key") : null;
+    boolean writes = !request.method().equals("GET");
     if (idempotencyKey == null) {
-      return handler.handle(call);
+      return writes ? tx.call(() -> handler.handle(call)) : handler.handle(call);
     }
     IdempotencyCache.Entry entry =
         idempotency.claim(principal.workspaceId(), idempotencyKey, operation.operationId(), path, body);
     if (entry.response != null) {
       return entry.response.copy().header("Idempotent-Replayed", "true");
     }
-    ApiResponse response = null;
-    try {
-      response = handler.handle(call);
-      return response;
-    } finally {
-      idempotency.complete(principal.workspaceId(), idempotencyKey, entry, response);
-    }
+    // The change and its idempotency record are committed together.
+    return tx.call(() -> {
+      ApiResponse response = null;
+      try {
+        response = handler.handle(call);
+        return response;
+      } finally {
+        idempotency.complete(principal.workspaceId(), idempotencyKey, entry, response);
+      }
+    });
+  }
+
+  /** An error response outside the checklist (an injected fault), with its own request id. */
+  ApiResponse errorResponse(ApiException e) {
+    String requestId = "req_" + ids.random(24);
+    ApiResponse response = ApiResponse.error(e, requestId);
+    response.headers.put("Request-Id", requestId);
+    return response;
   }
 
   /** Path, query and header parameters, converted by their schema type and validated. */

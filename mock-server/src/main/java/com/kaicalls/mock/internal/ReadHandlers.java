@@ -8,9 +8,9 @@ final class ReadHandlers {
 
   private final Store store;
   private final Workspaces workspaces;
-  private final Map<String, byte[]> recordingContent;
+  private final RecordingAudio recordingContent;
 
-  ReadHandlers(Store store, Workspaces workspaces, Map<String, byte[]> recordingContent) {
+  ReadHandlers(Store store, Workspaces workspaces, RecordingAudio recordingContent) {
     this.store = store;
     this.workspaces = workspaces;
     this.recordingContent = recordingContent;
@@ -54,7 +54,7 @@ final class ReadHandlers {
     });
     handlers.put("getRecordingContent", call -> {
       ObjectNode recording = find(call, "recording", call.path("id"));
-      byte[] wav = recordingContent.get(recording.get("id").asText());
+      byte[] wav = recordingContent.get(call.workspace(), recording.get("id").asText());
       if (wav == null) {
         throw ApiException.notFound("recording content", call.path("id"));
       }

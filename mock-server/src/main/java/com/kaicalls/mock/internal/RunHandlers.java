@@ -20,10 +20,12 @@ final class RunHandlers {
   private final RunRules rules;
   private final Ids ids;
   private final Clock clock;
+  private final RunEngine engine;
   /** Test seam: runs inside create, while the idempotency key is claimed. */
   volatile Runnable beforeCreate = () -> {};
 
-  RunHandlers(Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock) {
+  RunHandlers(Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock, RunEngine engine) {
+    this.engine = engine;
     this.store = store;
     this.ledger = ledger;
     this.rules = rules;
@@ -121,8 +123,8 @@ final class RunHandlers {
   /** Creates a run and its jobs from a create request; throws 400 naming the first error. */
   ObjectNode create(String workspaceId, JsonNode body, List<Violation> violations) {
     RunRules.Evaluation e = rules.evaluate(workspaceId, body, violations);
-    if (!e.valid()) {
-      RunRules.Issue first = e.errors().get(0);
+    RunRules.Issue first = e.blocking();
+    if (first != null) {
       throw ApiException.invalid(first.code(), first.message(), first.param());
     }
     Instant now = clock.instant();
@@ -165,6 +167,7 @@ final class RunHandlers {
     counts.put("failed", 0);
     counts.put("skipped", skipped);
     String created = Json.time(now);
+    java.util.List<ObjectNode> jobs = new java.util.ArrayList<>(recipients.size());
     run.put("created_at", created);
     run.put("updated_at", created);
     run.putNull("started_at");
@@ -184,13 +187,17 @@ final class RunHandlers {
       job.put("max_attempts", maxAttempts);
       job.putNull("outcome");
       putNullable(job, "skip_reason", reason);
-      putNullable(job, "next_attempt_at", reason == null ? Json.time(startAt) : null);
+      putNullable(job, "next_attempt_at",
+          reason == null ? Json.time(engine.firstAttemptAt(run, recipients.get(i), startAt)) : null);
+      job.put("outcome", reason == null ? null : "opted_out".equals(reason) ? "opted_out" : null);
       job.put("created_at", created);
       job.put("updated_at", created);
-      job.putNull("completed_at");
+      putNullable(job, "completed_at", reason == null ? null : created);
       store.put(workspaceId, "job", job);
+      jobs.add(job);
     }
     ledger.save(workspaceId, TYPE, run, "communication_run.created");
+    engine.created(workspaceId, run, jobs);
     return run;
   }
 
@@ -213,7 +220,9 @@ final class RunHandlers {
         break;
       case "resume":
         run.put("status", run.path("started_at").isNull() ? "scheduled" : "running");
-        break;
+        ledger.save(call.workspace(), TYPE, run, eventType);
+        engine.resumed(call.workspace(), run);
+        return ApiResponse.ok(store.get(call.workspace(), TYPE, run.get("id").asText()));
       default:
         run.put("status", "cancelled");
         run.put("cancelled_at", Json.time(now));
@@ -229,18 +238,21 @@ final class RunHandlers {
     int cancelled = 0;
     for (ObjectNode job : store.list(workspaceId, "job", ListQuery.all(j -> runId.equals(j.path("run_id").asText()))).data()) {
       String status = job.get("status").asText();
-      if (status.equals("pending") || status.equals("in_progress")) {
+      if (status.equals("pending")) {
         ObjectNode copy = job.deepCopy();
         copy.put("status", "cancelled");
         copy.putNull("next_attempt_at");
         copy.put("updated_at", Json.time(now));
         copy.put("completed_at", Json.time(now));
-        store.put(workspaceId, "job", copy);
+        ledger.save(workspaceId, "job", copy, "job.completed");
+        engine.cancelled(workspaceId, copy.get("id").asText());
         cancelled++;
       }
     }
+    // Cancelled jobs count as skipped (RunCounts.skipped: "never attempted ... or cancelled").
     ObjectNode counts = (ObjectNode) run.get("counts");
     counts.put("pending", Math.max(0, counts.path("pending").asInt() - cancelled));
+    counts.put("skipped", counts.path("skipped").asInt() + cancelled);
   }
 
   static void putNullable(ObjectNode node, String field, String value) {

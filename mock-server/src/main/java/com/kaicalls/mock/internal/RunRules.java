@@ -31,7 +31,11 @@ final class RunRules {
   private static final Pattern RECIPIENT_FIELD = Pattern.compile("^recipients\\[(\\d+)\\]\\.?(.*)$");
 
   /** One finding, rendered as a {@code ValidationIssue}. */
-  record Issue(String code, String message, String param) {
+  record Issue(String code, String message, String param, boolean blocksCreate) {
+    Issue(String code, String message, String param) {
+      this(code, message, param, true);
+    }
+
     ObjectNode toJson() {
       ObjectNode issue = Json.object();
       issue.put("code", code);
@@ -49,6 +53,11 @@ final class RunRules {
   record Evaluation(List<Issue> errors, List<Issue> warnings, Map<Integer, String> skipped, Map<Integer, String> skipParams, int recipientsCount) {
     boolean valid() {
       return errors.isEmpty();
+    }
+
+    /** The first error that stops create, or {@code null}. */
+    Issue blocking() {
+      return errors.stream().filter(Issue::blocksCreate).findFirst().orElse(null);
     }
   }
 
@@ -109,8 +118,8 @@ final class RunRules {
       }
       String param = at + (needsEmail ? ".email" : ".phone");
       if (!needsEmail && INVALID_TEST_NUMBER.matcher(phone).matches()) {
-        warnings.add(new Issue("invalid_phone", phone + " is not a reachable number; the recipient will be skipped.", param));
-        skip(skipped, skipParams, i, "invalid_number", param);
+        // A test number that validate reports as an error, yet create accepts (its attempt then fails).
+        errors.add(new Issue("invalid_phone", phone + " is not a valid, reachable phone number.", param, false));
       } else if (!needsEmail && OPTED_OUT_TEST_NUMBER.matcher(phone).matches()) {
         warnings.add(new Issue("opted_out", phone + " has opted out of contact; the recipient will be skipped.", param));
         skip(skipped, skipParams, i, "opted_out", param);

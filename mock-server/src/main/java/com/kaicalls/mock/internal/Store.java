@@ -23,5 +23,8 @@ interface Store {
   /** Every document of a type, newest first (for internal scans). */
   List<ObjectNode> all(String workspaceId, String type);
 
+  /** How many documents match the query's filter and created range (ignores cursor and limit). */
+  long count(String workspaceId, String type, ListQuery query);
+
   void clear();
 }

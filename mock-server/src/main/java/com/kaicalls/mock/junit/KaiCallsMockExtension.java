@@ -1,10 +1,13 @@
 package com.kaicalls.mock.junit;
 
+import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.MockServerOptions;
 import com.kaicalls.mock.RateLimit;
 import com.kaicalls.mock.Seed;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -110,7 +113,12 @@ public class KaiCallsMockExtension
     if (!configured) {
       Optional<KaiCallsMockTest> annotation =
           context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, KaiCallsMockTest.class));
-      annotation.ifPresent(a -> options.seed(a.seed()));
+      annotation.ifPresent(a -> {
+        options.seed(a.seed()).clockMode(a.clock());
+        if (!a.startTime().isEmpty()) {
+          options.startTime(java.time.OffsetDateTime.parse(a.startTime()).toInstant());
+        }
+      });
     }
     return options.build();
   }
@@ -150,6 +158,27 @@ public class KaiCallsMockExtension
 
     public Builder clock(Clock clock) {
       options.clock(clock);
+      return this;
+    }
+
+    /** {@link ClockMode#MANUAL}: time moves only with {@link KaiCallsMockServer#advanceClock}. */
+    public Builder clockMode(ClockMode clockMode) {
+      options.clockMode(clockMode);
+      return this;
+    }
+
+    public Builder speed(double speed) {
+      options.speed(speed);
+      return this;
+    }
+
+    public Builder startTime(Instant startTime) {
+      options.startTime(startTime);
+      return this;
+    }
+
+    public Builder dataDir(Path dataDir) {
+      options.dataDir(dataDir);
       return this;
     }
 

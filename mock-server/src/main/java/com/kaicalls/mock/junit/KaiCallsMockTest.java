@@ -1,5 +1,6 @@
 package com.kaicalls.mock.junit;
 
+import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.Seed;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -22,4 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface KaiCallsMockTest {
   /** The seed every test starts from. */
   Seed seed() default Seed.DEMO;
+
+  /** {@link ClockMode#MANUAL} to move time only with {@code advanceClock}: nothing happens between advances. */
+  ClockMode clock() default ClockMode.REALTIME;
+
+  /** Where virtual time starts (RFC 3339), or empty for now. */
+  String startTime() default "";
 }

@@ -3,6 +3,7 @@ package com.kaicalls.sdk.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import com.kaicalls.sdk.KaiCallsClient;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SDK's promises, checked against the stateful emulator rather than canned responses. */
 class ClientAgainstEmulatorTest {
-  @RegisterExtension static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().build();
+  @RegisterExtension
+  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   @Test
   void a_create_repeated_with_the_same_idempotency_key_returns_the_same_run_marked_replayed(KaiCallsMockServer server) {

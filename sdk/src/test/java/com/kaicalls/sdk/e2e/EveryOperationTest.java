@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import com.kaicalls.sdk.KaiCallsClient;
@@ -51,7 +52,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exercised: the generated models, the hand-written transport and the emulator agree end to end.
  */
 class EveryOperationTest {
-  @RegisterExtension static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().build();
+  @RegisterExtension
+  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   private final Set<String> called = ConcurrentHashMap.newKeySet();
 

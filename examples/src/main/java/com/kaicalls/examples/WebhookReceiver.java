@@ -1,0 +1,155 @@
+package com.kaicalls.examples;
+
+import com.kaicalls.sdk.KaiCallsClient;
+import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.EventDelivery;
+import com.kaicalls.sdk.models.ReplayEventRequest;
+import com.kaicalls.sdk.models.RotateSecretRequest;
+import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
+import com.kaicalls.webhooks.WebhookSecrets;
+import com.kaicalls.webhooks.WebhookSigner;
+import com.kaicalls.webhooks.WebhookVerifier;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A webhook receiver end to end: starts an endpoint ({@link WebhookEndpoint}: verify, deduplicate,
+ * answer fast), subscribes it to {@code call.*} and {@code sms.*}, has KaiCalls send it a test
+ * event, shows that a second delivery of the same event and a forged one are not handled, then
+ * rotates the signing secret and shows the new secret accepted.
+ */
+public final class WebhookReceiver {
+
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
+
+  private final KaiCallsClient client;
+  private final EmulatorClock clock;
+  private final PrintStream out;
+  private final Narrator say;
+
+  public WebhookReceiver(KaiCallsClient client, EmulatorClock clock, PrintStream out) {
+    this.client = client;
+    this.clock = clock;
+    this.out = out;
+    this.say = new Narrator(out);
+  }
+
+  public static void main(String[] args) throws IOException {
+    int port = Integer.parseInt(Connection.option(args, "--port", "0"));
+    try (Connection connection = Connection.open(args, System.getenv(), System.out)) {
+      new WebhookReceiver(connection.client(), connection.clock(), System.out).run(port);
+    }
+  }
+
+  /** Runs the tour with an endpoint on {@code port} (0: any); returns what the endpoint received. */
+  public List<WebhookEndpoint.Received> run(int port) throws IOException {
+    say.title("KaiCalls webhook receiver");
+    try (WebhookEndpoint endpoint = WebhookEndpoint.start(port, null, out)) {
+      say.step("Start the endpoint");
+      say.say("Listening at %s (JDK HttpServer).", endpoint.url());
+
+      say.step("Subscribe it to call.* and sms.*  POST /v1/webhook-subscriptions");
+      WebhookSubscriptionWithSecret subscription = client.webhookSubscriptions().create(new CreateWebhookSubscriptionRequest()
+          .url(URI.create(endpoint.url()))
+          .eventTypes(new LinkedHashSet<>(List.of("call.*", "sms.*")))
+          .description("WebhookReceiver example"));
+      String secret = subscription.getSecret();
+      endpoint.verifyWith(verifier(secret));
+      say.say("Subscription %s. Its signing secret (shown only now): %s", subscription.getId(), Connection.mask(secret));
+
+      say.step("Ask KaiCalls for a test delivery  POST /v1/webhook-subscriptions/{id}/test");
+      EventDelivery delivery = client.webhookSubscriptions().test(subscription.getId());
+      say.say("Delivery %s of event %s queued (a test event goes to the subscription whatever its filter).",
+          delivery.getId(), delivery.getEventId());
+      awaitDelivery(() -> endpoint.alreadyHandled(delivery.getEventId()));
+      EventDelivery done = client.eventDeliveries().retrieve(delivery.getId());
+      say.say("KaiCalls recorded the delivery as %s (your endpoint answered %s).", done.getStatus(), done.getResponseStatus());
+
+      say.step("The same event again  POST /v1/events/{id}/replay");
+      int before = endpoint.received().size();
+      client.events().replay(delivery.getEventId(), new ReplayEventRequest().subscriptionId(subscription.getId()));
+      awaitDelivery(() -> endpoint.received().size() > before);
+      say.say("Same webhook-id, so it was acknowledged (2xx, no retries) but not handled twice.");
+
+      say.step("A forged delivery");
+      int status = postForged(endpoint.url());
+      say.say("A request signed with some other secret got HTTP %d and was not handled.", status);
+
+      say.step("Rotate the secret  POST /v1/webhook-subscriptions/{id}/rotate-secret");
+      WebhookSubscriptionWithSecret rotated = client.webhookSubscriptions()
+          .rotateSecret(subscription.getId(), new RotateSecretRequest().gracePeriodSeconds(3600));
+      say.say("New secret %s; for the next hour KaiCalls signs with both.", Connection.mask(rotated.getSecret()));
+      endpoint.verifyWith(verifier(rotated.getSecret()));
+      say.say("The endpoint now checks with the new secret only.");
+      EventDelivery afterRotation = client.webhookSubscriptions().test(subscription.getId());
+      awaitDelivery(() -> endpoint.alreadyHandled(afterRotation.getEventId()));
+      say.say("Test event %s was accepted with the new secret.", afterRotation.getEventId());
+
+      client.webhookSubscriptions().delete(subscription.getId());
+      say.end("Done: " + endpoint.handledCount() + " events handled, " + duplicates(endpoint) + " duplicate(s) ignored,"
+          + " subscription " + subscription.getId() + " deleted.");
+      return endpoint.received();
+    }
+  }
+
+  private WebhookVerifier verifier(String secret) {
+    // The platform's clock, not this machine's: an emulator's clock may have been moved forward.
+    return WebhookVerifier.builder().addSecret(secret).clock(clock.platformClock()).build();
+  }
+
+  /** Lets due deliveries run (instantly on an emulator) and waits until {@code arrived}. */
+  private void awaitDelivery(BooleanSupplier arrived) {
+    Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+    if (clock.controllable()) {
+      clock.pass(Duration.ZERO);
+    }
+    while (!arrived.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("No delivery arrived within " + DELIVERY_TIMEOUT.getSeconds() + " s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A well-formed, fresh delivery, signed with a secret that is not the subscription's. */
+  private int postForged(String url) {
+    String body = "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"call.completed\"}";
+    long timestamp = clock.platformClock().instant().getEpochSecond();
+    String signature = WebhookSigner.of(WebhookSecrets.generate())
+        .sign("evt_forged", timestamp, body.getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        .header("webhook-id", "evt_forged")
+        .header("webhook-timestamp", Long.toString(timestamp))
+        .header("webhook-signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    try {
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long duplicates(WebhookEndpoint endpoint) {
+    return endpoint.received().stream().filter(WebhookEndpoint.Received::duplicate).count();
+  }
+}

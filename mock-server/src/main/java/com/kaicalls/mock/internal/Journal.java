@@ -1,0 +1,176 @@
+package com.kaicalls.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The append-only journal behind {@code --data-dir}: one JSON line per commit holding the store
+ * changes since the previous commit, the id sequence and the virtual time. A commit is one
+ * {@code write} followed by {@code fsync}, so a line is either whole or (after a crash mid-write)
+ * a torn tail that replay drops. Without a directory every method is a no-op.
+ */
+final class Journal implements AutoCloseable {
+
+  static final String FILE = "journal.jsonl";
+
+  /** What replay restores besides the documents. */
+  record Replayed(long idSequence, Instant now, int commits) {}
+
+  private final FileChannel channel;
+  private final Path file;
+  private StringBuilder pending = new StringBuilder();
+  private int pendingOps;
+
+  private Journal(Path file, FileChannel channel) {
+    this.file = file;
+    this.channel = channel;
+  }
+
+  static Journal none() {
+    return new Journal(null, null);
+  }
+
+  static Journal open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve(FILE);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      return new Journal(file, channel);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal in " + dir, e);
+    }
+  }
+
+  boolean durable() {
+    return channel != null;
+  }
+
+  synchronized void put(String workspaceId, String type, ObjectNode document) {
+    if (channel == null) {
+      return;
+    }
+    separator();
+    pending.append("[\"p\",").append(quote(workspaceId)).append(',').append(quote(type)).append(',')
+        .append(new String(Json.bytes(document), StandardCharsets.UTF_8)).append(']');
+  }
+
+  synchronized void remove(String workspaceId, String type, String id) {
+    if (channel == null) {
+      return;
+    }
+    separator();
+    pending.append("[\"d\",").append(quote(workspaceId)).append(',').append(quote(type)).append(',')
+        .append(quote(id)).append(']');
+  }
+
+  /** Writes and fsyncs the changes made since the last commit (nothing when there are none). */
+  synchronized void commit(long idSequence, Instant now) {
+    if (channel == null || pendingOps == 0) {
+      return;
+    }
+    String line = "{\"seq\":" + idSequence + ",\"now\":\"" + now + "\",\"ops\":[" + pending + "]}\n";
+    pending = new StringBuilder();
+    pendingOps = 0;
+    try {
+      ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+      channel.position(channel.size());
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the journal " + file, e);
+    }
+  }
+
+  /** Empties the journal (reset): what follows starts a new history. */
+  synchronized void truncate() {
+    if (channel == null) {
+      return;
+    }
+    pending = new StringBuilder();
+    pendingOps = 0;
+    try {
+      channel.truncate(0);
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Applies every whole line to {@code store}; drops a torn last line. */
+  synchronized Replayed replay(Store store) {
+    if (channel == null) {
+      return new Replayed(0, null, 0);
+    }
+    long seq = 0;
+    Instant now = null;
+    int commits = 0;
+    long goodBytes = 0;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode commit;
+        try {
+          commit = Json.MAPPER.readTree(line);
+        } catch (IOException torn) {
+          break;
+        }
+        if (commit == null || !commit.has("ops")) {
+          break;
+        }
+        for (JsonNode op : commit.get("ops")) {
+          String ws = op.get(1).asText();
+          String type = op.get(2).asText();
+          if (op.get(0).asText().equals("p")) {
+            store.put(ws, type, (ObjectNode) op.get(3));
+          } else {
+            store.remove(ws, type, op.get(3).asText());
+          }
+        }
+        seq = commit.path("seq").asLong(seq);
+        now = Instant.parse(commit.get("now").asText());
+        commits++;
+        goodBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+      }
+      if (goodBytes < channel.size()) {
+        channel.truncate(goodBytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
+    }
+    return new Replayed(seq, now, commits);
+  }
+
+  private void separator() {
+    if (pendingOps++ > 0) {
+      pending.append(',');
+    }
+  }
+
+  private static String quote(String s) {
+    return Json.MAPPER.getNodeFactory().textNode(s).toString();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// The API reference: Swagger UI over this emulator's spec (servers rewritten to this emulator),
+// with the demo workspace's key authorized so "Try it out" works at once.
+(function () {
+  'use strict';
+  var apiKey = document.querySelector('meta[name="kaicalls-api-key"]').content;
+  var ui = SwaggerUIBundle({
+    url: '/docs/api/openapi.json',
+    dom_id: '#swagger-ui',
+    layout: 'BaseLayout',
+    deepLinking: true,
+    docExpansion: 'list',
+    defaultModelsExpandDepth: 0,
+    displayRequestDuration: true,
+    validatorUrl: null,
+    onComplete: function () {
+      ui.preauthorizeApiKey('bearerAuth', apiKey);
+      document.body.setAttribute('data-ready', 'true');
+    }
+  });
+  window.ui = ui;
+}());
