@@ -146,6 +146,8 @@ public final class Main {
       out.println("API key (demo workspace, all scopes): " + server.apiKey());
       out.println("API key (other workspace, all scopes): " + server.otherWorkspaceApiKey());
       out.println("Try: curl -H 'Authorization: Bearer " + server.apiKey() + "' " + server.baseUrl() + "/v1/me");
+      out.println("API reference: " + server.baseUrl() + "/docs/api   quickstart: " + server.baseUrl()
+          + "/docs/api/quickstart   keys: " + server.baseUrl() + "/dashboard/settings/api-keys");
       return new Launch(0, server);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());

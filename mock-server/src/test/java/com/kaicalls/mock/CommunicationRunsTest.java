@@ -95,6 +95,21 @@ class CommunicationRunsTest {
   }
 
   @Test
+  void aRecipientWithoutAPhoneIsAValidateErrorYetCreateSkipsItsJob() {
+    Map<String, Object> body = new java.util.HashMap<>(Runs.body(Runs.agent(demo()), "+14155550120"));
+    body.put("recipients", List.of(Map.of("phone", "+14155550120"), Map.of("email", "dana@example.com")));
+
+    JsonNode validation = demo().post("/v1/communication-runs/validate", body).json();
+    JsonNode run = create(body);
+
+    assertThat(codes(validation.path("errors"))).containsExactly("missing_contact@recipients[1].phone");
+    assertThat(run.path("counts").path("pending").asInt()).isEqualTo(1);
+    assertThat(run.path("counts").path("skipped").asInt()).isEqualTo(1);
+    JsonNode jobs = demo().get("/v1/jobs?run_id=" + run.path("id").asText()).json().path("data");
+    assertThat(jobs.findValuesAsText("skip_reason")).contains("missing_contact");
+  }
+
+  @Test
   void createRejectsAnInvalidRunNamingTheFirstError() {
     ApiClient.Reply reply = demo().post("/v1/communication-runs", Runs.body("agent_nope", "+14155550120"), Runs.key("bad-agent"));
 

@@ -108,10 +108,11 @@ final class RunRules {
       if (contact == null) {
         String param = at + (needsEmail ? ".email" : ".phone");
         if (phone == null && email == null) {
-          errors.add(new Issue("missing_contact", at + " has neither a phone nor an email.", param));
+          // Validate calls it an error, but like an invalid number it does not fail a create: the job is skipped.
+          errors.add(new Issue("missing_contact", at + " has neither a phone nor an email.", param, false));
         } else if (channel != null) {
           errors.add(new Issue("missing_contact", at + " has no " + (needsEmail ? "email" : "phone")
-              + ", which the " + channel + " channel needs.", param));
+              + ", which the " + channel + " channel needs.", param, false));
         }
         skip(skipped, skipParams, i, "missing_contact", param);
         continue;
