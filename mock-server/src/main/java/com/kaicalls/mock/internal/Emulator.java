@@ -100,6 +100,8 @@ public final class Emulator implements AutoCloseable {
         .extensions(new ApiTransformer(ready), new AdminRoutes(this),
             new com.kaicalls.mock.internal.pages.PagesFilter(config.demoApiKey(), this::baseUrl));
     this.server = new WireMockServer(options);
+    // Registered before Jetty listens, so even the first request reaches the transformer (which waits until ready).
+    server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
     CompletableFuture<Void> serverStarted = CompletableFuture.runAsync(server::start);
     this.spec = ApiSpec.load();
     spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
@@ -150,7 +152,6 @@ public final class Emulator implements AutoCloseable {
       journal.close();
       throw e;
     }
-    server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
     scheduler.start();
   }
 
