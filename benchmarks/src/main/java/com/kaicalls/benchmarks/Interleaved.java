@@ -34,6 +34,7 @@ public final class Interleaved {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("sdk")) {
+      System.setProperty("sun.net.httpserver.nodelay", "true"); // as the JMH fork does
       SdkOverheadBenchmark sdk = new SdkOverheadBenchmark();
       sdk.start();
       try {
@@ -48,7 +49,7 @@ public final class Interleaved {
       } finally {
         sdk.stop();
       }
-      return;
+      System.exit(0); // the server's and OkHttp's pool threads would keep the JVM alive
     }
     WebhookVerifyBenchmark webhook = new WebhookVerifyBenchmark();
     webhook.bodySize = args.length > 1 ? Integer.parseInt(args[1]) : 1024;

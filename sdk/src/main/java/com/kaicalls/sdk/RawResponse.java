@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A response with its HTTP details: status, headers ({@code Request-Id}, {@code Idempotent-Replayed}, rate-limit
@@ -13,7 +14,8 @@ import java.util.Optional;
  */
 public final class RawResponse<T> {
   private final int statusCode;
-  private final Map<String, List<String>> headers;
+  private final Supplier<Map<String, List<String>>> headerSource;
+  private volatile Map<String, List<String>> headers;
   private final T body;
 
   /**
@@ -24,8 +26,20 @@ public final class RawResponse<T> {
    * @param body the parsed body
    */
   public RawResponse(int statusCode, Map<String, List<String>> headers, T body) {
+    this(statusCode, () -> headers, body);
+  }
+
+  /**
+   * Creates a raw response whose header map is built only when first asked for, so calls that only want the body
+   * do not pay for it. Used by the SDK's transport.
+   *
+   * @param statusCode HTTP status
+   * @param headers makes the headers, names lower-cased; called at most once
+   * @param body the parsed body
+   */
+  public RawResponse(int statusCode, Supplier<Map<String, List<String>>> headers, T body) {
     this.statusCode = statusCode;
-    this.headers = Collections.unmodifiableMap(headers);
+    this.headerSource = headers;
     this.body = body;
   }
 
@@ -36,7 +50,12 @@ public final class RawResponse<T> {
 
   /** @return every response header, names lower-cased */
   public Map<String, List<String>> headers() {
-    return headers;
+    Map<String, List<String>> built = headers;
+    if (built == null) {
+      built = Collections.unmodifiableMap(headerSource.get());
+      headers = built;
+    }
+    return built;
   }
 
   /**
@@ -46,7 +65,7 @@ public final class RawResponse<T> {
    * @return the value, if present
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    List<String> values = headers().get(name.toLowerCase(java.util.Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 

@@ -28,6 +28,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -141,7 +142,7 @@ public final class Transport {
     L list = raw.body();
     Page<T> page =
         new Page<>(data.apply(list), Boolean.TRUE.equals(hasMore.apply(list)), nextCursor.apply(list), fetchAfter);
-    return new RawResponse<>(raw.statusCode(), raw.headers(), page);
+    return new RawResponse<>(raw.statusCode(), raw::headers, page);
   }
 
   /**
@@ -222,10 +223,10 @@ public final class Transport {
 
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       int status = response.code();
-      Map<String, List<String>> headers = response.headers().toMultimap();
       if (status >= 200 && status < 300) {
-        return readSuccess(request, response, reader, closeAfterRead, headers, millis);
+        return readSuccess(request, response, reader, closeAfterRead, millis);
       }
+      Map<String, List<String>> headers = response.headers().toMultimap();
       ApiException failure;
       try (Response failed = response) {
         String body = failed.body().string();
@@ -249,13 +250,13 @@ public final class Transport {
       Response response,
       BodyReader<T> reader,
       boolean closeAfterRead,
-      Map<String, List<String>> headers,
       long millis) {
     HttpUrl url = response.request().url();
     log.response(request.method(), url.toString(), response.code(), millis, response.headers(), null);
     try {
       T body = reader.read(response);
-      return new RawResponse<>(response.code(), headers, body);
+      Headers headers = response.headers();
+      return new RawResponse<>(response.code(), headers::toMultimap, body);
     } catch (ResponseParseException e) {
       throw e;
     } catch (IOException e) {
@@ -267,13 +268,13 @@ public final class Transport {
   }
 
   private <T> T parseJson(Response response, JavaType type) throws IOException {
-    byte[] bytes = response.body().bytes();
     String expected = type.getRawClass().getSimpleName();
     String requestId = response.header("Request-Id");
     T value;
     try {
-      value = json.readValue(bytes, type);
-    } catch (IOException | RuntimeException e) {
+      // Parsed as the bytes arrive; a socket failure mid-body stays an IOException (a transport failure).
+      value = json.readValue(response.body().byteStream(), type);
+    } catch (JsonProcessingException | RuntimeException e) {
       throw new ResponseParseException(response.code(), requestId, expected, e);
     }
     if (value == null) {
