@@ -293,6 +293,23 @@ class WebhookDeliveryTest {
     assertThat(receiver.received()).hasSize(250);
   }
 
+  @Test
+  void aBackfillKeepsPagingWhileItsEarlierDeliveriesAwaitRetries(KaiCallsMockServer mock) throws Exception {
+    WebhookReceiver receiver = receiver().otherwise(500, Duration.ZERO);
+    adminGenerate(mock, 450);
+    JsonNode sub = subscribe(receiver, "communication_run.created");
+
+    JsonNode backfill = api().post("/v1/events/backfill", Map.of("subscription_id", sub.path("id").asText(),
+        "created_after", "2026-12-01T00:00:00Z", "created_before", "2026-12-02T00:00:00Z")).json();
+    mock.advanceClock(Duration.ZERO);
+
+    JsonNode progress = api().get("/v1/backfills/" + backfill.path("id").asText()).json();
+    assertThat(progress.path("total").asInt()).isEqualTo(450);
+    assertThat(progress.path("queued").asInt()).isEqualTo(450);
+    assertThat(progress.path("delivered").asInt()).isZero();
+    assertThat(receiver.received()).hasSize(450);
+  }
+
   private static void adminGenerate(KaiCallsMockServer mock, int count) throws Exception {
     java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(mock.baseUrl() + "/__admin/kaicalls/communication-runs/generate"))

@@ -45,7 +45,7 @@ public final class BackfillRun {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     String heap = args.length > 1 ? args[1] : "256m";
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Xmx" + heap, "-Dsun.net.httpserver.nodelay=true",
+    Process child = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Dsun.net.httpserver.nodelay=true",
         "-cp", System.getProperty("java.class.path"), BackfillRun.class.getName(), "--child", Integer.toString(events))
         .inheritIO().start();
     if (!child.waitFor(TIMEOUT_MINUTES + 1, TimeUnit.MINUTES)) {
@@ -70,9 +70,9 @@ public final class BackfillRun {
       for (int i = 0; i < events; i++) {
         fast.append(WORKSPACE, i, T0.minusSeconds((events - i) / 100 + 1));
       }
-      System.out.printf("%d events added in %.1f s; heap used %d MB of max %d MB; %s%n", events,
-          (System.nanoTime() - insertStart) / 1e9, memory.getHeapMemoryUsage().getUsed() >> 20,
-          memory.getHeapMemoryUsage().getMax() >> 20, Bench.load());
+      double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
+      System.out.printf("%d events added in %.1f s; heap retained after GC %d MB of max %d MB; %s%n", events,
+          insertSeconds, retainedMb(memory), memory.getHeapMemoryUsage().getMax() >> 20, Bench.load());
       JsonNode sub = Bench.post(http, mock.baseUrl() + "/v1/webhook-subscriptions", key,
           "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"*\"]}");
       JsonNode backfill = Bench.post(http, mock.baseUrl() + "/v1/events/backfill", key,
@@ -122,6 +122,7 @@ public final class BackfillRun {
           done.get("status").asText(), done.get("delivered").asLong(), done.get("failed").asLong(),
           done.get("queued").asLong(), Bench.load());
       System.out.println("per second: " + perSecond);
+      System.out.println("heap retained after GC, backfill done: " + retainedMb(memory) + " MB");
       return receiver.received() >= events && done.get("status").asText().equals("completed") ? 0 : 1;
     } catch (OutOfMemoryError e) {
       System.out.println("OUT OF MEMORY: " + e);
@@ -129,5 +130,10 @@ public final class BackfillRun {
     } finally {
       http.dispatcher().executorService().shutdown();
     }
+  }
+
+  private static long retainedMb(MemoryMXBean memory) {
+    System.gc();
+    return memory.getHeapMemoryUsage().getUsed() >> 20;
   }
 }

@@ -15,12 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Issue #5, cold start: spawns {@code java -jar kaicalls-mock-server.jar --port 0} N times and
  * measures, from just before the process starts, until the first {@code GET /v1/me} with the demo
- * key answers 200. As a reference for the machine's load it also times N runs of {@code java
- * -version} (a bare JVM start and exit).
+ * key answers 200. Several jars (comma-separated) are started in turn, interleaved, to compare
+ * builds under the same load. As a reference for the machine's load it also times a bare JVM
+ * ({@code java -version}) before each round.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.kaicalls.benchmarks.emulator.ColdStart \
- *     mock-server/target/kaicalls-mock-server.jar 10
+ *     mock-server/target/kaicalls-mock-server.jar[,other.jar] [runs=10]
  * </pre>
  */
 public final class ColdStart {
@@ -32,22 +33,32 @@ public final class ColdStart {
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(args.length > 0 ? args[0] : "mock-server/target/kaicalls-mock-server.jar");
+    String[] jars = (args.length > 0 ? args[0] : "mock-server/target/kaicalls-mock-server.jar").split(",");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    System.out.println("cold start of " + jar + ", " + runs + " runs; " + Bench.load());
-    List<Double> firstOk = new ArrayList<>();
+    System.out.println("cold start of " + String.join(", ", jars) + ", " + runs + " runs each; " + Bench.load());
+    List<List<Double>> firstOk = new ArrayList<>();
+    for (int j = 0; j < jars.length; j++) {
+      firstOk.add(new ArrayList<>());
+    }
     List<Double> bareJvm = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       bareJvm.add(bareJvm(java));
-      double ms = once(java, jar);
-      firstOk.add(ms);
-      System.out.printf("run %d: first 200 after %.0f ms (bare JVM %.0f ms)%n", i + 1, ms, bareJvm.get(i));
+      StringBuilder line = new StringBuilder(String.format("run %d: bare JVM %.0f ms", i + 1, bareJvm.get(i)));
+      for (int j = 0; j < jars.length; j++) {
+        double ms = once(java, Path.of(jars[j]));
+        firstOk.get(j).add(ms);
+        line.append(String.format(", %s first 200 after %.0f ms", Path.of(jars[j]).getFileName(), ms));
+      }
+      System.out.println(line);
     }
-    Collections.sort(firstOk);
+    for (int j = 0; j < jars.length; j++) {
+      List<Double> times = firstOk.get(j);
+      Collections.sort(times);
+      System.out.printf("%s first 200: min %.0f ms, median %.0f ms, max %.0f ms%n", jars[j],
+          times.get(0), Bench.median(times), times.get(times.size() - 1));
+    }
     Collections.sort(bareJvm);
-    System.out.printf("first 200: min %.0f ms, median %.0f ms, max %.0f ms%n",
-        firstOk.get(0), Bench.median(firstOk), firstOk.get(firstOk.size() - 1));
     System.out.printf("bare JVM (java -version): min %.0f ms, median %.0f ms%n", bareJvm.get(0), Bench.median(bareJvm));
     System.out.println(Bench.load());
   }

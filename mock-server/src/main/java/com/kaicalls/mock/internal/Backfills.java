@@ -19,6 +19,13 @@ final class Backfills {
   static final String TYPE = "backfill";
   static final String CURSOR_TYPE = "_backfill_cursor";
   static final int PAGE = 100;
+  /**
+   * Back-pressure: a page is created only while fewer than this many of the backfill's deliveries
+   * await their first attempt; otherwise paging waits until {@link #attempted} brings them down to
+   * {@link #PAGE}. Without it every page ran at once: a 100,000-event backfill queued 100,000
+   * attempts (and their timers and signed bodies) in memory. Retries do not hold paging back.
+   */
+  static final int MAX_UNATTEMPTED = 2 * PAGE;
   private static final String STEP = "backfill.page";
 
   private final Store store;
@@ -56,7 +63,8 @@ final class Backfills {
     RunHandlers.putNullable(backfill, "completed_at", total == 0 ? Json.time(now) : null);
     store.put(ws, TYPE, backfill);
     if (total > 0) {
-      ObjectNode cursor = Json.object().put("id", id).put("created_at", Json.time(now)).put("created", 0);
+      ObjectNode cursor = Json.object().put("id", id).put("created_at", Json.time(now))
+          .put("created", 0).put("attempted", 0);
       cursor.putNull("cursor");
       store.put(ws, CURSOR_TYPE, cursor);
       scheduler.schedule(ws, "bf:" + id, STEP, now, Json.object().put("backfill_id", id));
@@ -102,8 +110,12 @@ final class Backfills {
     long created = cursor.get("created").asLong() + events.size();
     ObjectNode updated = backfill.deepCopy();
     if (page.hasMore()) {
-      store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("cursor", page.nextCursor()).put("created", created));
-      scheduler.schedule(ws, "bf:" + id, STEP, clock.instant(), Json.object().put("backfill_id", id));
+      boolean wait = created - cursor.path("attempted").asLong() >= MAX_UNATTEMPTED;
+      store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("cursor", page.nextCursor()).put("created", created)
+          .put("waiting", wait));
+      if (!wait) {
+        scheduleNextPage(scheduler, clock, ws, id);
+      }
     } else {
       store.remove(ws, CURSOR_TYPE, id);
       long total = updated.get("total").asLong();
@@ -115,6 +127,25 @@ final class Backfills {
     updated.put("status", "running");
     store.put(ws, TYPE, updated);
     completeIfDone(store, clock, ws, updated);
+  }
+
+  private static void scheduleNextPage(Scheduler scheduler, Clock clock, String ws, String id) {
+    scheduler.schedule(ws, "bf:" + id, STEP, clock.instant(), Json.object().put("backfill_id", id));
+  }
+
+  /** The first attempt of a backfill delivery ended; resumes paging once few await their first attempt. */
+  static void attempted(Store store, Clock clock, Scheduler scheduler, String ws, String backfillId) {
+    ObjectNode cursor = store.get(ws, CURSOR_TYPE, backfillId);
+    if (cursor == null) {
+      return; // all pages created
+    }
+    long attempted = cursor.path("attempted").asLong() + 1;
+    boolean resume = cursor.path("waiting").asBoolean() && cursor.get("created").asLong() - attempted <= PAGE;
+    store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("attempted", attempted).put("waiting", cursor.path("waiting")
+        .asBoolean() && !resume));
+    if (resume) {
+      scheduleNextPage(scheduler, clock, ws, backfillId);
+    }
   }
 
   /** A backfill delivery reached a final status. */

@@ -280,6 +280,9 @@ final class Dispatcher implements AutoCloseable {
       deliveries.plan(ws, d.get("id").asText(), next);
     }
     store.put(ws, Deliveries.TYPE, d);
+    if (number == 1 && !d.path("backfill_id").isNull()) {
+      Backfills.attempted(store, clock, scheduler, ws, d.get("backfill_id").asText());
+    }
     if (gone) {
       disable(ws, subId, "endpoint_gone", now);
     } else if (!ok && !unrecoverable) {
