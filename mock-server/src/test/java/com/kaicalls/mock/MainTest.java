@@ -37,6 +37,26 @@ class MainTest {
   }
 
   @Test
+  void verboseLogsOneLinePerRequestWithTheKeyIdButNeverTheSecret() {
+    Main.Launch launch = launch("--port", "0", "--seed", "empty", "--verbose");
+    try {
+      Matcher url = Pattern.compile("listening on (http://\\S+)").matcher(out.toString(StandardCharsets.UTF_8));
+      assertThat(url.find()).isTrue();
+      out.reset();
+
+      new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/me");
+      new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/communication-runs/run_missing");
+
+      String log = out.toString(StandardCharsets.UTF_8);
+      assertThat(log.lines().filter(l -> l.startsWith("GET "))).hasSize(2);
+      assertThat(log).contains("GET /v1/me 200 key=key_").contains("GET /v1/communication-runs/run_missing 404");
+      assertThat(log).doesNotContain(MockServerOptions.DEFAULT_API_KEY);
+    } finally {
+      launch.server.close();
+    }
+  }
+
+  @Test
   void helpListsEveryOption() {
     Main.Launch launch = launch("--help");
 
