@@ -49,6 +49,10 @@ public final class KaiCallsClient {
   /** The production API. */
   public static final String DEFAULT_BASE_URL = "https://api.kaicalls.com";
 
+  // Read once per class load, not for every client that withOptions(...) makes.
+  private static final String USER_AGENT =
+      "kaicalls-java/" + sdkVersion() + " java/" + System.getProperty("java.version");
+
   private final Builder settings;
   private final OkHttpClient http;
   private final Transport transport;
@@ -84,7 +88,7 @@ public final class KaiCallsClient {
             b.sleeper,
             b.idempotencyKeyGenerator,
             b.jitter,
-            userAgent(),
+            USER_AGENT,
             json);
     List<String> secrets = new ArrayList<>();
     if (b.webhookSecret != null) secrets.add(b.webhookSecret);
@@ -220,11 +224,7 @@ public final class KaiCallsClient {
     return webhooks;
   }
 
-  private static String userAgent() {
-    return "kaicalls-java/" + sdkVersion() + " java/" + System.getProperty("java.version");
-  }
-
-  static String sdkVersion() {
+  private static String sdkVersion() {
     try (InputStream in = KaiCallsClient.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) p.load(in);

@@ -257,8 +257,6 @@ public final class Transport {
       T body = reader.read(response);
       Headers headers = response.headers();
       return new RawResponse<>(response.code(), headers::toMultimap, body);
-    } catch (ResponseParseException e) {
-      throw e;
     } catch (IOException e) {
       response.close();
       throw transportFailure(request, e);
