@@ -29,8 +29,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The emulator's pages in a real browser (headless Chromium, the installed chromedriver). Without
- * {@code /usr/bin/chromedriver} this fails, unless run with {@code -Dkaicalls.browser.skip=true}.
+ * The emulator's pages in a real browser (headless Chromium, the installed chromedriver).
+ *
+ * <p>Where Chromium or its driver is missing the test is skipped with a notice on stderr, so the README's test
+ * command passes on a fresh machine. CI exports {@code KAICALLS_BROWSER_TEST=required} (or pass
+ * {@code -Dkaicalls.browser.required=true}): then a missing browser fails the build instead of skipping.
+ * {@code -Dkaicalls.browser.skip=true} skips it even where Chromium is installed.
  */
 @KaiCallsMockTest
 class BrowserPagesTest {
@@ -47,10 +51,18 @@ class BrowserPagesTest {
   @BeforeAll
   static void startBrowser() throws Exception {
     boolean installed = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
-    if (!installed) {
-      Assumptions.assumeFalse(Boolean.getBoolean("kaicalls.browser.skip"), "browser test skipped (-Dkaicalls.browser.skip)");
-      fail("The browser test needs Chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (apt-get install -y chromium chromium-driver); run with -Dkaicalls.browser.skip=true to skip it.");
+    boolean required = Boolean.getBoolean("kaicalls.browser.required")
+        || "required".equals(System.getenv("KAICALLS_BROWSER_TEST"));
+    if (required && !installed) {
+      fail("The browser test is required here but needs Chromium and chromedriver at " + CHROMIUM + " and "
+          + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver).");
+    }
+    if (!required && (!installed || Boolean.getBoolean("kaicalls.browser.skip"))) {
+      String why = installed ? "-Dkaicalls.browser.skip=true"
+          : "no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
+              + " (apt-get install -y chromium chromium-driver to run it)";
+      System.err.println("NOTICE: BrowserPagesTest skipped: " + why + ".");
+      Assumptions.abort("browser test skipped: " + why);
     }
     profile = Files.createTempDirectory("kaicalls-chromium");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(

@@ -94,6 +94,8 @@ public final class Emulator implements AutoCloseable {
         .disableRequestJournal()
         .stubRequestLoggingDisabled(true)
         .gzipDisabled(true)
+        // HTTP/1.1 only: a JDK HttpClient's h2c upgrade raced with large bodies and read them as HTTP/2 frames.
+        .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
         .templatingEnabled(false)
         .notifier(new ConsoleNotifier(false))
