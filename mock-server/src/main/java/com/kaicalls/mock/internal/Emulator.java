@@ -45,13 +45,14 @@ public final class Emulator implements AutoCloseable {
       double speed,
       Instant startTime,
       Path dataDir,
-      Duration deliveryTimeout) {
+      Duration deliveryTimeout,
+      boolean repairJournal) {
 
     /** The settings of issue #5 (realtime clock, in memory). */
     public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
         long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog) {
       this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
-          false, 1.0, null, null, Duration.ofSeconds(15));
+          false, 1.0, null, null, Duration.ofSeconds(15), false);
     }
   }
 
@@ -102,57 +103,85 @@ public final class Emulator implements AutoCloseable {
     this.server = new WireMockServer(options);
     // Registered before Jetty listens, so even the first request reaches the transformer (which waits until ready).
     server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
+    // Locked before Jetty listens: a second process on the same directory never opens its port.
+    this.journal = config.dataDir() == null ? Journal.none() : Journal.open(config.dataDir(), config.repairJournal());
     CompletableFuture<Void> serverStarted = CompletableFuture.runAsync(server::start);
-    this.spec = ApiSpec.load();
-    spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
-    this.clock = new VirtualClock(config.manualClock(), config.speed(), config.clock(), config.startTime());
-    InMemoryStore memory = new InMemoryStore();
-    this.journal = config.dataDir() == null ? Journal.none() : Journal.open(config.dataDir());
-    this.store = journal.durable() ? new JournaledStore(memory, journal) : memory;
-    this.tx = new Transactions(journal, ids, clock);
-    this.scheduler = new Scheduler(store, clock, tx);
-    this.recordingAudio = new RecordingAudio(store);
-    this.ledger = new Ledger(store, ids, clock);
-    this.auth = new Authenticator(store, clock);
-    this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), clock);
-    this.idempotency = new IdempotencyCache(clock, store);
-    Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
-    this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
-    this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
-    this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
-    this.dispatcher = new Dispatcher(store, ledger, clock, scheduler, tx, deliveries, config.deliveryTimeout());
-    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
-    Map<String, Handler> handlers = new HashMap<>();
-    new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
-    new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
-    runs.register(handlers);
-    webhooks.register(handlers);
-    new EventHandlers(store, deliveries, backfills).register(handlers);
-    this.missingHandlers = new java.util.TreeSet<>();
-    for (ApiSpec.Operation op : spec.operations) {
-      if (!handlers.containsKey(op.operationId())) {
-        missingHandlers.add(op.operationId());
-      }
-    }
-    if (!missingHandlers.isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missingHandlers);
-    }
-    this.pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
-        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), tx);
-    Journal.Replayed replayed = journal.replay(memory);
-    if (replayed.commits() > 0) {
-      restore(replayed);
-    } else {
-      tx.run(this::seed);
-    }
-    ready.complete(new ApiTransformer.Ready(pipeline, spec.raw, faults));
+    List<AutoCloseable> closeOnFailure = new ArrayList<>();
     try {
+      this.spec = ApiSpec.load();
+      spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
+      this.clock = new VirtualClock(config.manualClock(), config.speed(), config.clock(), config.startTime());
+      InMemoryStore memory = new InMemoryStore();
+      this.store = journal.durable() ? new JournaledStore(memory, journal) : memory;
+      this.tx = new Transactions(journal, ids, clock);
+      this.scheduler = new Scheduler(store, clock, tx);
+      this.recordingAudio = new RecordingAudio(store);
+      this.ledger = new Ledger(store, ids, clock);
+      this.auth = new Authenticator(store, clock);
+      this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), clock);
+      this.idempotency = new IdempotencyCache(clock, store);
+      Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
+      this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
+      this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
+      this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
+      this.dispatcher = new Dispatcher(store, ledger, clock, scheduler, tx, deliveries, config.deliveryTimeout());
+      closeOnFailure.add(dispatcher);
+      Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
+      Map<String, Handler> handlers = new HashMap<>();
+      new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
+      new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
+      runs.register(handlers);
+      webhooks.register(handlers);
+      new EventHandlers(store, deliveries, backfills).register(handlers);
+      this.missingHandlers = new java.util.TreeSet<>();
+      for (ApiSpec.Operation op : spec.operations) {
+        if (!handlers.containsKey(op.operationId())) {
+          missingHandlers.add(op.operationId());
+        }
+      }
+      if (!missingHandlers.isEmpty()) {
+        LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missingHandlers);
+      }
+      this.pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
+          RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), tx);
+      Journal.Replayed replayed = journal.replay(memory);
+      if (replayed.commits() > 0) {
+        restore(replayed);
+      } else {
+        tx.run(this::seed);
+      }
+      ready.complete(new ApiTransformer.Ready(pipeline, spec.raw, faults));
       serverStarted.join();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Whatever failed, leave nothing behind: no open port, no lock, no live thread.
+      ready.completeExceptionally(e);
+      serverStarted.exceptionally(ignored -> null).join();
+      closeOnFailure.add(server::stop);
+      for (AutoCloseable part : closeOnFailure) {
+        try {
+          part.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       journal.close();
-      throw e;
+      throw startupFailure(e);
     }
     scheduler.start();
+  }
+
+  /** A failed start as one line for whoever started it; a port already taken is named. */
+  private RuntimeException startupFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StartupException startup) {
+        return startup;
+      }
+      if (cause instanceof java.net.BindException) {
+        return new StartupException("Port " + config.port() + " on " + config.host()
+            + " is already in use; stop what listens there or choose another --port (0 picks a free one).", e);
+      }
+    }
+    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
   }
 
   public static Emulator start(Config config) {
