@@ -196,8 +196,8 @@ public final class Emulator implements AutoCloseable {
     }
     registerWorkspaces();
     auth.reload(WORKSPACES);
-    idempotency.reload(WORKSPACES);
     tx.run(() -> {
+      idempotency.reload(WORKSPACES);
       scheduler.load(WORKSPACES);
       dispatcher.recover(WORKSPACES);
     });
