@@ -118,13 +118,14 @@ public final class Emulator implements AutoCloseable {
       this.recordingAudio = new RecordingAudio(store);
       this.ledger = new Ledger(store, ids, clock);
       this.auth = new Authenticator(store, clock);
-      this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), clock);
+      this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), config.clock());
       this.idempotency = new IdempotencyCache(clock, store);
       Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
       this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
       this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
       this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
-      this.dispatcher = new Dispatcher(store, ledger, clock, scheduler, tx, deliveries, config.deliveryTimeout());
+      this.dispatcher = new Dispatcher(store, ledger, clock, config.clock(), scheduler, tx, deliveries,
+          config.deliveryTimeout());
       closeOnFailure.add(dispatcher);
       Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
       Map<String, Handler> handlers = new HashMap<>();
