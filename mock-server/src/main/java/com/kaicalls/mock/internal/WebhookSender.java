@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
 
 /**
@@ -74,10 +75,10 @@ final class WebhookSender {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    HeadSubscriber[] subscriber = new HeadSubscriber[1];
+    AtomicReference<HeadSubscriber> subscriber = new AtomicReference<>();
     CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request.build(), info -> {
-      subscriber[0] = new HeadSubscriber(BODY_LIMIT);
-      return subscriber[0];
+      subscriber.set(new HeadSubscriber(BODY_LIMIT));
+      return subscriber.get();
     });
     try {
       HttpResponse<byte[]> response = sent.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -87,8 +88,9 @@ final class WebhookSender {
           response.headers().firstValue("Retry-After").orElse(null));
     } catch (TimeoutException e) {
       sent.cancel(true);
-      if (subscriber[0] != null) {
-        subscriber[0].abort(); // drops the connection of a receiver still trickling its body
+      HeadSubscriber trickling = subscriber.get();
+      if (trickling != null) {
+        trickling.abort(); // drops the connection of a receiver still trickling its body
       }
       return failure("timeout", started);
     } catch (ExecutionException e) {
