@@ -47,6 +47,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // No logging backend is bundled: keep SLF4J's three-line notice about it off the console.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     Launch launch = launch(args, System.out, System.err);
     if (launch.server == null) {
       System.exit(launch.exitCode);

@@ -105,6 +105,17 @@ class StartupFailureTest {
   }
 
   @Test
+  void aPortAlreadyInUseEndsTheProcessWithExactlyOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int code = runChild("--port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(code).isEqualTo(1);
+      assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())).singleElement().asString()
+          .startsWith("error: Port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
+    }
+  }
+
+  @Test
   void aPortAlreadyInUseIsOneLineNamingThePortAndExitCode1() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Main.Launch launch = launch("--port", Integer.toString(taken.getLocalPort()));
