@@ -79,6 +79,24 @@ class StartupFailureTest {
   }
 
   @Test
+  void withRepairJournalTheCommandLineMovesTheUnreadableTailAsideAndStarts() throws Exception {
+    KaiCallsMockServer.start(MockServerOptions.builder().port(0).seed(Seed.EMPTY).dataDir(dataDir).build()).close();
+    Files.writeString(dataDir.resolve("journal.jsonl"), "%%%\n", java.nio.file.StandardOpenOption.APPEND);
+
+    Main.Launch launch = launch("--port", "0", "--seed", "empty", "--data-dir", dataDir.toString(), "--repair-journal");
+
+    try {
+      assertThat(launch.exitCode).isZero();
+      assertThat(Files.readString(dataDir.resolve("journal.jsonl.unreadable-1"))).isEqualTo("%%%\n");
+      assertThat(new ApiClient(launch.server.baseUrl(), launch.server.apiKey()).get("/v1/me").status()).isEqualTo(200);
+    } finally {
+      if (launch.server != null) {
+        launch.server.close();
+      }
+    }
+  }
+
+  @Test
   void aFailedEmbeddedStartLeavesItsPortClosed() throws Exception {
     corruptJournal();
     int port = freePort();

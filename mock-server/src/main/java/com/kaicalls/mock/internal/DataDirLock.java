@@ -51,7 +51,7 @@ final class DataDirLock implements AutoCloseable {
       return new DataDirLock(channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock the data directory " + dir.toAbsolutePath(), e);
+      throw new UncheckedIOException("cannot lock the data directory " + dir.toAbsolutePath() + ": " + e, e);
     }
   }
 

@@ -52,7 +52,7 @@ final class Journal implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dir, e);
+      throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath() + ": " + e, e);
     }
     DataDirLock lock = DataDirLock.acquire(dir);
     try {
@@ -62,7 +62,7 @@ final class Journal implements AutoCloseable {
       return new Journal(file, channel, lock, repair);
     } catch (IOException e) {
       lock.close();
-      throw new UncheckedIOException("cannot open the journal in " + dir, e);
+      throw new UncheckedIOException("cannot open the journal in " + dir.toAbsolutePath() + ": " + e, e);
     }
   }
 

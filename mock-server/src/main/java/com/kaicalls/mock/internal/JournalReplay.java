@@ -72,7 +72,7 @@ final class JournalReplay {
         line.write(chunk, start, n - start);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + file, e);
+      throw new UncheckedIOException("cannot read the journal " + file.toAbsolutePath() + ": " + e, e);
     }
     if (line.size() > 0) {
       Path side = moveAside(offset, "torn");
@@ -185,7 +185,7 @@ final class JournalReplay {
       channel.force(true);
       return side;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the unreadable end of the journal " + file + " aside", e);
+      throw new UncheckedIOException("cannot move the unreadable end of the journal " + file + " aside: " + e, e);
     }
   }
 }
