@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class CatchUp {
     say.say("%s of platform time later, KaiCalls has given up on the deliveries it could not make.", "About 30 hours");
 
     try (WebhookEndpoint endpoint = WebhookEndpoint.start(0, WebhookVerifier.builder().addSecret(secret)
-        .clock(clock.platformClock()).build(), out)) {
+        .clock(Clock.systemUTC()).build(), out)) { // webhook timestamps are real time, even on an emulator
       say.step("The consumer is back, at a new address  PATCH /v1/webhook-subscriptions/{id}");
       client.webhookSubscriptions().update(subscription.getId(),
           new UpdateWebhookSubscriptionRequest().url(URI.create(endpoint.url())));

@@ -34,8 +34,8 @@ public final class EmulatorClock {
   }
 
   /**
-   * The platform's time, for checking webhook timestamps: an emulator's clock that was moved forward
-   * is ahead of this machine's, and a verifier on this machine's clock would reject its deliveries.
+   * The platform's time, for event times and list ranges: an emulator's clock that was moved forward
+   * is ahead of this machine's. (Webhook timestamps are real time: check them with this machine's clock.)
    */
   public Clock platformClock() {
     return Clock.offset(Clock.systemUTC(), offset);

@@ -29,6 +29,13 @@ public final class KaiCallsMockServer implements AutoCloseable {
     return start(MockServerOptions.defaults());
   }
 
+  /**
+   * Starts with {@code options}.
+   *
+   * @throws IllegalStateException when it cannot start, with a one-line message: the port is in use,
+   *     the data directory is held by another emulator, or its journal has an unreadable line (see
+   *     {@link MockServerOptions.Builder#repairJournal(boolean)}); nothing is left running
+   */
   public static KaiCallsMockServer start(MockServerOptions options) {
     Objects.requireNonNull(options, "options");
     RateLimit limit = options.rateLimit();
@@ -46,7 +53,8 @@ public final class KaiCallsMockServer implements AutoCloseable {
         options.speed(),
         options.startTime(),
         options.dataDir(),
-        Duration.ofSeconds(15))));
+        Duration.ofSeconds(15),
+        options.repairJournal())));
   }
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8089}. */

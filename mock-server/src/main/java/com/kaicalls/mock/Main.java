@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
  * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--clock realtime|manual]
- * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--verbose]}.
- * Exit code 2 on bad arguments.
+ * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--verbose]}.
+ * Exit code 2 on bad arguments, 1 when the server cannot start (one line on stderr).
  */
 public final class Main {
 
@@ -31,7 +31,9 @@ public final class Main {
       "  --speed <n>         Realtime clock runs n times faster (default 1)",
       "  --start-time <t>    Virtual time starts at this RFC 3339 instant (default now)",
       "  --data-dir <dir>    Keep all state in an append-only journal in <dir>, replayed on restart",
-      "                      (default: in memory only)",
+      "                      (default: in memory only); one process per directory",
+      "  --repair-journal    Move an unreadable journal tail to a side file next to it, then start",
+      "                      (without it, an unreadable line stops startup; nothing is deleted)",
       "  --verbose           Log one line per request (method, path, status, key id)",
       "  --help              Show this help",
       "",
@@ -45,6 +47,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // No logging backend is bundled: keep SLF4J's three-line notice about it off the console.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     Launch launch = launch(args, System.out, System.err);
     if (launch.server == null) {
       System.exit(launch.exitCode);
@@ -131,6 +137,9 @@ public final class Main {
           case "--data-dir":
             options.dataDir(Path.of(value != null ? value : next(args, ++i, arg)));
             break;
+          case "--repair-journal":
+            options.repairJournal(true);
+            break;
           case "--rate-limit":
             options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));
             break;
@@ -139,7 +148,13 @@ public final class Main {
         }
       }
       MockServerOptions built = options.build();
-      KaiCallsMockServer server = KaiCallsMockServer.start(built);
+      KaiCallsMockServer server;
+      try {
+        server = KaiCallsMockServer.start(built);
+      } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        err.println("error: " + e.getMessage());
+        return new Launch(1, null);
+      }
       out.println("KaiCalls mock server listening on " + server.baseUrl());
       out.println("Clock: " + built.clockMode().name().toLowerCase(Locale.ROOT) + ", now " + server.clock().instant()
           + (built.dataDir() == null ? "; state in memory" : "; state in " + built.dataDir().toAbsolutePath()));

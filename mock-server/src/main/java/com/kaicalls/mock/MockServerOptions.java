@@ -35,8 +35,10 @@ public final class MockServerOptions {
   private final double speed;
   private final Instant startTime;
   private final Path dataDir;
+  private final boolean repairJournal;
 
   private MockServerOptions(Builder b) {
+    this.repairJournal = b.repairJournal;
     this.clockMode = b.clockMode;
     this.speed = b.speed;
     this.startTime = b.startTime;
@@ -113,6 +115,11 @@ public final class MockServerOptions {
     return dataDir;
   }
 
+  /** Whether an unreadable journal tail is moved aside at start instead of refusing to start. */
+  public boolean repairJournal() {
+    return repairJournal;
+  }
+
   /** Where {@code verbose} request lines go (stdout unless set). */
   public Consumer<String> requestLog() {
     return requestLog;
@@ -133,6 +140,7 @@ public final class MockServerOptions {
     private double speed = 1.0;
     private Instant startTime;
     private Path dataDir;
+    private boolean repairJournal;
 
     private Builder() {}
 
@@ -164,6 +172,17 @@ public final class MockServerOptions {
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
+      return this;
+    }
+
+    /**
+     * With a {@link #dataDir(Path)} whose journal has a line that cannot be read (other than a torn
+     * last write, which is always dropped): {@code true} moves that line and everything after it to a
+     * side file next to the journal ({@code journal.jsonl.unreadable-N}) and starts from the state
+     * before it; {@code false} (default) refuses to start, naming the file, line and byte offset.
+     */
+    public Builder repairJournal(boolean repairJournal) {
+      this.repairJournal = repairJournal;
       return this;
     }
 

@@ -111,4 +111,29 @@ class AuthAndScopesTest {
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.errorParam()).isEqualTo("scopes[0]");
   }
+
+  @Test
+  void aKeyCannotRevokeAKeyHoldingScopesItDoesNotHold() {
+    ApiClient keyAdmin = demo().withKey(mint(List.of("api_keys:write")));
+
+    ApiClient.Reply reply = keyAdmin.post("/v1/api-keys/key_demo_full/revoke", null);
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.json().path("error").path("type").asText()).isEqualTo("permission_error");
+    assertThat(reply.errorCode()).isEqualTo("missing_scope");
+    assertThat(reply.errorParam()).isEqualTo("id");
+    assertThat(demo().get("/v1/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aKeyCanRevokeAKeyWhoseScopesItHolds() {
+    ApiClient keyAdmin = demo().withKey(mint(List.of("api_keys:write", "leads:read")));
+    String reader = demo().post("/v1/api-keys", Map.of("name", "reader", "scopes", List.of("leads:read"))).json()
+        .path("id").asText();
+
+    ApiClient.Reply reply = keyAdmin.post("/v1/api-keys/" + reader + "/revoke", null);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().path("status").asText()).isEqualTo("revoked");
+  }
 }

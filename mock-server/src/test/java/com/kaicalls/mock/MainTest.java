@@ -63,7 +63,8 @@ class MainTest {
     assertThat(launch.exitCode).isZero();
     assertThat(launch.server).isNull();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--verbose", "--help");
+        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--data-dir", "--repair-journal", "--verbose",
+            "--help");
   }
 
   @Test

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import com.kaicalls.webhooks.WebhookVerificationException;
 import com.kaicalls.webhooks.WebhookVerifier;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookDeliveryTest {
 
   static final Instant T0 = Instant.parse("2026-12-01T15:00:00Z");
+  /** Real time, as the receiver sees it: signatures are checked against it, never against virtual time. */
+  static final Clock WALL = Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC);
 
   @RegisterExtension
   static final KaiCallsMockExtension MOCK =
-      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).startTime(T0).build();
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).startTime(T0).clock(WALL).build();
 
   private final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -61,7 +65,7 @@ class WebhookDeliveryTest {
   }
 
   private static WebhookVerifier verifier(KaiCallsMockServer mock, String... secrets) {
-    return WebhookVerifier.builder().secrets(List.of(secrets)).clock(mock.clock()).build();
+    return WebhookVerifier.builder().secrets(List.of(secrets)).clock(WALL).build();
   }
 
   @Test
@@ -87,6 +91,23 @@ class WebhookDeliveryTest {
     assertThat(delivery.path("attempts").get(0).path("response_body").asText()).isEqualTo("status 200");
     assertThat(delivery.path("request_headers").path("webhook-id").asText()).isEqualTo(event.path("id").asText());
     assertThat(delivery.path("next_attempt_at").isNull()).isTrue();
+  }
+
+  @Test
+  void deliveriesAreSignedWithTheWallClockTimeOfTheSendWhileEventTimesStayVirtual(KaiCallsMockServer mock)
+      throws Exception {
+    WebhookReceiver receiver = receiver();
+    JsonNode sub = subscribe(receiver, "communication_run.created");
+    mock.advanceClock(Duration.ofDays(6));
+    createRun();
+
+    mock.advanceClock(Duration.ZERO);
+
+    WebhookReceiver.Received request = receiver.received().get(0);
+    assertThat(request.header("webhook-timestamp")).isEqualTo(Long.toString(WALL.instant().getEpochSecond()));
+    verifier(mock, sub.path("secret").asText()).verify(request.body(), request.headers());
+    assertThat(ApiClient.JSON.readTree(request.body()).path("created_at").asText())
+        .isEqualTo(T0.plus(Duration.ofDays(6)).toString());
   }
 
   @Test

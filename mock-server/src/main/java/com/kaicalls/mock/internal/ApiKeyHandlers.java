@@ -40,6 +40,10 @@ final class ApiKeyHandlers {
     handlers.put("createApiKey", this::create);
     handlers.put("revokeApiKey", call -> {
       ObjectNode key = find(call).deepCopy();
+      JsonNode scopes = key.path("scopes");
+      for (int i = 0; i < scopes.size(); i++) {
+        requireHeld(call, scopes.get(i).asText(), "revoke keys whose scopes it does not hold", "id");
+      }
       if (key.path("revoked_at").isNull()) {
         key.put("revoked_at", Json.time(clock.instant()));
         key.put("status", "revoked");
@@ -53,11 +57,7 @@ final class ApiKeyHandlers {
     JsonNode body = call.body;
     ArrayNode scopes = (ArrayNode) body.get("scopes");
     for (int i = 0; i < scopes.size(); i++) {
-      if (!call.principal.scopes().contains(scopes.get(i).asText())) {
-        throw new ApiException(403, "permission_error", "missing_scope",
-            "A key can only grant scopes it holds itself; this key lacks '" + scopes.get(i).asText() + "'.",
-            "scopes[" + i + "]");
-      }
+      requireHeld(call, scopes.get(i).asText(), "grant scopes it does not hold", "scopes[" + i + "]");
     }
     String expiresAt = Json.text(body, "expires_at");
     if (expiresAt != null && !OffsetDateTime.parse(expiresAt).toInstant().isAfter(clock.instant())) {
@@ -70,7 +70,19 @@ final class ApiKeyHandlers {
     ledger.save(call.workspace(), TYPE, key);
     ObjectNode withSecret = auth.render(key);
     withSecret.put("secret", secret);
-    return ApiResponse.json(201, withSecret);
+    String id = key.get("id").asText();
+    return ApiResponse.json(201, withSecret).refuseReplay(new ApiException(422, "idempotency_key_reused",
+        "secret_not_replayable", "This Idempotency-Key already created the API key " + id + ", whose secret was shown"
+        + " once and is not kept, so it cannot be replayed. If that secret was lost, revoke " + id
+        + " and create a new key.", "Idempotency-Key"));
+  }
+
+  /** No privilege escalation: a key acts only on keys within its own scopes (403 otherwise). */
+  private static void requireHeld(ApiCall call, String scope, String refused, String param) {
+    if (!call.principal.scopes().contains(scope)) {
+      throw new ApiException(403, "permission_error", "missing_scope",
+          "A key cannot " + refused + "; this key lacks '" + scope + "'.", param);
+    }
   }
 
   static ObjectNode newKey(String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {

@@ -12,6 +12,7 @@ final class ApiResponse {
   final String contentType;
   final byte[] body;
   final Map<String, String> headers = new LinkedHashMap<>();
+  private ApiException replayRefusal;
 
   ApiResponse(int status, String contentType, byte[] body) {
     this.status = status;
@@ -48,6 +49,20 @@ final class ApiResponse {
   ApiResponse header(String name, String value) {
     headers.put(name, value);
     return this;
+  }
+
+  /**
+   * Marks a response that must not be kept for an idempotent replay (it holds a secret shown once):
+   * a replay answers {@code refusal} instead.
+   */
+  ApiResponse refuseReplay(ApiException refusal) {
+    this.replayRefusal = refusal;
+    return this;
+  }
+
+  /** What a replay answers instead of this response, or {@code null} when it may be replayed. */
+  ApiException replayRefusal() {
+    return replayRefusal;
   }
 
   ApiResponse copy() {

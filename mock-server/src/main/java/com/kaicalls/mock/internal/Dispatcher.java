@@ -4,22 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.webhooks.WebhookSigner;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLException;
 
 /**
  * Sends webhook deliveries: live deliveries for each new event to the subscriptions it matches,
@@ -45,7 +34,6 @@ final class Dispatcher implements AutoCloseable {
   static final Duration DISABLE_AFTER = Duration.ofDays(5);
   static final int PER_ENDPOINT = 4;
   static final int WORKERS = 16;
-  static final int BODY_LIMIT = 1024;
   static final String HEALTH_TYPE = "_webhook_health";
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
@@ -61,32 +49,31 @@ final class Dispatcher implements AutoCloseable {
   private final Scheduler scheduler;
   private final Transactions tx;
   private final Deliveries deliveries;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final Clock wallClock;
+  private final WebhookSender sender;
   private final ExecutorService pool;
   private final Map<String, Endpoint> endpoints = new HashMap<>();
   private final AtomicLong generation = new AtomicLong();
 
-  Dispatcher(Store store, Ledger ledger, Clock clock, Scheduler scheduler, Transactions tx, Deliveries deliveries,
-      Duration timeout) {
+  /**
+   * {@code clock} is virtual time (schedules, {@code attempted_at}); {@code wallClock} is real time, what
+   * receivers compare {@code webhook-timestamp} with; {@code timeout} is each attempt's overall deadline.
+   */
+  Dispatcher(Store store, Ledger ledger, Clock clock, Clock wallClock, Scheduler scheduler, Transactions tx,
+      Deliveries deliveries, Duration timeout) {
     this.store = store;
     this.clock = clock;
+    this.wallClock = wallClock;
     this.scheduler = scheduler;
     this.tx = tx;
     this.deliveries = deliveries;
-    this.timeout = timeout;
     AtomicInteger threads = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
       Thread t = new Thread(r, "kaicalls-mock-webhooks-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
-    this.http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(timeout)
-        .version(HttpClient.Version.HTTP_1_1)
-        .executor(pool)
-        .build();
+    this.sender = new WebhookSender(pool, timeout);
     scheduler.register(Deliveries.DELIVER, this::attempt);
     ledger.onEvent(this::live);
   }
@@ -143,10 +130,8 @@ final class Dispatcher implements AutoCloseable {
     }
     byte[] body = Json.bytes(event);
     String eventId = event.get("id").asText();
+    WebhookSigner signer = signer(ws, sub, now);
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("content-type", "application/json");
-    headers.put("user-agent", "KaiCalls-Webhooks/1 (emulator)");
-    headers.putAll(signer(ws, sub, now).headers(eventId, now.getEpochSecond(), body));
     String url = d.get("url").asText();
     String deliveryId = d.get("id").asText();
     long gen = generation.get();
@@ -154,16 +139,21 @@ final class Dispatcher implements AutoCloseable {
     submit(endpointKey(url), () -> {
       Outcome outcome = null;
       try {
-        outcome = send(url, headers, body);
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", "KaiCalls-Webhooks/1 (emulator)");
+        // Signed when sent, with real time: receivers check it against their own clock, not the virtual one.
+        headers.putAll(signer.headers(eventId, wallClock.instant().getEpochSecond(), body));
+        WebhookSender.Result sent = sender.send(url, headers, body);
+        outcome = new Outcome(sent.status(), sent.body(), sent.error(), sent.durationMs(), retryAfter(sent.retryAfter()));
       } catch (RuntimeException e) {
         outcome = new Outcome(null, null, "internal_error", 0, null);
-        LOG.log(System.Logger.Level.ERROR, "Webhook attempt failed unexpectedly", e);
+        LOG.log(System.Logger.Level.WARNING, "Webhook attempt " + deliveryId + " to " + url + " failed: " + e);
       } finally {
         Outcome o = outcome;
         try {
           tx.run(() -> record(ws, deliveryId, gen, now, headers, o));
         } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.ERROR, "Could not record a webhook attempt", e);
+          LOG.log(System.Logger.Level.WARNING, "Could not record webhook attempt " + deliveryId + ": " + e);
         } finally {
           scheduler.endWork();
         }
@@ -182,50 +172,6 @@ final class Dispatcher implements AutoCloseable {
       secrets.add(previous);
     }
     return WebhookSigner.of(secrets);
-  }
-
-  private Outcome send(String url, Map<String, String> headers, byte[] body) {
-    long started = System.nanoTime();
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return new Outcome(null, null, "invalid_url", 0, null);
-    }
-    if (reserved(uri.getHost())) {
-      return new Outcome(null, null, "dns_error", 0, null); // RFC 2606/6761 names never resolve here
-    }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach(request::header);
-    try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      long ms = (System.nanoTime() - started) / 1_000_000;
-      byte[] bytes = response.body();
-      String text = new String(Arrays.copyOf(bytes, Math.min(bytes.length, BODY_LIMIT)), StandardCharsets.UTF_8);
-      int status = response.statusCode();
-      String error = status >= 300 && status < 400 ? "redirect_not_followed" : null;
-      return new Outcome(status, text, error, ms, retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
-    } catch (HttpConnectTimeoutException e) {
-      return failure("timeout", started);
-    } catch (HttpTimeoutException e) {
-      return failure("timeout", started);
-    } catch (ConnectException e) {
-      return failure("connection_refused", started);
-    } catch (UnknownHostException e) {
-      return failure("dns_error", started);
-    } catch (SSLException e) {
-      return failure("tls_error", started);
-    } catch (IOException e) {
-      return failure(e.getCause() instanceof UnknownHostException ? "dns_error" : "connection_error", started);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failure("connection_error", started);
-    }
-  }
-
-  private static Outcome failure(String error, long started) {
-    return new Outcome(null, null, error, (System.nanoTime() - started) / 1_000_000, null);
   }
 
   /** Records an attempt's outcome and decides: done, retry (when) or give up (inside a transaction). */

@@ -45,13 +45,14 @@ public final class Emulator implements AutoCloseable {
       double speed,
       Instant startTime,
       Path dataDir,
-      Duration deliveryTimeout) {
+      Duration deliveryTimeout,
+      boolean repairJournal) {
 
     /** The settings of issue #5 (realtime clock, in memory). */
     public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
         long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog) {
       this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
-          false, 1.0, null, null, Duration.ofSeconds(15));
+          false, 1.0, null, null, Duration.ofSeconds(15), false);
     }
   }
 
@@ -84,7 +85,8 @@ public final class Emulator implements AutoCloseable {
   private final List<String> allScopes = new ArrayList<>();
   private final WireMockServer server;
 
-  private Emulator(Config config) {
+  /** {@code opened}: what to close, last first, if this constructor fails. */
+  private Emulator(Config config, List<AutoCloseable> opened) {
     this.config = config;
     // Start Jetty while the spec is parsed and the seed built: the transformer waits for both.
     CompletableFuture<ApiTransformer.Ready> ready = new CompletableFuture<>();
@@ -104,25 +106,34 @@ public final class Emulator implements AutoCloseable {
     this.server = new WireMockServer(options);
     // Registered before Jetty listens, so even the first request reaches the transformer (which waits until ready).
     server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
+    // Locked before Jetty listens: a second process on the same directory never opens its port.
+    this.journal = config.dataDir() == null ? Journal.none() : Journal.open(config.dataDir(), config.repairJournal());
+    opened.add(journal);
     CompletableFuture<Void> serverStarted = CompletableFuture.runAsync(server::start);
+    opened.add(() -> {
+      ready.completeExceptionally(new IllegalStateException("the emulator failed to start"));
+      serverStarted.exceptionally(failed -> null).join();
+      server.stop();
+    });
     this.spec = ApiSpec.load();
     spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
     this.clock = new VirtualClock(config.manualClock(), config.speed(), config.clock(), config.startTime());
     InMemoryStore memory = new InMemoryStore();
-    this.journal = config.dataDir() == null ? Journal.none() : Journal.open(config.dataDir());
     this.store = journal.durable() ? new JournaledStore(memory, journal) : memory;
     this.tx = new Transactions(journal, ids, clock);
     this.scheduler = new Scheduler(store, clock, tx);
     this.recordingAudio = new RecordingAudio(store);
     this.ledger = new Ledger(store, ids, clock);
     this.auth = new Authenticator(store, clock);
-    this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), clock);
+    this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), config.clock());
     this.idempotency = new IdempotencyCache(clock, store);
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
     this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
-    this.dispatcher = new Dispatcher(store, ledger, clock, scheduler, tx, deliveries, config.deliveryTimeout());
+    this.dispatcher = new Dispatcher(store, ledger, clock, config.clock(), scheduler, tx, deliveries,
+        config.deliveryTimeout());
+    opened.add(dispatcher);
     Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
     Map<String, Handler> handlers = new HashMap<>();
     new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
@@ -157,8 +168,40 @@ public final class Emulator implements AutoCloseable {
     scheduler.start();
   }
 
+  /**
+   * Starts, or fails with everything it opened closed again (port, data-directory lock, threads): a
+   * {@link StartupException} for a port in use, a held data directory or an unreadable journal.
+   */
   public static Emulator start(Config config) {
-    return new Emulator(config);
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      return new Emulator(config, opened);
+    } catch (RuntimeException | Error e) {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (Exception | Error suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw startupFailure(config, e);
+    }
+  }
+
+  /** A failed start as one line for whoever started it; a port already taken is named. */
+  private static RuntimeException startupFailure(Config config, Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StartupException startup) {
+        return startup;
+      }
+      if (cause instanceof java.net.BindException bind) {
+        boolean inUse = String.valueOf(bind.getMessage()).contains("in use");
+        return new StartupException("Port " + config.port() + " on " + config.host() + (inUse
+            ? " is already in use; stop what listens there or choose another --port (0 picks a free one)."
+            : " cannot be listened on (" + bind.getMessage() + "); check --host and --port."), e);
+      }
+    }
+    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
   }
 
   /** Continues from a journal: ids, time, key hashes, idempotency keys, timers and pending deliveries. */
@@ -169,8 +212,8 @@ public final class Emulator implements AutoCloseable {
     }
     registerWorkspaces();
     auth.reload(WORKSPACES);
-    idempotency.reload(WORKSPACES);
     tx.run(() -> {
+      idempotency.reload(WORKSPACES);
       scheduler.load(WORKSPACES);
       dispatcher.recover(WORKSPACES);
     });

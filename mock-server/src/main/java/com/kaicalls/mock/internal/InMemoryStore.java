@@ -78,7 +78,10 @@ final class InMemoryStore implements Store {
     String id = document.get("id").asText();
     Key key = new Key(Json.instant(document.get("created_at")).getEpochSecond(), id);
     c.sorted.put(key, Json.bytes(document));
-    c.byId.put(id, key);
+    Key previous = c.byId.put(id, key);
+    if (previous != null && !previous.equals(key)) {
+      c.sorted.remove(previous); // a changed created_at (a rescheduled timer) moves the entry
+    }
   }
 
   @Override

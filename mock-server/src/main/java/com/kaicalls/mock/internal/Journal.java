@@ -1,8 +1,6 @@
 package com.kaicalls.mock.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,7 +15,9 @@ import java.time.Instant;
  * The append-only journal behind {@code --data-dir}: one JSON line per commit holding the store
  * changes since the previous commit, the id sequence and the virtual time. A commit is one
  * {@code write} followed by {@code fsync}, so a line is either whole or (after a crash mid-write)
- * a torn tail that replay drops. Without a directory every method is a no-op.
+ * a torn tail that replay drops (see {@link JournalReplay} for what else replay refuses). The data
+ * directory is locked ({@link DataDirLock}) while the journal is open. Without a directory every
+ * method is a no-op.
  */
 final class Journal implements AutoCloseable {
 
@@ -28,27 +28,41 @@ final class Journal implements AutoCloseable {
 
   private final FileChannel channel;
   private final Path file;
+  private final DataDirLock lock;
+  private final boolean repair;
   private StringBuilder pending = new StringBuilder();
   private int pendingOps;
 
-  private Journal(Path file, FileChannel channel) {
+  private Journal(Path file, FileChannel channel, DataDirLock lock, boolean repair) {
     this.file = file;
     this.channel = channel;
+    this.lock = lock;
+    this.repair = repair;
   }
 
   static Journal none() {
-    return new Journal(null, null);
+    return new Journal(null, null, null, false);
   }
 
-  static Journal open(Path dir) {
+  /**
+   * Locks {@code dir} and opens its journal; with {@code repair}, replay moves an unreadable tail
+   * aside instead of refusing to start.
+   */
+  static Journal open(Path dir, boolean repair) {
     try {
       Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath() + ": " + e, e);
+    }
+    DataDirLock lock = DataDirLock.acquire(dir);
+    try {
       Path file = dir.resolve(FILE);
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      return new Journal(file, channel);
+      return new Journal(file, channel, lock, repair);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the journal in " + dir, e);
+      lock.close();
+      throw new UncheckedIOException("cannot open the journal in " + dir.toAbsolutePath() + ": " + e, e);
     }
   }
 
@@ -109,48 +123,12 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Applies every whole line to {@code store}; drops a torn last line. */
+  /** Applies the journal to {@code store} (see {@link JournalReplay}). */
   synchronized Replayed replay(Store store) {
     if (channel == null) {
       return new Replayed(0, null, 0);
     }
-    long seq = 0;
-    Instant now = null;
-    int commits = 0;
-    long goodBytes = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        JsonNode commit;
-        try {
-          commit = Json.MAPPER.readTree(line);
-        } catch (IOException torn) {
-          break;
-        }
-        if (commit == null || !commit.has("ops")) {
-          break;
-        }
-        for (JsonNode op : commit.get("ops")) {
-          String ws = op.get(1).asText();
-          String type = op.get(2).asText();
-          if (op.get(0).asText().equals("p")) {
-            store.put(ws, type, (ObjectNode) op.get(3));
-          } else {
-            store.remove(ws, type, op.get(3).asText());
-          }
-        }
-        seq = commit.path("seq").asLong(seq);
-        now = Instant.parse(commit.get("now").asText());
-        commits++;
-        goodBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
-      }
-      if (goodBytes < channel.size()) {
-        channel.truncate(goodBytes);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + file, e);
-    }
-    return new Replayed(seq, now, commits);
+    return new JournalReplay(file, channel, repair).into(store);
   }
 
   private void separator() {
@@ -171,6 +149,7 @@ final class Journal implements AutoCloseable {
       } catch (IOException e) {
         // closing anyway
       }
+      lock.close();
     }
   }
 }

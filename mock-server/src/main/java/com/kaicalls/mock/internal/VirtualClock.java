@@ -16,7 +16,6 @@ final class VirtualClock extends Clock {
   private final double speed;
   private final Clock source;
   private final Instant start;
-  private final Instant first;
   private volatile Instant anchorVirtual;
   private volatile Instant anchorSource;
 
@@ -27,13 +26,12 @@ final class VirtualClock extends Clock {
     this.start = start;
     this.anchorSource = source.instant();
     this.anchorVirtual = start == null ? anchorSource : start;
-    this.first = anchorVirtual;
   }
 
-  /** Back to the start (reset): the configured start time, or the source's time now. */
+  /** Back to the start (reset): the configured start time, or else the source's time now (never a stale instant). */
   synchronized void reset() {
     anchorSource = source.instant();
-    anchorVirtual = start != null ? start : manual ? first : anchorSource;
+    anchorVirtual = start != null ? start : anchorSource;
   }
 
   boolean manual() {

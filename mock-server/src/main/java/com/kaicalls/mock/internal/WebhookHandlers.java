@@ -86,6 +86,7 @@ final class WebhookHandlers {
   }
 
   private ApiResponse create(ApiCall call) {
+    checkUrl(call.body.get("url").asText());
     checkEventTypes(call.body.get("event_types"));
     String secret = secrets.get();
     ObjectNode sub = createSubscription(call.workspace(), call.body.get("url").asText(), call.body.get("event_types"),
@@ -100,7 +101,7 @@ final class WebhookHandlers {
     ObjectNode sub = find(call).deepCopy();
     JsonNode body = call.body == null ? Json.object() : call.body;
     if (body.has("url")) {
-      sub.put("url", body.get("url").asText());
+      sub.put("url", checkUrl(body.get("url").asText()));
     }
     if (body.has("event_types")) {
       checkEventTypes(body.get("event_types"));
@@ -142,6 +143,15 @@ final class WebhookHandlers {
     RunHandlers.putNullable(doc, "previous_secret", previous);
     RunHandlers.putNullable(doc, "previous_secret_expires_at", previousExpires == null ? null : Json.time(previousExpires));
     store.put(workspaceId, SECRET_TYPE, doc);
+  }
+
+  /** Only what a delivery can reach: http(s), a host, a port in 1..65535. */
+  private static String checkUrl(String url) {
+    if (WebhookSender.target(url) == null) {
+      throw ApiException.invalid("parameter_invalid",
+          "url must be an http or https URL with a host (and, if given, a port from 1 to 65535).", "url");
+    }
+    return url;
   }
 
   private void checkEventTypes(JsonNode types) {

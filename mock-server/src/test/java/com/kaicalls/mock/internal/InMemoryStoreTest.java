@@ -28,6 +28,18 @@ class InMemoryStoreTest {
   }
 
   @Test
+  void rewriting_a_document_with_another_created_at_leaves_no_orphan_entry() {
+    ObjectNode moved = store.get("ws_1", "event", "evt_010");
+    moved.put("created_at", T0.plusSeconds(60L * 100).toString());
+
+    store.put("ws_1", "event", moved);
+
+    assertThat(store.all("ws_1", "event")).hasSize(50);
+    assertThat(store.count("ws_1", "event", new ListQuery(null, null, null, null, 100, false))).isEqualTo(50);
+    assertThat(walk(new ListQuery(null, null, null, null, 7, false))).containsOnlyOnce("evt_010").hasSize(50);
+  }
+
+  @Test
   void a_created_before_walk_returns_only_older_events_newest_first_each_once() {
     List<String> ids = walk(new ListQuery(null, null, minute(30), null, 7, false));
 
