@@ -46,7 +46,8 @@ public final class KaiCallsMockServer implements AutoCloseable {
         options.speed(),
         options.startTime(),
         options.dataDir(),
-        Duration.ofSeconds(15))));
+        Duration.ofSeconds(15),
+        options.allowedHosts())));
   }
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8089}. */

@@ -3,14 +3,14 @@ package com.kaicalls.mock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
+import com.kaicalls.mock.internal.Rfc3339;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
  * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--clock realtime|manual]
- * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--verbose]}.
+ * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--allowed-host H]... [--verbose]}.
  * Exit code 2 on bad arguments.
  */
 public final class Main {
@@ -32,6 +32,9 @@ public final class Main {
       "  --start-time <t>    Virtual time starts at this RFC 3339 instant (default now)",
       "  --data-dir <dir>    Keep all state in an append-only journal in <dir>, replayed on restart",
       "                      (default: in memory only)",
+      "  --allowed-host <h>  Also answer requests whose Host is h (name or name:port), for containers and",
+      "                      tunnels; repeatable. By default only 127.0.0.0/8, localhost, [::1] and the",
+      "                      bind address are answered (other Hosts get 403)",
       "  --verbose           Log one line per request (method, path, status, key id)",
       "  --help              Show this help",
       "",
@@ -123,13 +126,16 @@ public final class Main {
           case "--start-time":
             String start = value != null ? value : next(args, ++i, arg);
             try {
-              options.startTime(OffsetDateTime.parse(start).toInstant());
+              options.startTime(Rfc3339.parse(start));
             } catch (DateTimeException e) {
               throw new IllegalArgumentException("--start-time must be RFC 3339, was '" + start + "'", e);
             }
             break;
           case "--data-dir":
             options.dataDir(Path.of(value != null ? value : next(args, ++i, arg)));
+            break;
+          case "--allowed-host":
+            options.allowedHost(value != null ? value : next(args, ++i, arg));
             break;
           case "--rate-limit":
             options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));

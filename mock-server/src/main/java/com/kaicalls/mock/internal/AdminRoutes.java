@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -54,7 +53,7 @@ final class AdminRoutes implements AdminApiExtension {
         target = now.plusMillis((long) (seconds * 1000));
       } else if (body.hasNonNull("to") && !body.has("seconds")) {
         try {
-          target = OffsetDateTime.parse(body.get("to").asText()).toInstant();
+          target = Rfc3339.parse(body.get("to").asText());
         } catch (DateTimeException e) {
           return error("to must be an RFC 3339 date-time");
         }

@@ -187,6 +187,12 @@ public class KaiCallsMockExtension
       return this;
     }
 
+    /** Also answers this {@code Host} ({@code name} or {@code name:port}); see {@link MockServerOptions.Builder#allowedHost}. */
+    public Builder allowedHost(String host) {
+      options.allowedHost(host);
+      return this;
+    }
+
     public KaiCallsMockExtension build() {
       return new KaiCallsMockExtension(options, true);
     }
