@@ -145,6 +145,26 @@ class StrictRequestsTest {
   }
 
   @Test
+  void headOnAPageAnswersLikeGetWithoutABody() {
+    RawHttp.Reply head = get("HEAD", "/docs/api");
+
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Type")).startsWith("text/html");
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void anAdminClockTargetBeyondRfc3339Is400InTheEnvelopeNamingTo() {
+    String body = "{\"to\":\"" + TOO_LATE + "\"}";
+    RawHttp.Reply reply = RawHttp.send(MOCK.server().port(), "POST /__admin/kaicalls/clock/advance HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length(), body);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errorParam()).isEqualTo("to");
+    assertThat(reply.json().path("error").path("request_id").asText()).startsWith("req_");
+  }
+
+  @Test
   void aBadCreatedBeforeNamesCreatedBefore() {
     ApiClient.Reply reply = demo().get("/v1/communication-runs?created_before=bad");
 

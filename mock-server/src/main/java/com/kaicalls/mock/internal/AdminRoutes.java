@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.kaicalls.mock.internal.http.ErrorEnvelope;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -41,27 +42,27 @@ final class AdminRoutes implements AdminApiExtension {
     router.add(RequestMethod.POST, "/kaicalls/clock/advance", (admin, event, params) -> {
       JsonNode body = body(event);
       if (body == null) {
-        return error("invalid JSON");
+        return invalidJson();
       }
       Instant now = emulator.clock().instant();
       Instant target;
       if (body.hasNonNull("seconds") && body.get("seconds").isNumber() && !body.has("to")) {
         double seconds = body.get("seconds").asDouble();
         if (seconds < 0) {
-          return error("seconds must not be negative");
+          return error("seconds must not be negative", "seconds");
         }
         target = now.plusMillis((long) (seconds * 1000));
       } else if (body.hasNonNull("to") && !body.has("seconds")) {
         try {
           target = Rfc3339.parse(body.get("to").asText());
         } catch (DateTimeException e) {
-          return error("to must be an RFC 3339 date-time");
+          return error("to must be an RFC 3339 date-time", "to");
         }
         if (target.isBefore(now)) {
-          return error("to is in the past (now is " + now + "); the clock never goes back");
+          return error("to is in the past (now is " + now + "); the clock never goes back", "to");
         }
       } else {
-        return error("give either {\"seconds\": N} or {\"to\": \"<RFC 3339>\"}");
+        return error("give either {\"seconds\": N} or {\"to\": \"<RFC 3339>\"}", null);
       }
       emulator.advanceClockTo(target);
       return json(200, clock());
@@ -71,7 +72,7 @@ final class AdminRoutes implements AdminApiExtension {
     router.add(RequestMethod.POST, "/kaicalls/faults", (admin, event, params) -> {
       JsonNode body = body(event);
       if (body == null || !body.isObject()) {
-        return error("invalid JSON");
+        return invalidJson();
       }
       FaultRegistry.Rule rule;
       try {
@@ -79,7 +80,7 @@ final class AdminRoutes implements AdminApiExtension {
             body.path("fault").asText(""), body.path("status").asInt(0),
             body.hasNonNull("retry_after") ? body.get("retry_after").asLong() : null, body.path("delay_ms").asLong(0));
       } catch (IllegalArgumentException e) {
-        return error(e.getMessage());
+        return error(e.getMessage(), null);
       }
       emulator.faults.add(rule);
       return json(201, rule.toJson());
@@ -97,11 +98,11 @@ final class AdminRoutes implements AdminApiExtension {
         byte[] raw = event.getRequest().getBody();
         body = raw == null || raw.length == 0 ? Json.object() : Json.parse(raw);
       } catch (IOException e) {
-        return json(400, Json.object().put("error", "invalid JSON"));
+        return invalidJson();
       }
       int count = body.path("count").asInt(100);
       if (count < 1 || count > 100_000) {
-        return json(400, Json.object().put("error", "count must be 1..100000"));
+        return error("count must be 1..100000", "count");
       }
       List<String> ids = emulator.generateRuns(emulator.workspaceFor(body.path("workspace").asText("demo")), count);
       ObjectNode result = Json.object().put("created", ids.size());
@@ -127,8 +128,18 @@ final class AdminRoutes implements AdminApiExtension {
     }
   }
 
-  private static ResponseDefinition error(String message) {
-    return json(400, Json.object().put("error", message));
+  /** A 400 in the API's error envelope, naming the field at fault ({@code null} when none is). */
+  private static ResponseDefinition error(String message, String param) {
+    return envelope("parameter_invalid", message, param);
+  }
+
+  private static ResponseDefinition invalidJson() {
+    return envelope("invalid_json", "The request body is not valid JSON.", null);
+  }
+
+  private static ResponseDefinition envelope(String code, String message, String param) {
+    return new ResponseDefinitionBuilder().withStatus(400).withHeader("Content-Type", "application/json")
+        .withBody(ErrorEnvelope.json("invalid_request", code, message, param, ErrorEnvelope.newRequestId())).build();
   }
 
   private static ResponseDefinition json(int status, JsonNode body) {

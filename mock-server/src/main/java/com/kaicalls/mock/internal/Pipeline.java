@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The request checklist, in order: size (413), route (404/405), key (401), rate limit (429), scope
- * (403), parameters and body against the spec (400), idempotency (409/422/replay), then the
- * operation's handler. Every response carries {@code Request-Id}.
+ * The request checklist, in order: size (413), route (404/405), body media type (415), key (401),
+ * rate limit (429), scope (403), parameters and body against the spec (400), idempotency
+ * (409/422/replay), then the operation's handler. Every response carries {@code Request-Id}. The
+ * HTTP-level checks before it (Host, origin, body limit) are in {@code internal.http.RequestGuard}.
  */
 final class Pipeline {
 

@@ -116,7 +116,7 @@ public class KaiCallsMockExtension
       annotation.ifPresent(a -> {
         options.seed(a.seed()).clockMode(a.clock());
         if (!a.startTime().isEmpty()) {
-          options.startTime(java.time.OffsetDateTime.parse(a.startTime()).toInstant());
+          options.startTime(com.kaicalls.mock.internal.Rfc3339.parse(a.startTime()));
         }
       });
     }
