@@ -65,6 +65,21 @@ class HttpErrorsTest {
   }
 
   @Test
+  void anUnsupportedHttpVersionIs505InTheEnvelope() {
+    RawHttp.Reply reply = send("GET /v1/me HTTP/9.9\nHost: 127.0.0.1", null);
+
+    assertEnvelope(reply, 505);
+    assertThat(reply.errorCode()).isEqualTo("http_version_not_supported");
+  }
+
+  @Test
+  void connectIsRefusedNotTunnelled() {
+    RawHttp.Reply reply = send("CONNECT 127.0.0.1:" + port() + " HTTP/1.1\nHost: 127.0.0.1:" + port(), null);
+
+    assertEnvelope(reply, 405);
+  }
+
+  @Test
   void twoAuthorizationHeadersAre400NamingIt() {
     RawHttp.Reply reply = send("GET /v1/me HTTP/1.1\nHost: 127.0.0.1\nAuthorization: Bearer " + MOCK.apiKey()
         + "\nAuthorization: Bearer kc_test_someone_else_123456", null);

@@ -77,6 +77,10 @@ public final class JsonErrorHandler extends ErrorHandler {
         code = "headers_too_large";
         message = "The request headers are too large.";
         break;
+      case 505:
+        code = "http_version_not_supported";
+        message = "The HTTP version is not supported (use HTTP/1.1).";
+        break;
       default:
         code = status >= 500 ? "internal_error" : "http_" + status;
         message = status >= 500 ? "An unexpected error occurred in the emulator."

@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
- * Runs before WireMock sees a request, in order: the {@code Host} rule, WireMock's generic admin
+ * Runs before WireMock sees a request, in order: the {@code Host} rule, {@code CONNECT} (refused), WireMock's generic admin
  * routes (closed), cross-origin state changes (refused), an ambiguous {@code Authorization},
  * query-string encoding, and the body limit (a {@code Content-Length} above it is refused at once;
  * a body of unknown length is read at most to the limit). Adds the security headers to every
@@ -54,6 +54,12 @@ final class RequestGuard extends HandlerWrapper {
     if (!policy.allowsHost(host)) {
       return refuse(baseRequest, response, 403, "host_not_allowed", "The Host '" + host + "' is not one this emulator "
           + "answers: use 127.0.0.1 or localhost, or start it with --allowed-host <name>.", "Host");
+    }
+    if (request.getMethod().equals("CONNECT")) {
+      // WireMock's servlet would answer a CONNECT and hold a tunnel open; the emulator is no proxy.
+      response.setHeader("Connection", "close");
+      return refuse(baseRequest, response, 405, "method_not_allowed", "CONNECT is not supported: the emulator is "
+          + "not a proxy.", null);
     }
     String path = baseRequest.getHttpURI().getDecodedPath();
     boolean admin = path != null && path.replaceAll("/{2,}", "/").startsWith("/__admin");
