@@ -1,9 +1,9 @@
 package com.kaicalls.mock;
 
+import com.kaicalls.mock.internal.Rfc3339;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import com.kaicalls.mock.internal.Rfc3339;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 

@@ -153,15 +153,26 @@ class StrictRequestsTest {
     assertThat(head.body()).isEmpty();
   }
 
+  private static RawHttp.Reply advanceClock(String body) {
+    return RawHttp.send(MOCK.server().port(), "POST /__admin/kaicalls/clock/advance HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length(), body);
+  }
+
   @Test
   void anAdminClockTargetBeyondRfc3339Is400InTheEnvelopeNamingTo() {
-    String body = "{\"to\":\"" + TOO_LATE + "\"}";
-    RawHttp.Reply reply = RawHttp.send(MOCK.server().port(), "POST /__admin/kaicalls/clock/advance HTTP/1.1\r\n"
-        + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length(), body);
+    RawHttp.Reply reply = advanceClock("{\"to\":\"" + TOO_LATE + "\"}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("to");
     assertThat(reply.json().path("error").path("request_id").asText()).startsWith("req_");
+  }
+
+  @Test
+  void anOverflowingAdminClockAdvanceIs400NamingSeconds() {
+    RawHttp.Reply reply = advanceClock("{\"seconds\":1e400}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errorParam()).isEqualTo("seconds");
   }
 
   @Test

@@ -21,6 +21,9 @@ import java.util.List;
  */
 final class AdminRoutes implements AdminApiExtension {
 
+  /** A hundred years: beyond it an advance overflows the clock's arithmetic (1e400 is infinite). */
+  private static final double MAX_ADVANCE_SECONDS = 100 * 365.25 * 86400;
+
   private final Emulator emulator;
 
   AdminRoutes(Emulator emulator) {
@@ -50,6 +53,9 @@ final class AdminRoutes implements AdminApiExtension {
         double seconds = body.get("seconds").asDouble();
         if (seconds < 0) {
           return error("seconds must not be negative", "seconds");
+        }
+        if (seconds > MAX_ADVANCE_SECONDS) {
+          return error("seconds must be at most " + (long) MAX_ADVANCE_SECONDS + " (100 years)", "seconds");
         }
         target = now.plusMillis((long) (seconds * 1000));
       } else if (body.hasNonNull("to") && !body.has("seconds")) {
