@@ -109,7 +109,8 @@ class OriginPolicyTest {
   void wireMocksGenericAdminRoutesAreClosedAndTheApiKeepsWorking() {
     Map<String, String> routes = Map.of("/__admin/mappings", "POST", "/__admin/reset", "POST",
         "/__admin/requests", "GET", "/__admin/recordings/status", "GET", "/__admin/settings", "POST",
-        "/__admin/shutdown", "POST", "/__admin/swagger-ui/", "GET", "/__admin/kaicalls/../mappings", "GET");
+        "/__admin/shutdown", "POST", "/__admin/swagger-ui/", "GET", "/__admin/kaicalls/../mappings", "GET",
+        "//__admin/mappings", "GET", "/%5F_admin/requests", "GET");
     routes.forEach((path, method) -> {
       String body = method.equals("POST") ? "{}" : "";
       RawHttp.Reply reply = RawHttp.send(port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "

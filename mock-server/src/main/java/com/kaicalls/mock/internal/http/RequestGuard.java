@@ -28,6 +28,7 @@ final class RequestGuard extends HandlerWrapper {
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
       + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final String OWN_ADMIN = "/__admin/kaicalls/";
+  private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/{2,}");
 
   private final OriginPolicy policy;
 
@@ -62,7 +63,8 @@ final class RequestGuard extends HandlerWrapper {
           + "not a proxy.", null);
     }
     String path = baseRequest.getHttpURI().getDecodedPath();
-    boolean admin = path != null && path.replaceAll("/{2,}", "/").startsWith("/__admin");
+    boolean admin = path != null && (path.contains("//") ? SLASHES.matcher(path).replaceAll("/") : path)
+        .startsWith("/__admin");
     if (admin && !path.startsWith(OWN_ADMIN)) {
       return refuse(baseRequest, response, 404, "route_not_found", "WireMock's own admin API is closed in the "
           + "emulator; its controls are under " + OWN_ADMIN + ".", null);
