@@ -143,6 +143,23 @@ class BrowserPagesTest {
     assertThat(get(mock, "/v1/communication-runs", secret)).isEqualTo(401);
   }
 
+  @Test
+  void tryItOutSendsASameOriginPostThroughTheOriginPolicy(KaiCallsMockServer mock) {
+    browser.get(mock.baseUrl() + "/docs/api#/CommunicationRuns/validateCommunicationRun");
+    await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    By operation = By.id("operations-CommunicationRuns-validateCommunicationRun");
+    await().until(ExpectedConditions.visibilityOfElementLocated(operation));
+
+    await().until(ExpectedConditions.elementToBeClickable(
+        browser.findElement(operation).findElement(By.cssSelector("button.try-out__btn")))).click();
+    await().until(ExpectedConditions.elementToBeClickable(
+        browser.findElement(operation).findElement(By.cssSelector("button.execute")))).click();
+
+    String status = await().until(d -> d.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"))
+        .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+    assertThat(status).startsWith("200");
+  }
+
   private static WebDriverWait await() {
     // The key table re-renders after each change, so an element found a moment ago may be gone.
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -54,7 +54,8 @@ public final class KaiCallsMockServer implements AutoCloseable {
         options.startTime(),
         options.dataDir(),
         Duration.ofSeconds(15),
-        options.repairJournal())));
+        options.repairJournal(),
+        options.allowedHosts())));
   }
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8089}. */

@@ -1,16 +1,16 @@
 package com.kaicalls.mock;
 
+import com.kaicalls.mock.internal.Rfc3339;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
  * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--clock realtime|manual]
- * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--verbose]}.
+ * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--allowed-host H]... [--verbose]}.
  * Exit code 2 on bad arguments, 1 when the server cannot start (one line on stderr).
  */
 public final class Main {
@@ -34,6 +34,10 @@ public final class Main {
       "                      (default: in memory only); one process per directory",
       "  --repair-journal    Move an unreadable journal tail to a side file next to it, then start",
       "                      (without it, an unreadable line stops startup; nothing is deleted)",
+      "                      (default: in memory only)",
+      "  --allowed-host <h>  Also answer requests whose Host is h (name or name:port), for containers and",
+      "                      tunnels; repeatable. By default only 127.0.0.0/8, localhost, [::1] and the",
+      "                      bind address are answered (other Hosts get 403)",
       "  --verbose           Log one line per request (method, path, status, key id)",
       "  --help              Show this help",
       "",
@@ -129,7 +133,7 @@ public final class Main {
           case "--start-time":
             String start = value != null ? value : next(args, ++i, arg);
             try {
-              options.startTime(OffsetDateTime.parse(start).toInstant());
+              options.startTime(Rfc3339.parse(start));
             } catch (DateTimeException e) {
               throw new IllegalArgumentException("--start-time must be RFC 3339, was '" + start + "'", e);
             }
@@ -139,6 +143,9 @@ public final class Main {
             break;
           case "--repair-journal":
             options.repairJournal(true);
+            break;
+          case "--allowed-host":
+            options.allowedHost(value != null ? value : next(args, ++i, arg));
             break;
           case "--rate-limit":
             options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));

@@ -1,8 +1,11 @@
 package com.kaicalls.mock;
 
+import com.kaicalls.mock.internal.http.OriginPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -36,6 +39,7 @@ public final class MockServerOptions {
   private final Instant startTime;
   private final Path dataDir;
   private final boolean repairJournal;
+  private final List<String> allowedHosts;
 
   private MockServerOptions(Builder b) {
     this.repairJournal = b.repairJournal;
@@ -43,6 +47,7 @@ public final class MockServerOptions {
     this.speed = b.speed;
     this.startTime = b.startTime;
     this.dataDir = b.dataDir;
+    this.allowedHosts = List.copyOf(b.allowedHosts);
     this.port = b.port;
     this.host = b.host;
     this.apiKey = b.apiKey;
@@ -120,6 +125,14 @@ public final class MockServerOptions {
     return repairJournal;
   }
 
+  /**
+   * Host names answered besides the loopback and the bind address, each {@code name} (any port) or
+   * {@code name:port}; any other {@code Host} gets 403 (DNS rebinding protection).
+   */
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
   /** Where {@code verbose} request lines go (stdout unless set). */
   public Consumer<String> requestLog() {
     return requestLog;
@@ -141,8 +154,19 @@ public final class MockServerOptions {
     private Instant startTime;
     private Path dataDir;
     private boolean repairJournal;
+    private final List<String> allowedHosts = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Also answers requests whose {@code Host} is this name ({@code name} for any port, or {@code
+     * name:port}), for containers and tunnels; repeatable. By default only the loopback
+     * ({@code 127.0.0.0/8}, {@code localhost}, {@code [::1]}) and the bind address are answered.
+     */
+    public Builder allowedHost(String host) {
+      allowedHosts.add(OriginPolicy.checkAllowedHost(host));
+      return this;
+    }
 
     /** {@link ClockMode#REALTIME} (default) or {@link ClockMode#MANUAL} (time moves only when told). */
     public Builder clockMode(ClockMode clockMode) {

@@ -63,8 +63,30 @@ class MainTest {
     assertThat(launch.exitCode).isZero();
     assertThat(launch.server).isNull();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--data-dir", "--repair-journal", "--verbose",
-            "--help");
+        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--repair-journal", "--allowed-host", "--verbose", "--help");
+  }
+
+  @Test
+  void allowedHostIsRepeatableAndAnsweredBesidesTheLoopback() {
+    Main.Launch launch = launch("--port", "0", "--seed", "empty", "--allowed-host", "kaicalls-mock",
+        "--allowed-host=tunnel.example:443");
+    try {
+      int port = launch.server.port();
+      String me = "GET /v1/me HTTP/1.1\r\nAuthorization: Bearer " + MockServerOptions.DEFAULT_API_KEY + "\r\nHost: ";
+
+      assertThat(RawHttp.send(port, me + "kaicalls-mock:" + port, null).status()).isEqualTo(200);
+      assertThat(RawHttp.send(port, me + "tunnel.example:443", null).status()).isEqualTo(200);
+      assertThat(RawHttp.send(port, me + "tunnel.example:444", null).status()).isEqualTo(403);
+      assertThat(RawHttp.send(port, me + "other.example", null).status()).isEqualTo(403);
+    } finally {
+      launch.server.close();
+    }
+  }
+
+  @Test
+  void aBadAllowedHostIsExitCode2() {
+    assertThat(launch("--allowed-host", "evil.example/path").exitCode).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--allowed-host");
   }
 
   @Test

@@ -93,7 +93,7 @@ class RequestValidationTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.errorCode()).isEqualTo("route_not_found");
     assertThat(wrongMethod.status()).isEqualTo(405);
-    assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
+    assertThat(wrongMethod.header("Allow")).isEqualTo("GET, HEAD");
   }
 
   @Test

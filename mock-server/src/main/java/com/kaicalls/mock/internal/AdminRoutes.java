@@ -7,10 +7,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.kaicalls.mock.internal.http.ErrorEnvelope;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -20,6 +20,9 @@ import java.util.List;
  * {@code GET|POST|DELETE faults}.
  */
 final class AdminRoutes implements AdminApiExtension {
+
+  /** A hundred years: beyond it an advance overflows the clock's arithmetic (1e400 is infinite). */
+  private static final double MAX_ADVANCE_SECONDS = 100 * 365.25 * 86400;
 
   private final Emulator emulator;
 
@@ -42,27 +45,30 @@ final class AdminRoutes implements AdminApiExtension {
     router.add(RequestMethod.POST, "/kaicalls/clock/advance", (admin, event, params) -> {
       JsonNode body = body(event);
       if (body == null) {
-        return error("invalid JSON");
+        return invalidJson();
       }
       Instant now = emulator.clock().instant();
       Instant target;
       if (body.hasNonNull("seconds") && body.get("seconds").isNumber() && !body.has("to")) {
         double seconds = body.get("seconds").asDouble();
         if (seconds < 0) {
-          return error("seconds must not be negative");
+          return error("seconds must not be negative", "seconds");
+        }
+        if (seconds > MAX_ADVANCE_SECONDS) {
+          return error("seconds must be at most " + (long) MAX_ADVANCE_SECONDS + " (100 years)", "seconds");
         }
         target = now.plusMillis((long) (seconds * 1000));
       } else if (body.hasNonNull("to") && !body.has("seconds")) {
         try {
-          target = OffsetDateTime.parse(body.get("to").asText()).toInstant();
+          target = Rfc3339.parse(body.get("to").asText());
         } catch (DateTimeException e) {
-          return error("to must be an RFC 3339 date-time");
+          return error("to must be an RFC 3339 date-time", "to");
         }
         if (target.isBefore(now)) {
-          return error("to is in the past (now is " + now + "); the clock never goes back");
+          return error("to is in the past (now is " + now + "); the clock never goes back", "to");
         }
       } else {
-        return error("give either {\"seconds\": N} or {\"to\": \"<RFC 3339>\"}");
+        return error("give either {\"seconds\": N} or {\"to\": \"<RFC 3339>\"}", null);
       }
       emulator.advanceClockTo(target);
       return json(200, clock());
@@ -72,7 +78,7 @@ final class AdminRoutes implements AdminApiExtension {
     router.add(RequestMethod.POST, "/kaicalls/faults", (admin, event, params) -> {
       JsonNode body = body(event);
       if (body == null || !body.isObject()) {
-        return error("invalid JSON");
+        return invalidJson();
       }
       FaultRegistry.Rule rule;
       try {
@@ -80,7 +86,7 @@ final class AdminRoutes implements AdminApiExtension {
             body.path("fault").asText(""), body.path("status").asInt(0),
             body.hasNonNull("retry_after") ? body.get("retry_after").asLong() : null, body.path("delay_ms").asLong(0));
       } catch (IllegalArgumentException e) {
-        return error(e.getMessage());
+        return error(e.getMessage(), null);
       }
       emulator.faults.add(rule);
       return json(201, rule.toJson());
@@ -98,11 +104,11 @@ final class AdminRoutes implements AdminApiExtension {
         byte[] raw = event.getRequest().getBody();
         body = raw == null || raw.length == 0 ? Json.object() : Json.parse(raw);
       } catch (IOException e) {
-        return json(400, Json.object().put("error", "invalid JSON"));
+        return invalidJson();
       }
       int count = body.path("count").asInt(100);
       if (count < 1 || count > 100_000) {
-        return json(400, Json.object().put("error", "count must be 1..100000"));
+        return error("count must be 1..100000", "count");
       }
       List<String> ids = emulator.generateRuns(emulator.workspaceFor(body.path("workspace").asText("demo")), count);
       ObjectNode result = Json.object().put("created", ids.size());
@@ -128,8 +134,18 @@ final class AdminRoutes implements AdminApiExtension {
     }
   }
 
-  private static ResponseDefinition error(String message) {
-    return json(400, Json.object().put("error", message));
+  /** A 400 in the API's error envelope, naming the field at fault ({@code null} when none is). */
+  private static ResponseDefinition error(String message, String param) {
+    return envelope("parameter_invalid", message, param);
+  }
+
+  private static ResponseDefinition invalidJson() {
+    return envelope("invalid_json", "The request body is not valid JSON.", null);
+  }
+
+  private static ResponseDefinition envelope(String code, String message, String param) {
+    return new ResponseDefinitionBuilder().withStatus(400).withHeader("Content-Type", "application/json")
+        .withBody(ErrorEnvelope.json("invalid_request", code, message, param, ErrorEnvelope.newRequestId())).build();
   }
 
   private static ResponseDefinition json(int status, JsonNode body) {

@@ -1,7 +1,7 @@
 package com.kaicalls.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.http.ErrorEnvelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,19 +29,8 @@ final class ApiResponse {
   }
 
   static ApiResponse error(ApiException e, String requestId) {
-    ObjectNode error = Json.object();
-    error.put("type", e.type);
-    error.put("code", e.code);
-    error.put("message", e.getMessage());
-    if (e.param == null) {
-      error.putNull("param");
-    } else {
-      error.put("param", e.param);
-    }
-    error.put("request_id", requestId);
-    ObjectNode envelope = Json.object();
-    envelope.set("error", error);
-    ApiResponse response = json(e.status, envelope);
+    ApiResponse response = new ApiResponse(e.status, "application/json",
+        ErrorEnvelope.json(e.type, e.code, e.getMessage(), e.param, requestId));
     response.headers.putAll(e.headers);
     return response;
   }

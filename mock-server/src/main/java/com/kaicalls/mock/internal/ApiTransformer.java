@@ -46,7 +46,7 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     byte[] spec = r.spec();
     Request request = serveEvent.getRequest();
     String method = request.getMethod().getName();
-    if (method.equals("GET") && Pipeline.pathOf(request.getUrl()).equals("/openapi.yaml")) {
+    if ((method.equals("GET") || method.equals("HEAD")) && Pipeline.pathOf(request.getUrl()).equals("/openapi.yaml")) {
       return new ResponseDefinitionBuilder().withStatus(200)
           .withHeader("Content-Type", "application/yaml").withBody(spec).build();
     }

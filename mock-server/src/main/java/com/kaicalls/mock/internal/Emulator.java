@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.kaicalls.mock.internal.http.GuardedJettyServer;
+import com.kaicalls.mock.internal.http.OriginPolicy;
 import com.kaicalls.webhooks.WebhookSecrets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,13 +48,14 @@ public final class Emulator implements AutoCloseable {
       Instant startTime,
       Path dataDir,
       Duration deliveryTimeout,
-      boolean repairJournal) {
+      boolean repairJournal,
+      List<String> allowedHosts) {
 
     /** The settings of issue #5 (realtime clock, in memory). */
     public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
         long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog) {
       this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
-          false, 1.0, null, null, Duration.ofSeconds(15), false);
+          false, 1.0, null, null, Duration.ofSeconds(15), false, List.of());
     }
   }
 
@@ -101,6 +104,7 @@ public final class Emulator implements AutoCloseable {
         .extensionScanningEnabled(false)
         .templatingEnabled(false)
         .notifier(new ConsoleNotifier(false))
+        .httpServerFactory(GuardedJettyServer.factory(new OriginPolicy(config.host(), config.allowedHosts())))
         .extensions(new ApiTransformer(ready), new AdminRoutes(this),
             new com.kaicalls.mock.internal.pages.PagesFilter(config.demoApiKey(), this::baseUrl));
     this.server = new WireMockServer(options);

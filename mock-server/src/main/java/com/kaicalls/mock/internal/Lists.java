@@ -1,7 +1,6 @@
 package com.kaicalls.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,18 +46,19 @@ final class Lists {
     String limit = call.query("limit");
     return new ListQuery(
         filters.isEmpty() ? null : doc -> filters.stream().allMatch(f -> f.test(doc)),
-        instant(call.query("created_after")),
-        instant(call.query("created_before")),
+        instant(call, "created_after"),
+        instant(call, "created_before"),
         call.query("cursor"),
         limit == null ? 20 : Integer.parseInt(limit.trim()),
         oldestFirst);
   }
 
-  private static java.time.Instant instant(String text) {
+  private static java.time.Instant instant(ApiCall call, String name) {
+    String text = call.query(name);
     try {
-      return text == null ? null : OffsetDateTime.parse(text).toInstant();
+      return text == null ? null : Rfc3339.parse(text);
     } catch (java.time.DateTimeException e) {
-      throw ApiException.invalid("parameter_invalid", "'" + text + "' is not an RFC 3339 date-time.", "created_after");
+      throw ApiException.invalid("parameter_invalid", "'" + text + "' is not an RFC 3339 date-time.", name);
     }
   }
 

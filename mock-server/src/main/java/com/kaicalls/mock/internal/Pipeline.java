@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,9 +17,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The request checklist, in order: size (413), route (404/405), key (401), rate limit (429), scope
- * (403), parameters and body against the spec (400), idempotency (409/422/replay), then the
- * operation's handler. Every response carries {@code Request-Id}.
+ * The request checklist, in order: size (413), route (404/405), body media type (415), key (401),
+ * rate limit (429), scope (403), parameters and body against the spec (400), idempotency
+ * (409/422/replay), then the operation's handler. Every response carries {@code Request-Id}. The
+ * HTTP-level checks before it (Host, origin, body limit) are in {@code internal.http.RequestGuard}.
  */
 final class Pipeline {
 
@@ -108,6 +108,9 @@ final class Pipeline {
           request.method() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed) + ".",
           null, Map.of("Allow", String.join(", ", allowed)));
     }
+    if (rawBody.length > 0) {
+      RequestBody.checkContentType(request.header().apply("Content-Type"));
+    }
     ApiSpec.Operation operation = match.operation();
     Principal principal = auth.authenticate(request.header().apply("Authorization"));
     keyId[0] = principal.keyId();
@@ -122,14 +125,7 @@ final class Pipeline {
     JsonNode body = null;
     List<Violation> violations = List.of();
     if (rawBody.length > 0 && operation.bodySchema() != null) {
-      try {
-        body = Json.parse(rawBody);
-      } catch (IOException e) {
-        throw ApiException.invalid("invalid_json", "The request body is not valid JSON.", null);
-      }
-      if (body == null || body.isMissingNode()) {
-        throw ApiException.invalid("invalid_json", "The request body is not valid JSON.", null);
-      }
+      body = RequestBody.parse(rawBody);
     }
     if (operation.bodySchema() != null) {
       if (body == null && operation.bodyRequired()) {
@@ -150,7 +146,7 @@ final class Pipeline {
     }
     ApiCall call = new ApiCall(requestId, principal, operation, match.pathParams(), query, body, violations);
     String idempotencyKey = request.method().equals("POST") ? request.header().apply("Idempotency-Key") : null;
-    boolean writes = !request.method().equals("GET");
+    boolean writes = !request.method().equals("GET") && !request.method().equals("HEAD");
     if (idempotencyKey == null) {
       return writes ? tx.call(() -> handler.handle(call)) : handler.handle(call);
     }
@@ -223,6 +219,11 @@ final class Pipeline {
   private void check(ApiSpec.Param param, List<String> values) {
     JsonNode schema = validator.resolve(param.schema());
     JsonNode value = convert(schema, values);
+    // Handlers hold integers in an int unless the spec says int64.
+    if (value.isLong() && value.longValue() != (int) value.longValue() && !schema.path("format").asText().equals("int64")) {
+      throw ApiException.invalid("parameter_invalid", param.in() + " parameter '" + param.name()
+          + "' is out of range (at most " + Integer.MAX_VALUE + ").", param.name());
+    }
     List<Violation> violations = new ArrayList<>();
     validator.check(schema, value, param.name(), violations);
     if (!violations.isEmpty()) {

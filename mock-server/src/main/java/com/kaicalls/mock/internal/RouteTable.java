@@ -2,51 +2,66 @@ package com.kaicalls.mock.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Matches a method and path to an operation; built once from the spec, no regexes per request. */
+/**
+ * Matches a method and path to an operation; built once from the spec, no regexes per request. A
+ * path belongs to its most specific resource (literal segments win over parameters), whatever the
+ * method: {@code GET /v1/communication-runs/validate} is a 405 on {@code /validate}, not a lookup
+ * of a run called "validate". {@code HEAD} is answered wherever {@code GET} is.
+ */
 final class RouteTable {
 
   /** A matched route with its decoded path parameters. */
   record Match(ApiSpec.Operation operation, Map<String, String> pathParams) {}
 
-  private record Route(String[] segments, ApiSpec.Operation operation) {}
+  /** One path template and its operations by method. */
+  private record Resource(String[] segments, Map<String, ApiSpec.Operation> byMethod) {}
 
-  private final Map<Integer, List<Route>> bySegmentCount = new HashMap<>();
+  private final Map<Integer, List<Resource>> bySegmentCount = new HashMap<>();
 
   RouteTable(List<ApiSpec.Operation> operations) {
+    Map<String, Resource> byPath = new LinkedHashMap<>();
     for (ApiSpec.Operation operation : operations) {
-      String[] segments = split(operation.path());
-      bySegmentCount.computeIfAbsent(segments.length, n -> new ArrayList<>()).add(new Route(segments, operation));
+      byPath.computeIfAbsent(operation.path(), p -> new Resource(split(p), new LinkedHashMap<>()))
+          .byMethod().put(operation.method(), operation);
     }
-    // Literal segments win over parameters (e.g. /communication-runs/validate vs /{id}).
-    bySegmentCount.values().forEach(routes -> routes.sort((a, b) -> Integer.compare(params(a), params(b))));
+    for (Resource resource : byPath.values()) {
+      bySegmentCount.computeIfAbsent(resource.segments.length, n -> new ArrayList<>()).add(resource);
+    }
+    bySegmentCount.values().forEach(resources -> resources.sort((a, b) -> Integer.compare(params(a), params(b))));
   }
 
   /** The operation for this method and path, or {@code null}. */
   Match match(String method, String path) {
     String[] segments = split(path);
-    for (Route route : bySegmentCount.getOrDefault(segments.length, List.of())) {
-      if (route.operation.method().equals(method)) {
-        Map<String, String> params = bind(route.segments, segments);
-        if (params != null) {
-          return new Match(route.operation, params);
-        }
+    for (Resource resource : bySegmentCount.getOrDefault(segments.length, List.of())) {
+      Map<String, String> params = bind(resource.segments, segments);
+      if (params != null) {
+        ApiSpec.Operation operation = resource.byMethod.get(method.equals("HEAD") ? "GET" : method);
+        return operation == null ? null : new Match(operation, params);
       }
     }
     return null;
   }
 
-  /** Methods allowed on this path (empty when the path is unknown). */
+  /** Methods allowed on this path, {@code HEAD} with {@code GET} (empty when the path is unknown). */
   Set<String> allowedMethods(String path) {
     String[] segments = split(path);
     Set<String> methods = new LinkedHashSet<>();
-    for (Route route : bySegmentCount.getOrDefault(segments.length, List.of())) {
-      if (bind(route.segments, segments) != null) {
-        methods.add(route.operation.method());
+    for (Resource resource : bySegmentCount.getOrDefault(segments.length, List.of())) {
+      if (bind(resource.segments, segments) != null) {
+        for (String method : resource.byMethod.keySet()) {
+          methods.add(method);
+          if (method.equals("GET")) {
+            methods.add("HEAD");
+          }
+        }
+        break;
       }
     }
     return methods;
@@ -71,9 +86,9 @@ final class RouteTable {
     return params == null ? Map.of() : params;
   }
 
-  private static int params(Route route) {
+  private static int params(Resource resource) {
     int count = 0;
-    for (String s : route.segments) {
+    for (String s : resource.segments) {
       count += s.startsWith("{") ? 1 : 0;
     }
     return count;

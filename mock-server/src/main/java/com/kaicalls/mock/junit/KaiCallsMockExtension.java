@@ -116,7 +116,7 @@ public class KaiCallsMockExtension
       annotation.ifPresent(a -> {
         options.seed(a.seed()).clockMode(a.clock());
         if (!a.startTime().isEmpty()) {
-          options.startTime(java.time.OffsetDateTime.parse(a.startTime()).toInstant());
+          options.startTime(com.kaicalls.mock.internal.Rfc3339.parse(a.startTime()));
         }
       });
     }
@@ -184,6 +184,12 @@ public class KaiCallsMockExtension
 
     public Builder verbose(boolean verbose) {
       options.verbose(verbose);
+      return this;
+    }
+
+    /** Also answers this {@code Host} ({@code name} or {@code name:port}); see {@link MockServerOptions.Builder#allowedHost}. */
+    public Builder allowedHost(String host) {
+      options.allowedHost(host);
       return this;
     }
 

@@ -39,7 +39,7 @@ class DeliveryDeadlineTest {
     emulator = Emulator.start(new Emulator.Config("127.0.0.1", 0, MockServerOptions.DEFAULT_API_KEY,
         MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY, false, 0, 1,
         new MutableClock(Instant.parse("2026-11-30T09:00:00Z")), null, true, 1.0,
-        Instant.parse("2026-12-01T15:00:00Z"), null, DEADLINE, false));
+        Instant.parse("2026-12-01T15:00:00Z"), null, DEADLINE, false, java.util.List.of()));
     api = new ApiClient(emulator.baseUrl(), emulator.apiKey());
     receiver = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
   }

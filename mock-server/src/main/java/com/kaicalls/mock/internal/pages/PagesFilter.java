@@ -61,7 +61,7 @@ public final class PagesFilter implements StubRequestFilterV2 {
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    if (!request.getMethod().equals(RequestMethod.GET)) {
+    if (!request.getMethod().equals(RequestMethod.GET) && !request.getMethod().equals(RequestMethod.HEAD)) {
       return RequestFilterAction.continueWith(request);
     }
     PageResponse response = route(pathOf(request.getUrl()), baseUrl(request));
