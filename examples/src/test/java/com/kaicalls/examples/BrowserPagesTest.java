@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -150,14 +151,20 @@ class BrowserPagesTest {
     By operation = By.id("operations-CommunicationRuns-validateCommunicationRun");
     await().until(ExpectedConditions.visibilityOfElementLocated(operation));
 
-    await().until(ExpectedConditions.elementToBeClickable(
-        browser.findElement(operation).findElement(By.cssSelector("button.try-out__btn")))).click();
-    await().until(ExpectedConditions.elementToBeClickable(
-        browser.findElement(operation).findElement(By.cssSelector("button.execute")))).click();
+    click(operation, By.cssSelector("button.try-out__btn"));
+    click(operation, By.cssSelector("button.execute"));
 
     String status = await().until(d -> d.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"))
         .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
     assertThat(status).startsWith("200");
+  }
+
+  /** Clicks once the button is clickable; while Swagger UI is still expanding, another element may take the click. */
+  private static void click(By operation, By button) {
+    await().ignoring(ElementClickInterceptedException.class).until(d -> {
+      d.findElement(operation).findElement(button).click();
+      return true;
+    });
   }
 
   private static WebDriverWait await() {
