@@ -30,6 +30,11 @@ public class KaiCallsAutoConfiguration {
   @ConditionalOnProperty(prefix = "kaicalls", name = "api-key")
   public KaiCallsClient kaiCallsClient(
       KaiCallsProperties properties, ObjectProvider<KaiCallsClientCustomizer> customizers) {
+    if (properties.getApiKey().isBlank()) {
+      // The SDK's own message would point at its builder and environment variable, not at the property.
+      throw new IllegalStateException("kaicalls.api-key is empty: set it to your API key (kc_test_... or "
+          + "kc_live_...), or remove it to have no KaiCallsClient bean");
+    }
     KaiCallsClient.Builder builder =
         KaiCallsClient.builder().apiKey(properties.getApiKey()).baseUrl(properties.getBaseUrl());
     if (properties.getMaxRetries() != null) builder.maxRetries(properties.getMaxRetries());

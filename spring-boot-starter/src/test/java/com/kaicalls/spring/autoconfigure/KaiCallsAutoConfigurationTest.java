@@ -102,6 +102,13 @@ class KaiCallsAutoConfigurationTest {
   }
 
   @Test
+  void anEmptyApiKeyStopsStartupNamingTheProperty() {
+    runner
+        .withPropertyValues("kaicalls.api-key=")
+        .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("kaicalls.api-key is empty"));
+  }
+
+  @Test
   void theApplicationsOwnClientReplacesTheAutoConfiguredOne() {
     KaiCallsClient own = KaiCallsClient.builder().apiKey("kc_test_own0000001").build();
 

@@ -1,6 +1,8 @@
 package com.kaicalls.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.kaicalls.spring.InMemoryWebhookDeduplicationStore;
 import com.kaicalls.spring.WebhookDeduplicationStore;
@@ -15,6 +17,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.servlet.DispatcherServlet;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -43,6 +47,17 @@ class KaiCallsWebhookAutoConfigurationTest {
           assertThat(context).hasSingleBean(WebhookController.class);
           assertThat(context).getBean(WebhookDeduplicationStore.class)
               .isInstanceOf(InMemoryWebhookDeduplicationStore.class);
+        });
+  }
+
+  @Test
+  void theEndpointAnswersPostsAtTheConfiguredPathOnly() {
+    web.withPropertyValues("kaicalls.webhooks.secrets=" + SECRET, "kaicalls.webhooks.path=/hooks/kaicalls")
+        .run(context -> {
+          MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+          // Unsigned, so refused: what matters is which path reaches the endpoint.
+          mvc.perform(post("/hooks/kaicalls").content("{}")).andExpect(status().isBadRequest());
+          mvc.perform(post("/kaicalls/webhooks").content("{}")).andExpect(status().isNotFound());
         });
   }
 
