@@ -15,8 +15,8 @@ public class KaiCallsProperties {
   // Field comments are the IDE's descriptions (configuration metadata): plain text, no Javadoc tags.
 
   /**
-   * API key (kc_test_... or kc_live_...). Without it no KaiCallsClient bean is created. Keep it out of source control,
-   * e.g. kaicalls.api-key=${KAICALLS_API_KEY}.
+   * API key (kc_test_... or kc_live_...). Without it no KaiCallsClient bean is created. Keep it out of source control:
+   * the SDK's environment variable KAICALLS_API_KEY sets it.
    */
   private String apiKey;
 

@@ -12,6 +12,7 @@ import com.kaicalls.spring.KaiCallsClientCustomizer;
 import com.kaicalls.spring.KaiCallsProperties;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class KaiCallsAutoConfigurationTest {
 
@@ -68,6 +70,17 @@ class KaiCallsAutoConfigurationTest {
   void theClientCallsTheConfiguredBaseUrlWithTheConfiguredKey() {
     runner
         .withPropertyValues("kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl())
+        .run(context -> assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull());
+  }
+
+  @Test
+  void theSdksEnvironmentVariablesSetTheKeyAndBaseUrl() {
+    Map<String, Object> environment =
+        Map.of("KAICALLS_API_KEY", mock.apiKey(), "KAICALLS_BASE_URL", mock.baseUrl());
+
+    runner
+        .withInitializer(context -> context.getEnvironment().getPropertySources()
+            .addFirst(new SystemEnvironmentPropertySource("testEnvironment", environment)))
         .run(context -> assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull());
   }
 

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code POST /kaicalls/webhooks} and handles them in {@link CallLog}. Run it with
  *
  * <pre>
- * KAICALLS_APIKEY=kc_test_... KAICALLS_WEBHOOKS_SECRETS=whsec_... java ... ReceptionistApplication
+ * KAICALLS_API_KEY=kc_test_... KAICALLS_WEBHOOKS_SECRETS=whsec_... java ... ReceptionistApplication
  * </pre>
  *
  * (or the {@code kaicalls.*} properties in {@code application.yml}). {@code WebhookEndToEndTest} runs it against the
