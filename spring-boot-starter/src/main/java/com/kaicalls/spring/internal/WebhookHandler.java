@@ -25,7 +25,7 @@ public final class WebhookHandler {
     DUPLICATE(204),
     /** The signature, timestamp or body is not acceptable; the platform will not succeed by retrying. */
     REFUSED(400),
-    /** A listener threw: the platform should retry. */
+    /** A listener, or the deduplication store, threw: the platform should retry. */
     FAILED(500);
 
     private final int status;
@@ -74,9 +74,15 @@ public final class WebhookHandler {
       return Outcome.REFUSED;
     }
     String id = webhook.id();
-    if (deduplication.isHandled(id)) {
-      log.debug("KaiCalls webhook " + id + " was already handled; acknowledged without publishing it again");
-      return Outcome.DUPLICATE;
+    try {
+      if (deduplication.isHandled(id)) {
+        log.debug("KaiCalls webhook " + id + " was already handled; acknowledged without publishing it again");
+        return Outcome.DUPLICATE;
+      }
+    } catch (RuntimeException e) {
+      log.error("Could not tell whether KaiCalls webhook " + id + " was already handled; answered 500 so that the "
+          + "platform retries it", e);
+      return Outcome.FAILED;
     }
     Object event;
     try {

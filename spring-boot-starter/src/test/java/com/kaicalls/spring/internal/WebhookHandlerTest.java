@@ -6,6 +6,7 @@ import com.kaicalls.sdk.models.CallCompletedEvent;
 import com.kaicalls.spring.InMemoryWebhookDeduplicationStore;
 import com.kaicalls.spring.TestClock;
 import com.kaicalls.spring.UnknownWebhookEvent;
+import com.kaicalls.spring.WebhookDeduplicationStore;
 import com.kaicalls.spring.internal.WebhookHandler.Outcome;
 import com.kaicalls.webhooks.WebhookSecrets;
 import com.kaicalls.webhooks.WebhookSigner;
@@ -89,6 +90,26 @@ class WebhookHandlerTest {
     assertThat(first.status()).isEqualTo(500);
     assertThat(retry).isEqualTo(Outcome.HANDLED);
     assertThat(published.events).hasSize(2);
+  }
+
+  @Test
+  void aDeduplicationStoreThatCannotAnswerMakesIt500WithoutPublishing() {
+    WebhookHandler storeDown = new WebhookHandler(
+        WebhookVerifier.builder().addSecret(SECRET).clock(clock).build(),
+        new WebhookDeduplicationStore() {
+          @Override
+          public boolean isHandled(String webhookId) {
+            throw new IllegalStateException("database unreachable");
+          }
+
+          @Override
+          public void markHandled(String webhookId) {}
+        },
+        published);
+    byte[] body = callCompleted();
+
+    assertThat(storeDown.handle(body, signed(SECRET, ID, body))).isEqualTo(Outcome.FAILED);
+    assertThat(published.events).isEmpty();
   }
 
   @Test
