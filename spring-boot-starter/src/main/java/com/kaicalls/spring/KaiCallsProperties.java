@@ -1,0 +1,140 @@
+package com.kaicalls.spring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code kaicalls.*} properties: how the auto-configured {@code KaiCallsClient} reaches the API, and how the
+ * webhook endpoint verifies deliveries.
+ */
+@ConfigurationProperties("kaicalls")
+public class KaiCallsProperties {
+
+  // Field comments are the IDE's descriptions (configuration metadata): plain text, no Javadoc tags.
+
+  /**
+   * API key (kc_test_... or kc_live_...). Without it no KaiCallsClient bean is created. Keep it out of source control:
+   * the SDK's environment variable KAICALLS_API_KEY sets it.
+   */
+  private String apiKey;
+
+  /** Base URL of the API, e.g. a local emulator's http://127.0.0.1:8089. */
+  private String baseUrl = "https://api.kaicalls.com";
+
+  /** How many times a failed call is retried with backoff. Unset: the SDK's default (2). */
+  private Integer maxRetries;
+
+  /**
+   * Timeout of each attempt as a whole, from connecting to reading the body (e.g. 30s). Unset: the SDK's
+   * default (2 minutes).
+   */
+  private Duration timeout;
+
+  private final Webhooks webhooks = new Webhooks();
+
+  /** @return the API key, or {@code null} */
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  /** @param apiKey the API key */
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  /** @return the API's base URL */
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  /** @param baseUrl the API's base URL */
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** @return how many times a failed call is retried, or {@code null} for the SDK's default */
+  public Integer getMaxRetries() {
+    return maxRetries;
+  }
+
+  /** @param maxRetries how many times a failed call is retried */
+  public void setMaxRetries(Integer maxRetries) {
+    this.maxRetries = maxRetries;
+  }
+
+  /** @return the timeout of each attempt, or {@code null} for the SDK's default */
+  public Duration getTimeout() {
+    return timeout;
+  }
+
+  /** @param timeout the timeout of each attempt */
+  public void setTimeout(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /** @return the webhook endpoint's settings */
+  public Webhooks getWebhooks() {
+    return webhooks;
+  }
+
+  /** The {@code kaicalls.webhooks.*} properties. */
+  public static class Webhooks {
+
+    /** Whether to serve the webhook endpoint. Unset: on when at least one secret is set. */
+    private Boolean enabled;
+
+    /** Path of the webhook endpoint (POST). */
+    private String path = "/kaicalls/webhooks";
+
+    /**
+     * Signing secrets (whsec_...) a delivery may be signed with: during a rotation list both the new and the
+     * previous secret.
+     */
+    private List<String> secrets = new ArrayList<>();
+
+    /** How far a delivery's webhook-timestamp may be from now, in either direction. */
+    private Duration tolerance = Duration.ofMinutes(5);
+
+    /** @return whether the endpoint is on; {@code null} when unset */
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    /** @param enabled whether the endpoint is on */
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** @return the endpoint's path */
+    public String getPath() {
+      return path;
+    }
+
+    /** @param path the endpoint's path */
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    /** @return the signing secrets */
+    public List<String> getSecrets() {
+      return secrets;
+    }
+
+    /** @param secrets the signing secrets */
+    public void setSecrets(List<String> secrets) {
+      this.secrets = secrets;
+    }
+
+    /** @return the timestamp tolerance */
+    public Duration getTolerance() {
+      return tolerance;
+    }
+
+    /** @param tolerance the timestamp tolerance */
+    public void setTolerance(Duration tolerance) {
+      this.tolerance = tolerance;
+    }
+  }
+}

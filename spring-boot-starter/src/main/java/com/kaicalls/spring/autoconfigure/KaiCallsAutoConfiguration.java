@@ -1,0 +1,45 @@
+package com.kaicalls.spring.autoconfigure;
+
+import com.kaicalls.sdk.KaiCallsClient;
+import com.kaicalls.spring.KaiCallsClientCustomizer;
+import com.kaicalls.spring.KaiCallsProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A {@link KaiCallsClient} built from {@code kaicalls.*} when {@code kaicalls.api-key} is set, unless the application
+ * defines its own; every {@link KaiCallsClientCustomizer} is applied after the properties.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(KaiCallsProperties.class)
+public class KaiCallsAutoConfiguration {
+
+  /**
+   * The client.
+   *
+   * @param properties the {@code kaicalls.*} properties
+   * @param customizers applied in order, after the properties
+   * @return the client
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = "kaicalls", name = "api-key")
+  public KaiCallsClient kaiCallsClient(
+      KaiCallsProperties properties, ObjectProvider<KaiCallsClientCustomizer> customizers) {
+    if (properties.getApiKey().isBlank()) {
+      // The SDK's own message would point at its builder and environment variable, not at the property.
+      throw new IllegalStateException("kaicalls.api-key is empty: set it to your API key (kc_test_... or "
+          + "kc_live_...), or remove it to have no KaiCallsClient bean");
+    }
+    KaiCallsClient.Builder builder =
+        KaiCallsClient.builder().apiKey(properties.getApiKey()).baseUrl(properties.getBaseUrl());
+    if (properties.getMaxRetries() != null) builder.maxRetries(properties.getMaxRetries());
+    if (properties.getTimeout() != null) builder.callTimeout(properties.getTimeout());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    return builder.build();
+  }
+}
