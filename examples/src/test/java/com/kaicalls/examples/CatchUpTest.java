@@ -25,8 +25,8 @@ class CatchUpTest {
     }
 
     assertThat(result.failedDeliveries()).isGreaterThan(0);
-    assertThat(result.backfill().getStatus()).isEqualTo(Backfill.StatusEnum.COMPLETED);
-    assertThat(result.backfill().getDelivered()).isEqualTo(result.failedDeliveries());
+    assertThat(result.backfill().status()).isEqualTo(BackfillStatus.COMPLETED);
+    assertThat(result.backfill().delivered()).isEqualTo(result.failedDeliveries());
     assertThat(result.handledByBackfill()).isEqualTo(result.failedDeliveries());
     assertThat(result.readFromStore()).isEqualTo(result.failedDeliveries());
     assertThat(result.newFromStore()).isZero();
