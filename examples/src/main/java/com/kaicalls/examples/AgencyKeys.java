@@ -15,8 +15,6 @@ import com.kaicalls.sdk.services.AgentsService;
 import com.kaicalls.sdk.services.CommunicationRunsService;
 import com.kaicalls.sdk.services.EventsService;
 import java.io.PrintStream;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -50,7 +48,7 @@ public final class AgencyKeys {
 
     say.step("Mint a key for one client integration  POST /v1/api-keys");
     ApiKeyWithSecret key = client.apiKeys().create(CreateApiKeyRequest.builder()
-        .name("Acme CRM sync (read-only)").scopes(new LinkedHashSet<>(List.of(Scope.RUNS_READ, Scope.EVENTS_READ))).build());
+        .name("Acme CRM sync (read-only)").scopes(Scope.RUNS_READ, Scope.EVENTS_READ).build());
     say.say("Key %s \"%s\", scopes %s.", key.id(), key.name(), key.scopes());
     say.say("Secret %s: shown only in this answer, give it to the integration now.", Connection.mask(key.secret()));
 

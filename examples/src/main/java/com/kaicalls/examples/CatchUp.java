@@ -5,6 +5,7 @@ import com.kaicalls.sdk.RequestOptions;
 import com.kaicalls.sdk.models.Agent;
 import com.kaicalls.sdk.models.Backfill;
 import com.kaicalls.sdk.models.BackfillRequest;
+import com.kaicalls.sdk.models.BackfillStatus;
 import com.kaicalls.sdk.models.Channel;
 import com.kaicalls.sdk.models.CreateCommunicationRunRequest;
 import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
@@ -30,7 +31,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,7 +83,7 @@ public final class CatchUp {
     String secret;
     try (WebhookEndpoint first = WebhookEndpoint.start(0, null, out)) {
       subscription = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
-          .url(URI.create(first.url())).eventTypes(new LinkedHashSet<>(List.of("*"))).description("CatchUp example").build());
+          .url(URI.create(first.url())).eventTypes("*").description("CatchUp example").build());
       secret = subscription.secret();
       say.say("Subscription %s -> %s", subscription.id(), first.url());
       Event newest = client.events().list(EventsService.ListParams.builder().limit(1).build()).data().get(0);
@@ -170,7 +170,7 @@ public final class CatchUp {
     EventsService.ListParams params = EventsService.ListParams.builder()
         .createdAfter(checkpoint.createdAt).limit(100).build();
     for (Event event : client.events().list(params).autoPager()) {
-      if (event != null && checkpoint.isBefore(event)) {
+      if (checkpoint.isBefore(event)) {
         events.add(event);
       }
     }

@@ -36,7 +36,7 @@ final class EventWords {
 
   /** {@code 09:00:05  call.completed  Call to +14155550100 answered (42 s)} */
   static String line(Event event) {
-    return String.format("%s  %-28s %s", TIME.format(event.createdAt()), event.typeValue(), describe(event));
+    return String.format("%s  %-28s %s", TIME.format(event.createdAt()), event.type(), describe(event));
   }
 
   static String describe(Event event) {
@@ -61,16 +61,16 @@ final class EventWords {
     }
     if (event instanceof CallCompletedEvent e) {
       Call call = e.data().object();
-      return "Call to " + call.to() + " ended: " + call.outcome()
-          + (call.durationSeconds() == null ? "" : " (" + call.durationSeconds() + " s)");
+      return "Call to " + call.to() + " ended: " + call.outcome().map(Object::toString).orElse("no outcome")
+          + " (" + call.durationSeconds() + " s)";
     }
     if (event instanceof VoicemailReceivedEvent e) {
       return "Voicemail left for " + e.data().object().to();
     }
     if (event instanceof JobCompletedEvent e) {
       Job job = e.data().object();
-      String who = job.recipient() == null ? job.id() : contact(job);
-      return "Done with " + who + ": " + job.outcome() + " after " + job.attemptsCount() + " attempt(s)";
+      String who = contact(job);
+      return "Done with " + who + ": " + job.outcome().map(Object::toString).orElse("no outcome") + " after " + job.attemptsCount() + " attempt(s)";
     }
     if (event instanceof LeadCreatedEvent e) {
       return "New lead " + name(e.data().object());
@@ -79,7 +79,7 @@ final class EventWords {
       return "Lead " + name(e.data().object()) + " qualified";
     }
     if (event instanceof AppointmentBookedEvent e) {
-      return "Appointment booked for " + e.data().object().startsAt();
+      return "Appointment booked for " + e.data().object().map(a -> a.startsAt().toString()).orElse("an unknown time");
     }
     if (event instanceof RecordingReadyEvent e) {
       return "Recording " + e.data().object().id() + " of call " + e.data().object().callId() + " ready";
@@ -91,7 +91,7 @@ final class EventWords {
       return "Text delivered to " + e.data().object().to();
     }
     if (event instanceof SmsFailedEvent e) {
-      return "Text to " + e.data().object().to() + " failed (" + e.data().object().errorCode() + ")";
+      return "Text to " + e.data().object().to() + " failed (" + e.data().object().errorCode().orElse("no code") + ")";
     }
     if (event instanceof SmsReceivedEvent e) {
       return "Text received from " + e.data().object().from();
@@ -120,31 +120,31 @@ final class EventWords {
       return Optional.of(e.data().object().id());
     }
     if (event instanceof CallStartedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof CallCompletedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof VoicemailReceivedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof JobCompletedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return Optional.of(e.data().object().runId());
     }
     if (event instanceof LeadCreatedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof LeadQualifiedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof SmsSentEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof SmsDeliveredEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     if (event instanceof SmsFailedEvent e) {
-      return Optional.ofNullable(e.data().object().runId());
+      return e.data().object().runId();
     }
     return Optional.empty();
   }
@@ -163,13 +163,12 @@ final class EventWords {
   }
 
   private static String contact(Job job) {
-    String phone = job.recipient().phone() != null ? job.recipient().phone() : job.recipient().email();
-    return job.recipient().firstName() == null ? phone : job.recipient().firstName() + " (" + phone + ")";
+    String phone = job.recipient().phone().or(() -> job.recipient().email()).orElse(job.id());
+    return job.recipient().firstName().map(name -> name + " (" + phone + ")").orElse(phone);
   }
 
   private static String name(Lead lead) {
-    String name = ((lead.firstName() == null ? "" : lead.firstName()) + " "
-        + (lead.lastName() == null ? "" : lead.lastName())).trim();
+    String name = (lead.firstName() + " " + lead.lastName().orElse("")).trim();
     return name.isEmpty() ? lead.id() : name;
   }
 }

@@ -83,7 +83,7 @@ public final class Quickstart {
     say.say("Valid: %s; %d errors, %d warnings. Nothing was created.", check.valid() ? "yes" : "no",
         check.errors().size(), check.warnings().size());
     for (ValidationIssue issue : check.errors()) {
-      say.say("  error at %s: %s", issue.param(), issue.message());
+      say.say("  error at %s: %s", issue.param().orElse("the request"), issue.message());
     }
     if (!check.valid()) {
       say.end("Fix the errors above and try again.");
@@ -118,7 +118,7 @@ public final class Quickstart {
         ? "The emulator's clock is moved forward " + POLL_STEP.getSeconds() + " s at a time instead of waiting."
         : "Looking for new events every " + POLL_STEP.getSeconds() + " s.");
     CommunicationRun finished = follow(run);
-    say.end(finished.completedAt() != null || finished.cancelledAt() != null
+    say.end(finished.completedAt().isPresent() || finished.cancelledAt().isPresent()
         ? "Done: run " + finished.id() + " is " + finished.status() + " (" + EventWords.counts(finished.counts()) + ")."
         : "Stopped following run " + finished.id() + " while it is " + finished.status() + ".");
     say.end("Next: the webhook receiver (com.kaicalls.examples.WebhookReceiver), the API reference at /docs/api"
@@ -157,7 +157,7 @@ public final class Quickstart {
     List<Event> fresh = new ArrayList<>();
     EventsService.ListParams params = EventsService.ListParams.builder().createdAfter(since).limit(100).build();
     for (Event event : client.events().list(params).autoPager()) {
-      if (event != null && seen.add(event.id())) {
+      if (seen.add(event.id())) {
         fresh.add(event);
       }
     }

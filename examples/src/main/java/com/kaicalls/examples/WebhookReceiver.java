@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -62,7 +61,7 @@ public final class WebhookReceiver {
       say.step("Subscribe it to call.* and sms.*  POST /v1/webhook-subscriptions");
       WebhookSubscriptionWithSecret subscription = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
           .url(URI.create(endpoint.url()))
-          .eventTypes(new LinkedHashSet<>(List.of("call.*", "sms.*")))
+          .eventTypes("call.*", "sms.*")
           .description("WebhookReceiver example").build());
       String secret = subscription.secret();
       endpoint.verifyWith(verifier(secret));
@@ -74,7 +73,7 @@ public final class WebhookReceiver {
           delivery.id(), delivery.eventId());
       awaitDelivery(() -> endpoint.alreadyHandled(delivery.eventId()));
       EventDelivery done = client.eventDeliveries().retrieve(delivery.id());
-      say.say("KaiCalls recorded the delivery as %s (your endpoint answered %s).", done.status(), done.responseStatus());
+      say.say("KaiCalls recorded the delivery as %s (your endpoint answered %s).", done.status(), done.responseStatus().map(String::valueOf).orElse("nothing"));
 
       say.step("The same event again  POST /v1/events/{id}/replay");
       int before = endpoint.received().size();

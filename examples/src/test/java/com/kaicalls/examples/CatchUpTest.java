@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockTest;
-import com.kaicalls.sdk.models.Backfill;
+import com.kaicalls.sdk.models.BackfillStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
