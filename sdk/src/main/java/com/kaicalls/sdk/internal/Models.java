@@ -48,6 +48,19 @@ public final class Models {
   }
 
   /**
+   * Freezes a builder's unknown fields; most objects have none, and then share one empty map.
+   *
+   * @param additional the builder's map, or null if nothing was put
+   * @param <V> the value type
+   * @return an unmodifiable copy, never null
+   */
+  public static <V> Map<String, V> additional(Map<String, V> additional) {
+    return additional == null || additional.isEmpty()
+        ? Collections.emptyMap()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(additional));
+  }
+
+  /**
    * Masks a secret for {@code toString}: its prefix ({@code whsec_}, {@code kc_test_}) and last three characters,
    * e.g. {@code whsec_…3xQ}.
    *
