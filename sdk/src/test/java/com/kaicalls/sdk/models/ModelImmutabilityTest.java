@@ -50,7 +50,7 @@ class ModelImmutabilityTest {
         Object returned = result instanceof Optional ? ((Optional<?>) result).orElse(null) : result;
         if (returned instanceof Collection || returned instanceof Map) {
           String where = model.getSimpleName() + "." + accessor.getName() + "()";
-          assertThatThrownBy(() -> clear(returned)).as(where).isInstanceOf(UnsupportedOperationException.class);
+          assertThatThrownBy(() -> addTo(returned)).as(where).isInstanceOf(UnsupportedOperationException.class);
           checked.add(where);
         }
       }
@@ -91,8 +91,9 @@ class ModelImmutabilityTest {
     }
   }
 
-  private static void clear(Object collection) {
-    if (collection instanceof Collection) ((Collection<?>) collection).clear();
-    else ((Map<?, ?>) collection).clear();
+  @SuppressWarnings("unchecked")
+  private static void addTo(Object collection) {
+    if (collection instanceof Collection) ((Collection<Object>) collection).add(null);
+    else ((Map<Object, Object>) collection).put("added", null);
   }
 }

@@ -1,10 +1,13 @@
 package com.kaicalls.sdk.models;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ final class ModelSamples {
         setter.invoke(builder, sample(setter.getGenericParameterTypes()[0]));
       }
       return builder.getClass().getMethod("build").invoke(builder);
-    } catch (java.lang.reflect.InvocationTargetException e) {
+    } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
       throw new IllegalStateException(e.getCause());
     } catch (ReflectiveOperationException e) {
@@ -42,12 +45,12 @@ final class ModelSamples {
   /** The generated model classes (not their builders, not the enums' Known types). */
   static List<Class<?>> modelClasses() {
     try {
-      java.nio.file.Path dir =
-          java.nio.file.Path.of(ApiEnum.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+      Path dir =
+          Path.of(ApiEnum.class.getProtectionDomain().getCodeSource().getLocation().toURI())
               .resolve("com/kaicalls/sdk/models");
       List<Class<?>> classes = new ArrayList<>();
-      try (var files = java.nio.file.Files.list(dir)) {
-        for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
+      try (var files = Files.list(dir)) {
+        for (Path file : (Iterable<Path>) files.sorted()::iterator) {
           String name = file.getFileName().toString();
           if (name.endsWith(".class") && !name.contains("$")) {
             classes.add(Class.forName("com.kaicalls.sdk.models." + name.substring(0, name.length() - 6)));
