@@ -68,5 +68,7 @@ class PatchBodiesTest {
     assertThat(cleared.description()).isEmpty();
     assertThat(set.description()).contains("CRM");
     assertThat(cleared.toBuilder().build()).isEqualTo(cleared);
+    assertThat(absent.toString()).contains("  description: (not set)\n");
+    assertThat(cleared.toString()).contains("  description: null\n");
   }
 }
