@@ -111,7 +111,7 @@ public class SdkOverheadBenchmark {
 
   @Benchmark
   public List<CommunicationRun> list100RunsHandWritten() throws IOException {
-    return handWritten("/v1/communication-runs?limit=100", CommunicationRunList.class).getData();
+    return handWritten("/v1/communication-runs?limit=100", CommunicationRunList.class).data();
   }
 
   @Benchmark

@@ -15,8 +15,6 @@ import com.kaicalls.sdk.services.AgentsService;
 import com.kaicalls.sdk.services.CommunicationRunsService;
 import com.kaicalls.sdk.services.EventsService;
 import java.io.PrintStream;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,18 +44,18 @@ public final class AgencyKeys {
   public Result run() {
     say.title("KaiCalls scoped keys for an agency");
     // Read before minting: the agency's own key must be able to create runs, and knows an agent.
-    String agentId = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0).getId();
+    String agentId = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0).id();
 
     say.step("Mint a key for one client integration  POST /v1/api-keys");
-    ApiKeyWithSecret key = client.apiKeys().create(new CreateApiKeyRequest()
-        .name("Acme CRM sync (read-only)").scopes(new LinkedHashSet<>(List.of(Scope.RUNS_READ, Scope.EVENTS_READ))));
-    say.say("Key %s \"%s\", scopes %s.", key.getId(), key.getName(), key.getScopes());
-    say.say("Secret %s: shown only in this answer, give it to the integration now.", Connection.mask(key.getSecret()));
+    ApiKeyWithSecret key = client.apiKeys().create(CreateApiKeyRequest.builder()
+        .name("Acme CRM sync (read-only)").scopes(Scope.RUNS_READ, Scope.EVENTS_READ).build());
+    say.say("Key %s \"%s\", scopes %s.", key.id(), key.name(), key.scopes());
+    say.say("Secret %s: shown only in this answer, give it to the integration now.", Connection.mask(key.secret()));
 
-    KaiCallsClient integration = client.withOptions(b -> b.apiKey(key.getSecret()));
+    KaiCallsClient integration = client.withOptions(b -> b.apiKey(key.secret()));
     say.step("The integration reads what it may");
     Me me = integration.me().retrieve();
-    say.say("GET /v1/me: key %s of \"%s\", scopes %s.", me.getKeyId(), me.getWorkspaceName(), me.getScopes());
+    say.say("GET /v1/me: key %s of \"%s\", scopes %s.", me.keyId(), me.workspaceName(), me.scopes());
     int runs = integration.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(10).build()).data().size();
     int events = integration.events().list(EventsService.ListParams.builder().limit(10).build()).data().size();
     say.say("GET /v1/communication-runs: %d runs; GET /v1/events: %d events (first pages).", runs, events);
@@ -65,9 +63,9 @@ public final class AgencyKeys {
     say.step("The integration tries to create a run  POST /v1/communication-runs");
     PermissionDeniedException refused = null;
     try {
-      integration.communicationRuns().create(new CreateCommunicationRunRequest()
+      integration.communicationRuns().create(CreateCommunicationRunRequest.builder()
               .name("Not allowed").agentId(agentId).channel(Channel.VOICE)
-              .addRecipientsItem(new Recipient().phone("+14155550100")),
+              .addRecipient(Recipient.builder().phone("+14155550100").build()).build(),
           RequestOptions.builder().idempotencyKey("agency-keys-" + UUID.randomUUID()).build());
       say.say("Created?! The key should not have been allowed to.");
     } catch (PermissionDeniedException e) {
@@ -77,7 +75,7 @@ public final class AgencyKeys {
     }
 
     say.step("The integration goes away: revoke its key  POST /v1/api-keys/{id}/revoke");
-    client.apiKeys().revoke(key.getId());
+    client.apiKeys().revoke(key.id());
     AuthenticationException afterRevoke = null;
     try {
       integration.me().retrieve();
@@ -87,6 +85,6 @@ public final class AgencyKeys {
       say.say("Its next request: HTTP %d %s.", e.statusCode(), e.code());
     }
     say.end("Done: one integration, one key, only the scopes it needs.");
-    return new Result(key.getId(), refused, afterRevoke);
+    return new Result(key.id(), refused, afterRevoke);
   }
 }

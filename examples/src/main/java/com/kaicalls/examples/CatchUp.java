@@ -5,6 +5,7 @@ import com.kaicalls.sdk.RequestOptions;
 import com.kaicalls.sdk.models.Agent;
 import com.kaicalls.sdk.models.Backfill;
 import com.kaicalls.sdk.models.BackfillRequest;
+import com.kaicalls.sdk.models.BackfillStatus;
 import com.kaicalls.sdk.models.Channel;
 import com.kaicalls.sdk.models.CreateCommunicationRunRequest;
 import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,10 +83,10 @@ public final class CatchUp {
     WebhookSubscriptionWithSecret subscription;
     String secret;
     try (WebhookEndpoint first = WebhookEndpoint.start(0, null, out)) {
-      subscription = client.webhookSubscriptions().create(new CreateWebhookSubscriptionRequest()
-          .url(URI.create(first.url())).eventTypes(new LinkedHashSet<>(List.of("*"))).description("CatchUp example"));
-      secret = subscription.getSecret();
-      say.say("Subscription %s -> %s", subscription.getId(), first.url());
+      subscription = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
+          .url(URI.create(first.url())).eventTypes("*").description("CatchUp example").build());
+      secret = subscription.secret();
+      say.say("Subscription %s -> %s", subscription.id(), first.url());
       Event newest = client.events().list(EventsService.ListParams.builder().limit(1).build()).data().get(0);
       checkpoint.save(newest);
       say.say("Checkpoint saved in %s: %s", checkpointFile, checkpoint.describe());
@@ -95,10 +95,10 @@ public final class CatchUp {
 
     say.step("The consumer goes down; meanwhile a run calls two people");
     Agent agent = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0);
-    client.communicationRuns().create(new CreateCommunicationRunRequest()
-            .name("Calls during the outage").agentId(agent.getId()).channel(Channel.VOICE)
-            .addRecipientsItem(new Recipient().phone("+14155550100").firstName("Dana"))
-            .addRecipientsItem(new Recipient().phone("+14155550101").firstName("Lee")),
+    client.communicationRuns().create(CreateCommunicationRunRequest.builder()
+            .name("Calls during the outage").agentId(agent.id()).channel(Channel.VOICE)
+            .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+            .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build()).build(),
         RequestOptions.builder().idempotencyKey("catch-up-" + UUID.randomUUID()).build());
     for (Duration step = Duration.ofMinutes(10); step.compareTo(DOWNTIME) < 0; step = step.multipliedBy(2)) {
       clock.pass(step);
@@ -109,29 +109,29 @@ public final class CatchUp {
     try (WebhookEndpoint endpoint = WebhookEndpoint.start(0, WebhookVerifier.builder().addSecret(secret)
         .clock(Clock.systemUTC()).build(), out)) { // webhook timestamps are real time, even on an emulator
       say.step("The consumer is back, at a new address  PATCH /v1/webhook-subscriptions/{id}");
-      client.webhookSubscriptions().update(subscription.getId(),
-          new UpdateWebhookSubscriptionRequest().url(URI.create(endpoint.url())));
-      say.say("Subscription %s -> %s", subscription.getId(), endpoint.url());
+      client.webhookSubscriptions().update(subscription.id(),
+          UpdateWebhookSubscriptionRequest.builder().url(URI.create(endpoint.url())).build());
+      say.say("Subscription %s -> %s", subscription.id(), endpoint.url());
 
       say.step("Find what was missed  GET /v1/event-deliveries?subscription_id=...&status=failed");
       List<EventDelivery> failed = client.eventDeliveries().list(EventDeliveriesService.ListParams.builder()
-          .subscriptionId(subscription.getId()).status(EventDeliveryStatus.FAILED).limit(100).build())
+          .subscriptionId(subscription.id()).status(EventDeliveryStatus.FAILED).limit(100).build())
           .autoPager().stream().toList();
-      say.say("%d failed deliveries, %d attempts each:", failed.size(), failed.isEmpty() ? 0 : failed.get(0).getAttempt());
+      say.say("%d failed deliveries, %d attempts each:", failed.size(), failed.isEmpty() ? 0 : failed.get(0).attempt());
       for (EventDelivery d : failed) {
-        say.say("  %s %s (%s)", d.getEventId(), d.getEventType(), d.getError() == null ? "no answer" : d.getError());
+        say.say("  %s %s (%s)", d.eventId(), d.eventType(), d.error().orElse("no answer"));
       }
 
       say.step("Way 1: ask for them again  POST /v1/events/backfill");
-      Backfill backfill = client.events().backfill(new BackfillRequest()
-          .subscriptionId(subscription.getId()).createdAfter(downSince.minusMinutes(1))
-          .createdBefore(OffsetDateTime.now(clock.platformClock())).onlyFailed(true));
-      say.say("Backfill %s: %d events queued.", backfill.getId(), backfill.getTotal());
+      Backfill backfill = client.events().backfill(BackfillRequest.builder()
+          .subscriptionId(subscription.id()).createdAfter(downSince.minusMinutes(1))
+          .createdBefore(OffsetDateTime.now(clock.platformClock())).onlyFailed(true).build());
+      say.say("Backfill %s: %d events queued.", backfill.id(), backfill.total());
       for (int i = 0; i < 120 && !finished(backfill); i++) {
         clock.pass(clock.controllable() ? Duration.ofSeconds(5) : Duration.ofSeconds(1));
-        backfill = client.backfills().retrieve(backfill.getId());
+        backfill = client.backfills().retrieve(backfill.id());
       }
-      say.say("Backfill %s: %d delivered, %d failed.", backfill.getStatus(), backfill.getDelivered(), backfill.getFailed());
+      say.say("Backfill %s: %d delivered, %d failed.", backfill.status(), backfill.delivered(), backfill.failed());
       int handledByBackfill = endpoint.handledCount();
       say.say("The endpoint handled %d events.", handledByBackfill);
 
@@ -139,7 +139,7 @@ public final class CatchUp {
       List<Event> missed = eventsAfter(checkpoint);
       int fresh = 0;
       for (Event event : missed) {
-        if (endpoint.markHandled(event.getId())) {
+        if (endpoint.markHandled(event.id())) {
           fresh++;
           say.say("  handle  %s", EventWords.line(event));
         }
@@ -151,14 +151,14 @@ public final class CatchUp {
       int secondPass = eventsAfter(checkpoint).size();
       say.say("Reading again from the new checkpoint: %d events.", secondPass);
 
-      client.webhookSubscriptions().delete(subscription.getId());
+      client.webhookSubscriptions().delete(subscription.id());
       say.end("Done: nothing missed, nothing handled twice.");
       return new Result(failed.size(), backfill, handledByBackfill, missed.size(), fresh, secondPass);
     }
   }
 
   private static boolean finished(Backfill backfill) {
-    return backfill.getStatus() == Backfill.StatusEnum.COMPLETED || backfill.getStatus() == Backfill.StatusEnum.FAILED;
+    return backfill.status() == BackfillStatus.COMPLETED || backfill.status() == BackfillStatus.FAILED;
   }
 
   /**
@@ -171,7 +171,7 @@ public final class CatchUp {
     EventsService.ListParams params = EventsService.ListParams.builder()
         .createdAfter(checkpoint.createdAt).limit(100).build();
     for (Event event : client.events().list(params).autoPager()) {
-      if (event != null && checkpoint.isBefore(event)) {
+      if (checkpoint.isBefore(event)) {
         events.add(event);
       }
     }
@@ -195,14 +195,14 @@ public final class CatchUp {
     }
 
     boolean isBefore(Event event) {
-      int byTime = event.getCreatedAt().toInstant().compareTo(createdAt.toInstant());
-      return byTime > 0 || (byTime == 0 && event.getId().compareTo(eventId) > 0);
+      int byTime = event.createdAt().toInstant().compareTo(createdAt.toInstant());
+      return byTime > 0 || (byTime == 0 && event.id().compareTo(eventId) > 0);
     }
 
     /** Written to a temporary file and moved over the old one, so a crash never leaves half a line. */
     void save(Event event) {
-      createdAt = event.getCreatedAt();
-      eventId = event.getId();
+      createdAt = event.createdAt();
+      eventId = event.id();
       try {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, describe() + "\n", StandardCharsets.UTF_8);

@@ -36,115 +36,115 @@ final class EventWords {
 
   /** {@code 09:00:05  call.completed  Call to +14155550100 answered (42 s)} */
   static String line(Event event) {
-    return String.format("%s  %-28s %s", TIME.format(event.getCreatedAt()), event.typeValue(), describe(event));
+    return String.format("%s  %-28s %s", TIME.format(event.createdAt()), event.type(), describe(event));
   }
 
   static String describe(Event event) {
     if (event instanceof CommunicationRunCreatedEvent e) {
-      CommunicationRun run = e.getData().getObject();
-      return "Run " + run.getId() + " created for " + run.getRecipientsCount() + " recipients, status " + run.getStatus();
+      CommunicationRun run = e.data().object();
+      return "Run " + run.id() + " created for " + run.recipientsCount() + " recipients, status " + run.status();
     }
     if (event instanceof CommunicationRunCompletedEvent e) {
-      return "Run " + e.getData().getObject().getId() + " completed: " + counts(e.getData().getObject().getCounts());
+      return "Run " + e.data().object().id() + " completed: " + counts(e.data().object().counts());
     }
     if (event instanceof CommunicationRunCancelledEvent e) {
-      return "Run " + e.getData().getObject().getId() + " cancelled";
+      return "Run " + e.data().object().id() + " cancelled";
     }
     if (event instanceof CommunicationRunPausedEvent e) {
-      return "Run " + e.getData().getObject().getId() + " paused";
+      return "Run " + e.data().object().id() + " paused";
     }
     if (event instanceof CommunicationRunResumedEvent e) {
-      return "Run " + e.getData().getObject().getId() + " resumed";
+      return "Run " + e.data().object().id() + " resumed";
     }
     if (event instanceof CallStartedEvent e) {
-      return "Calling " + e.getData().getObject().getTo();
+      return "Calling " + e.data().object().to();
     }
     if (event instanceof CallCompletedEvent e) {
-      Call call = e.getData().getObject();
-      return "Call to " + call.getTo() + " ended: " + call.getOutcome()
-          + (call.getDurationSeconds() == null ? "" : " (" + call.getDurationSeconds() + " s)");
+      Call call = e.data().object();
+      return "Call to " + call.to() + " ended: " + call.outcome().map(Object::toString).orElse("no outcome")
+          + " (" + call.durationSeconds() + " s)";
     }
     if (event instanceof VoicemailReceivedEvent e) {
-      return "Voicemail left for " + e.getData().getObject().getTo();
+      return "Voicemail left for " + e.data().object().to();
     }
     if (event instanceof JobCompletedEvent e) {
-      Job job = e.getData().getObject();
-      String who = job.getRecipient() == null ? job.getId() : contact(job);
-      return "Done with " + who + ": " + job.getOutcome() + " after " + job.getAttemptsCount() + " attempt(s)";
+      Job job = e.data().object();
+      String who = contact(job);
+      return "Done with " + who + ": " + job.outcome().map(Object::toString).orElse("no outcome") + " after " + job.attemptsCount() + " attempt(s)";
     }
     if (event instanceof LeadCreatedEvent e) {
-      return "New lead " + name(e.getData().getObject());
+      return "New lead " + name(e.data().object());
     }
     if (event instanceof LeadQualifiedEvent e) {
-      return "Lead " + name(e.getData().getObject()) + " qualified";
+      return "Lead " + name(e.data().object()) + " qualified";
     }
     if (event instanceof AppointmentBookedEvent e) {
-      return "Appointment booked for " + e.getData().getObject().getStartsAt();
+      return "Appointment booked for " + e.data().object().map(a -> a.startsAt().toString()).orElse("an unknown time");
     }
     if (event instanceof RecordingReadyEvent e) {
-      return "Recording " + e.getData().getObject().getId() + " of call " + e.getData().getObject().getCallId() + " ready";
+      return "Recording " + e.data().object().id() + " of call " + e.data().object().callId() + " ready";
     }
     if (event instanceof SmsSentEvent e) {
-      return "Text sent to " + e.getData().getObject().getTo();
+      return "Text sent to " + e.data().object().to();
     }
     if (event instanceof SmsDeliveredEvent e) {
-      return "Text delivered to " + e.getData().getObject().getTo();
+      return "Text delivered to " + e.data().object().to();
     }
     if (event instanceof SmsFailedEvent e) {
-      return "Text to " + e.getData().getObject().getTo() + " failed (" + e.getData().getObject().getErrorCode() + ")";
+      return "Text to " + e.data().object().to() + " failed (" + e.data().object().errorCode().orElse("no code") + ")";
     }
     if (event instanceof SmsReceivedEvent e) {
-      return "Text received from " + e.getData().getObject().getFrom();
+      return "Text received from " + e.data().object().from();
     }
     if (event instanceof WebhookSubscriptionTestEvent e) {
-      return "Test event for subscription " + e.getData().getObject().getSubscriptionId();
+      return "Test event for subscription " + e.data().object().subscriptionId();
     }
-    return event.getId();
+    return event.id();
   }
 
   /** The run an event belongs to, when its object says. */
   static Optional<String> runId(Event event) {
     if (event instanceof CommunicationRunCreatedEvent e) {
-      return Optional.of(e.getData().getObject().getId());
+      return Optional.of(e.data().object().id());
     }
     if (event instanceof CommunicationRunCompletedEvent e) {
-      return Optional.of(e.getData().getObject().getId());
+      return Optional.of(e.data().object().id());
     }
     if (event instanceof CommunicationRunCancelledEvent e) {
-      return Optional.of(e.getData().getObject().getId());
+      return Optional.of(e.data().object().id());
     }
     if (event instanceof CommunicationRunPausedEvent e) {
-      return Optional.of(e.getData().getObject().getId());
+      return Optional.of(e.data().object().id());
     }
     if (event instanceof CommunicationRunResumedEvent e) {
-      return Optional.of(e.getData().getObject().getId());
+      return Optional.of(e.data().object().id());
     }
     if (event instanceof CallStartedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof CallCompletedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof VoicemailReceivedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof JobCompletedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return Optional.of(e.data().object().runId());
     }
     if (event instanceof LeadCreatedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof LeadQualifiedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof SmsSentEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof SmsDeliveredEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     if (event instanceof SmsFailedEvent e) {
-      return Optional.ofNullable(e.getData().getObject().getRunId());
+      return e.data().object().runId();
     }
     return Optional.empty();
   }
@@ -159,17 +159,16 @@ final class EventWords {
     if (counts == null) {
       return "no counts";
     }
-    return counts.getSucceeded() + " succeeded, " + counts.getFailed() + " failed, " + counts.getSkipped() + " skipped";
+    return counts.succeeded() + " succeeded, " + counts.failed() + " failed, " + counts.skipped() + " skipped";
   }
 
   private static String contact(Job job) {
-    String phone = job.getRecipient().getPhone() != null ? job.getRecipient().getPhone() : job.getRecipient().getEmail();
-    return job.getRecipient().getFirstName() == null ? phone : job.getRecipient().getFirstName() + " (" + phone + ")";
+    String phone = job.recipient().phone().or(() -> job.recipient().email()).orElse(job.id());
+    return job.recipient().firstName().map(name -> name + " (" + phone + ")").orElse(phone);
   }
 
   private static String name(Lead lead) {
-    String name = ((lead.getFirstName() == null ? "" : lead.getFirstName()) + " "
-        + (lead.getLastName() == null ? "" : lead.getLastName())).trim();
-    return name.isEmpty() ? lead.getId() : name;
+    String name = (lead.firstName() + " " + lead.lastName().orElse("")).trim();
+    return name.isEmpty() ? lead.id() : name;
   }
 }

@@ -66,37 +66,37 @@ public final class Quickstart {
 
     say.step("Who am I?  GET /v1/me");
     Me me = client.me().retrieve();
-    say.say("This key (%s) belongs to \"%s\" (%s), %s mode, with %d scopes.", me.getKeyId(), me.getWorkspaceName(),
-        me.getWorkspaceId(), Boolean.TRUE.equals(me.getLivemode()) ? "live" : "test", me.getScopes().size());
+    say.say("This key (%s) belongs to \"%s\" (%s), %s mode, with %d scopes.", me.keyId(), me.workspaceName(),
+        me.workspaceId(), Boolean.TRUE.equals(me.livemode()) ? "live" : "test", me.scopes().size());
 
     Agent agent = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0);
-    CreateCommunicationRunRequest request = new CreateCommunicationRunRequest()
+    CreateCommunicationRunRequest request = CreateCommunicationRunRequest.builder()
         .name("Spring check-up reminders")
-        .agentId(agent.getId())
+        .agentId(agent.id())
         .channel(Channel.VOICE)
-        .addRecipientsItem(new Recipient().phone("+14155550100").firstName("Dana"))
-        .addRecipientsItem(new Recipient().phone("+14155550101").firstName("Lee"));
+        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+        .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build()).build();
 
     say.step("Check a communication run before creating it  POST /v1/communication-runs/validate");
-    say.say("Agent \"%s\" (%s) will call Dana at +14155550100 and Lee at +14155550101.", agent.getName(), agent.getId());
+    say.say("Agent \"%s\" (%s) will call Dana at +14155550100 and Lee at +14155550101.", agent.name(), agent.id());
     ValidationResult check = client.communicationRuns().validate(request);
-    say.say("Valid: %s; %d errors, %d warnings. Nothing was created.", check.getValid() ? "yes" : "no",
-        check.getErrors().size(), check.getWarnings().size());
-    for (ValidationIssue issue : check.getErrors()) {
-      say.say("  error at %s: %s", issue.getParam(), issue.getMessage());
+    say.say("Valid: %s; %d errors, %d warnings. Nothing was created.", check.valid() ? "yes" : "no",
+        check.errors().size(), check.warnings().size());
+    for (ValidationIssue issue : check.errors()) {
+      say.say("  error at %s: %s", issue.param().orElse("the request"), issue.message());
     }
-    if (!check.getValid()) {
+    if (!check.valid()) {
       say.end("Fix the errors above and try again.");
       return null;
     }
 
     say.step("Preview it  POST /v1/communication-runs/preview");
     RunPreview preview = client.communicationRuns().preview(request);
-    say.say("%d of %d recipients can be reached; estimated duration %s.", preview.getSendableCount(),
-        preview.getRecipientsCount(), minutes(preview.getEstimatedDurationSeconds()));
-    if (!preview.getSendWindows().isEmpty()) {
-      SendWindow first = preview.getSendWindows().get(0);
-      say.say("First send window: %s to %s.", first.getStart(), first.getEnd());
+    say.say("%d of %d recipients can be reached; estimated duration %s.", preview.sendableCount(),
+        preview.recipientsCount(), minutes(preview.estimatedDurationSeconds()));
+    if (!preview.sendWindows().isEmpty()) {
+      SendWindow first = preview.sendWindows().get(0);
+      say.say("First send window: %s to %s.", first.start(), first.end());
     }
 
     String idempotencyKey = "quickstart-" + UUID.randomUUID();
@@ -105,12 +105,12 @@ public final class Quickstart {
     say.say("Idempotency-Key: %s", idempotencyKey);
     RawResponse<CommunicationRun> created = client.communicationRuns().withRawResponse().create(request, once);
     CommunicationRun run = created.body();
-    say.say("HTTP %d: created run %s, status %s (request %s).", created.statusCode(), run.getId(), run.getStatus(),
+    say.say("HTTP %d: created run %s, status %s (request %s).", created.statusCode(), run.id(), run.status(),
         created.requestId().orElse("-"));
     RawResponse<CommunicationRun> retried = client.communicationRuns().withRawResponse().create(request, once);
     say.say("Sent the same request again with the same key (as a retry after a timeout would):");
     say.say("HTTP %d, Idempotent-Replayed: %s, run %s: %s", retried.statusCode(), retried.idempotentReplayed(),
-        retried.body().getId(), retried.body().getId().equals(run.getId())
+        retried.body().id(), retried.body().id().equals(run.id())
             ? "the same run, nobody is called twice." : "A DIFFERENT RUN?");
 
     say.step("Follow the run until it completes  GET /v1/events");
@@ -118,9 +118,9 @@ public final class Quickstart {
         ? "The emulator's clock is moved forward " + POLL_STEP.getSeconds() + " s at a time instead of waiting."
         : "Looking for new events every " + POLL_STEP.getSeconds() + " s.");
     CommunicationRun finished = follow(run);
-    say.end(finished.getCompletedAt() != null || finished.getCancelledAt() != null
-        ? "Done: run " + finished.getId() + " is " + finished.getStatus() + " (" + EventWords.counts(finished.getCounts()) + ")."
-        : "Stopped following run " + finished.getId() + " while it is " + finished.getStatus() + ".");
+    say.end(finished.completedAt().isPresent() || finished.cancelledAt().isPresent()
+        ? "Done: run " + finished.id() + " is " + finished.status() + " (" + EventWords.counts(finished.counts()) + ")."
+        : "Stopped following run " + finished.id() + " while it is " + finished.status() + ".");
     say.end("Next: the webhook receiver (com.kaicalls.examples.WebhookReceiver), the API reference at /docs/api"
         + " and the keys page at /dashboard/settings/api-keys of a running emulator.");
     return finished;
@@ -129,20 +129,20 @@ public final class Quickstart {
   /** Prints the run's new events, oldest first, until one says it is over or patience runs out. */
   private CommunicationRun follow(CommunicationRun run) {
     Set<String> seen = new HashSet<>();
-    OffsetDateTime since = run.getCreatedAt();
+    OffsetDateTime since = run.createdAt();
     Duration waited = Duration.ZERO;
     while (true) {
       for (Event event : newEvents(since, seen)) {
-        since = event.getCreatedAt();
-        if (EventWords.runId(event).map(run.getId()::equals).orElse(true)) {
+        since = event.createdAt();
+        if (EventWords.runId(event).map(run.id()::equals).orElse(true)) {
           say.say(EventWords.line(event));
         }
-        if (EventWords.endsRun(event, run.getId())) {
-          return client.communicationRuns().retrieve(run.getId());
+        if (EventWords.endsRun(event, run.id())) {
+          return client.communicationRuns().retrieve(run.id());
         }
       }
       if (waited.compareTo(PATIENCE) >= 0) {
-        return client.communicationRuns().retrieve(run.getId());
+        return client.communicationRuns().retrieve(run.id());
       }
       clock.pass(POLL_STEP);
       waited = waited.plus(POLL_STEP);
@@ -157,7 +157,7 @@ public final class Quickstart {
     List<Event> fresh = new ArrayList<>();
     EventsService.ListParams params = EventsService.ListParams.builder().createdAfter(since).limit(100).build();
     for (Event event : client.events().list(params).autoPager()) {
-      if (event != null && seen.add(event.getId())) {
+      if (seen.add(event.id())) {
         fresh.add(event);
       }
     }

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -61,25 +60,25 @@ public final class WebhookReceiver {
       say.say("Listening at %s (JDK HttpServer).", endpoint.url());
 
       say.step("Subscribe it to call.* and sms.*  POST /v1/webhook-subscriptions");
-      WebhookSubscriptionWithSecret subscription = client.webhookSubscriptions().create(new CreateWebhookSubscriptionRequest()
+      WebhookSubscriptionWithSecret subscription = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
           .url(URI.create(endpoint.url()))
-          .eventTypes(new LinkedHashSet<>(List.of("call.*", "sms.*")))
-          .description("WebhookReceiver example"));
-      String secret = subscription.getSecret();
+          .eventTypes("call.*", "sms.*")
+          .description("WebhookReceiver example").build());
+      String secret = subscription.secret();
       endpoint.verifyWith(verifier(secret));
-      say.say("Subscription %s. Its signing secret (shown only now): %s", subscription.getId(), Connection.mask(secret));
+      say.say("Subscription %s. Its signing secret (shown only now): %s", subscription.id(), Connection.mask(secret));
 
       say.step("Ask KaiCalls for a test delivery  POST /v1/webhook-subscriptions/{id}/test");
-      EventDelivery delivery = client.webhookSubscriptions().test(subscription.getId());
+      EventDelivery delivery = client.webhookSubscriptions().test(subscription.id());
       say.say("Delivery %s of event %s queued (a test event goes to the subscription whatever its filter).",
-          delivery.getId(), delivery.getEventId());
-      awaitDelivery(() -> endpoint.alreadyHandled(delivery.getEventId()));
-      EventDelivery done = client.eventDeliveries().retrieve(delivery.getId());
-      say.say("KaiCalls recorded the delivery as %s (your endpoint answered %s).", done.getStatus(), done.getResponseStatus());
+          delivery.id(), delivery.eventId());
+      awaitDelivery(() -> endpoint.alreadyHandled(delivery.eventId()));
+      EventDelivery done = client.eventDeliveries().retrieve(delivery.id());
+      say.say("KaiCalls recorded the delivery as %s (your endpoint answered %s).", done.status(), done.responseStatus().map(String::valueOf).orElse("nothing"));
 
       say.step("The same event again  POST /v1/events/{id}/replay");
       int before = endpoint.received().size();
-      client.events().replay(delivery.getEventId(), new ReplayEventRequest().subscriptionId(subscription.getId()));
+      client.events().replay(delivery.eventId(), ReplayEventRequest.builder().subscriptionId(subscription.id()).build());
       awaitDelivery(() -> endpoint.received().size() > before);
       say.say("Same webhook-id, so it was acknowledged (2xx, no retries) but not handled twice.");
 
@@ -89,17 +88,17 @@ public final class WebhookReceiver {
 
       say.step("Rotate the secret  POST /v1/webhook-subscriptions/{id}/rotate-secret");
       WebhookSubscriptionWithSecret rotated = client.webhookSubscriptions()
-          .rotateSecret(subscription.getId(), new RotateSecretRequest().gracePeriodSeconds(3600));
-      say.say("New secret %s; for the next hour KaiCalls signs with both.", Connection.mask(rotated.getSecret()));
-      endpoint.verifyWith(verifier(rotated.getSecret()));
+          .rotateSecret(subscription.id(), RotateSecretRequest.builder().gracePeriodSeconds(3600).build());
+      say.say("New secret %s; for the next hour KaiCalls signs with both.", Connection.mask(rotated.secret()));
+      endpoint.verifyWith(verifier(rotated.secret()));
       say.say("The endpoint now checks with the new secret only.");
-      EventDelivery afterRotation = client.webhookSubscriptions().test(subscription.getId());
-      awaitDelivery(() -> endpoint.alreadyHandled(afterRotation.getEventId()));
-      say.say("Test event %s was accepted with the new secret.", afterRotation.getEventId());
+      EventDelivery afterRotation = client.webhookSubscriptions().test(subscription.id());
+      awaitDelivery(() -> endpoint.alreadyHandled(afterRotation.eventId()));
+      say.say("Test event %s was accepted with the new secret.", afterRotation.eventId());
 
-      client.webhookSubscriptions().delete(subscription.getId());
+      client.webhookSubscriptions().delete(subscription.id());
       say.end("Done: " + endpoint.handledCount() + " events handled, " + duplicates(endpoint) + " duplicate(s) ignored,"
-          + " subscription " + subscription.getId() + " deleted.");
+          + " subscription " + subscription.id() + " deleted.");
       return endpoint.received();
     }
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockTest;
-import com.kaicalls.sdk.models.Backfill;
+import com.kaicalls.sdk.models.BackfillStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ class CatchUpTest {
     }
 
     assertThat(result.failedDeliveries()).isGreaterThan(0);
-    assertThat(result.backfill().getStatus()).isEqualTo(Backfill.StatusEnum.COMPLETED);
-    assertThat(result.backfill().getDelivered()).isEqualTo(result.failedDeliveries());
+    assertThat(result.backfill().status()).isEqualTo(BackfillStatus.COMPLETED);
+    assertThat(result.backfill().delivered()).isEqualTo(result.failedDeliveries());
     assertThat(result.handledByBackfill()).isEqualTo(result.failedDeliveries());
     assertThat(result.readFromStore()).isEqualTo(result.failedDeliveries());
     assertThat(result.newFromStore()).isZero();

@@ -19,9 +19,9 @@ class QuickstartTest {
     try (Connection connection = Connection.to(mock)) {
       CommunicationRun run = new Quickstart(connection.client(), connection.clock(), out.stream).run();
 
-      assertThat(run.getStatus()).isEqualTo(CommunicationRunStatus.COMPLETED);
+      assertThat(run.status()).isEqualTo(CommunicationRunStatus.COMPLETED);
       assertThat(connection.client().communicationRuns().list().data())
-          .filteredOn(r -> r.getName().equals("Spring check-up reminders")).hasSize(1);
+          .filteredOn(r -> r.name().equals("Spring check-up reminders")).hasSize(1);
     }
     String text = out.text();
     assertThat(text)
@@ -40,7 +40,7 @@ class QuickstartTest {
     Output out = new Output();
     try (Connection connection = Connection.open(new String[0], Map.of(), out.stream)) {
       assertThat(connection.baseUrl()).startsWith("http://127.0.0.1:");
-      assertThat(connection.client().me().retrieve().getWorkspaceId()).isEqualTo("ws_demo");
+      assertThat(connection.client().me().retrieve().workspaceId()).isEqualTo("ws_demo");
       assertThat(connection.clock().controllable()).isTrue();
     }
     assertThat(out.text()).startsWith("Started a KaiCalls emulator in this JVM at http://127.0.0.1:");

@@ -24,6 +24,7 @@ import java.util.function.Function;
  * <pre>{@code
  * Event event = client.webhooks().unwrap(rawBody, request::getHeader);
  * if (event instanceof CallCompletedEvent) { ... }
+ * else if (event instanceof UnknownEvent) { ... }   // a type added after this SDK version: acknowledge it
  * }</pre>
  */
 public final class Webhooks {
@@ -66,7 +67,7 @@ public final class Webhooks {
    *
    * @param body the raw request body, exactly as received
    * @param headers the request headers (any case)
-   * @return the event
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(byte[] body, Map<String, List<String>> headers) {
@@ -79,7 +80,7 @@ public final class Webhooks {
    *
    * @param body the raw request body as UTF-8 text, exactly as received
    * @param headers the request headers (any case)
-   * @return the event
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(String body, Map<String, List<String>> headers) {
@@ -91,7 +92,7 @@ public final class Webhooks {
    *
    * @param body the raw request body, exactly as received
    * @param header looks up a header by its lower-case name
-   * @return the event
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(byte[] body, Function<String, String> header) {
@@ -130,7 +131,7 @@ public final class Webhooks {
   private Event parse(byte[] body) {
     try {
       Event event = json.readValue(body, Event.class);
-      if (event == null) throw new IOException("not a known KaiCalls event");
+      if (event == null) throw new IOException("the body is JSON null");
       return event;
     } catch (IOException e) {
       throw new KaiCallsException("The verified webhook body is not a KaiCalls event: " + e.getMessage(), e);

@@ -138,6 +138,6 @@ class ErrorMappingTest {
                     "{\"object\":\"me\",\"key_id\":\"key_1\",\"workspace_id\":\"ws_1\",\"workspace_name\":\"W\","
                         + "\"scopes\":[\"runs:read\",\"teleport:write\"],\"livemode\":false,\"brand_new\":1}")));
 
-    assertThat(client.me().retrieve().getScopes()).hasSize(2);
+    assertThat(client.me().retrieve().scopes()).hasSize(2);
   }
 }

@@ -28,15 +28,15 @@ final class Fixtures {
   }
 
   static CreateCommunicationRunRequest createRunRequest() {
-    return new CreateCommunicationRunRequest()
+    return CreateCommunicationRunRequest.builder()
         .name("Spring HVAC tune-up reminders")
         .agentId("agent_5Rt8Lm2Qx9Vb")
         .channel(Channel.VOICE)
-        .addRecipientsItem(new Recipient().phone("+14155550100").firstName("Dana"));
+        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build()).build();
   }
 
   static CreateApiKeyRequest createApiKeyRequest() {
-    return new CreateApiKeyRequest().name("Zapier bridge").addScopesItem(Scope.RUNS_READ);
+    return CreateApiKeyRequest.builder().name("Zapier bridge").addScope(Scope.RUNS_READ).build();
   }
 
   static String runJson() {

@@ -62,13 +62,16 @@ class LoggingTest {
                 Fixtures.json(
                     201,
                     "{\"id\":\"whsub_1\",\"object\":\"webhook_subscription\",\"url\":\"https://example.com/hook\","
-                        + "\"event_types\":[\"*\"],\"secret\":\"" + SECRET + "\"}")));
+                        + "\"event_types\":[\"*\"],\"description\":null,\"enabled\":true,\"status\":\"enabled\","
+                        + "\"disabled_reason\":null,\"created_at\":\"2026-03-03T16:04:21Z\","
+                        + "\"updated_at\":\"2026-03-03T16:04:21Z\",\"previous_secret_expires_at\":null,"
+                        + "\"secret\":\"" + SECRET + "\"}")));
     KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
 
     client
         .webhookSubscriptions()
         .withRawResponse()
-        .create(new com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest().url(java.net.URI.create("https://example.com/hook")).addEventTypesItem("*"));
+        .create(com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest.builder().url(java.net.URI.create("https://example.com/hook")).addEventType("*").build());
 
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("POST").contains("/v1/webhook-subscriptions"));
     assertThat(lines).anySatisfy(l -> assertThat(l).contains("201"));

@@ -38,7 +38,7 @@ class PaginationTest {
   @Test
   void the_auto_pager_walks_every_page_exactly_once() {
     List<String> ids =
-        client.communicationRuns().list().autoPager().stream().map(CommunicationRun::getId).collect(Collectors.toList());
+        client.communicationRuns().list().autoPager().stream().map(CommunicationRun::id).collect(Collectors.toList());
 
     assertThat(ids).containsExactlyElementsOf(expectedIds(8));
     server.verify(3, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
@@ -64,7 +64,7 @@ class PaginationTest {
 
     Page<CommunicationRun> second = first.nextPage();
 
-    assertThat(second.data()).extracting(CommunicationRun::getId).containsExactlyElementsOf(expectedIds(8).subList(3, 6));
+    assertThat(second.data()).extracting(CommunicationRun::id).containsExactlyElementsOf(expectedIds(8).subList(3, 6));
     server.verify(
         getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
             .withQueryParam("limit", equalTo("3"))

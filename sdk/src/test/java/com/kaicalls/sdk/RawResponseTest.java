@@ -33,7 +33,7 @@ class RawResponseTest {
     assertThat(raw.requestId()).contains("req_raw1");
     assertThat(raw.idempotentReplayed()).isTrue();
     assertThat(raw.header("idempotent-REPLAYED")).contains("true");
-    assertThat(raw.body().getId()).isEqualTo(Fixtures.RUN_ID);
+    assertThat(raw.body().id()).isEqualTo(Fixtures.RUN_ID);
   }
 
   @Test

@@ -51,7 +51,7 @@ class RetryTest {
 
     CommunicationRun run = client.communicationRuns().create(Fixtures.createRunRequest());
 
-    assertThat(run.getId()).isEqualTo(Fixtures.RUN_ID);
+    assertThat(run.id()).isEqualTo(Fixtures.RUN_ID);
     List<LoggedRequest> attempts = server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
     assertThat(attempts).hasSize(3);
     assertThat(attempts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().collect(Collectors.toList()))
@@ -86,7 +86,7 @@ class RetryTest {
 
     CommunicationRun run = client.communicationRuns().create(Fixtures.createRunRequest());
 
-    assertThat(run.getId()).isEqualTo(Fixtures.RUN_ID);
+    assertThat(run.id()).isEqualTo(Fixtures.RUN_ID);
     List<LoggedRequest> attempts = server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
     assertThat(attempts).extracting(r -> r.getHeader("Idempotency-Key")).containsExactly("generated-key-1", "generated-key-1");
   }
@@ -274,7 +274,7 @@ class RetryTest {
     server.stubFor(
         get(urlEqualTo("/v1/me")).inScenario("reset").whenScenarioStateIs("ok").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
-    assertThat(client.me().retrieve().getKeyId()).isEqualTo("key_9yRbP2kWq7Hx");
+    assertThat(client.me().retrieve().keyId()).isEqualTo("key_9yRbP2kWq7Hx");
     server.verify(2, getRequestedFor(urlEqualTo("/v1/me")));
   }
 

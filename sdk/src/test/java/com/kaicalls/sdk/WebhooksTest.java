@@ -44,8 +44,8 @@ class WebhooksTest {
     assertThat(event).isInstanceOfSatisfying(
         CallCompletedEvent.class,
         completed -> {
-          assertThat(completed.getId()).isEqualTo("evt_2Lk9Wq4ZtR7b");
-          assertThat(completed.getData().getObject().getAgentConfigVersion()).isEqualTo(3);
+          assertThat(completed.id()).isEqualTo("evt_2Lk9Wq4ZtR7b");
+          assertThat(completed.data().object().agentConfigVersion()).isEqualTo(3);
         });
   }
 

@@ -11,8 +11,8 @@ public final class Json {
   private Json() {}
 
   /**
-   * Creates the mapper the SDK reads and writes with: absent fields omitted, unknown fields and new enum values
-   * tolerated (the API may add them), dates as RFC 3339 strings.
+   * Creates the mapper the SDK reads and writes with: absent fields omitted, dates as RFC 3339 strings. The models
+   * themselves keep unknown fields, new enum values and new event types (the API may add them).
    *
    * @return a new mapper
    */

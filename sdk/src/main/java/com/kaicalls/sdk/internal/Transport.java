@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -136,12 +137,12 @@ public final class Transport {
       Class<L> listType,
       Function<L, List<T>> data,
       Function<L, Boolean> hasMore,
-      Function<L, String> nextCursor,
+      Function<L, Optional<String>> nextCursor,
       Function<String, Page<T>> fetchAfter) {
     RawResponse<L> raw = execute(request, options, listType);
     L list = raw.body();
     Page<T> page =
-        new Page<>(data.apply(list), Boolean.TRUE.equals(hasMore.apply(list)), nextCursor.apply(list), fetchAfter);
+        new Page<>(data.apply(list), hasMore.apply(list), nextCursor.apply(list).orElse(null), fetchAfter);
     return new RawResponse<>(raw.statusCode(), raw::headers, page);
   }
 

@@ -45,10 +45,10 @@ class ClientAgainstEmulatorTest {
     RawResponse<CommunicationRun> first = client.communicationRuns().withRawResponse().create(run, key);
     RawResponse<CommunicationRun> again = client.communicationRuns().withRawResponse().create(run, key);
 
-    assertThat(again.body().getId()).isEqualTo(first.body().getId());
+    assertThat(again.body().id()).isEqualTo(first.body().id());
     assertThat(first.idempotentReplayed()).isFalse();
     assertThat(again.idempotentReplayed()).isTrue();
-    assertThat(client.communicationRuns().list().autoPager().stream().filter(r -> r.getName().equals(run.getName())))
+    assertThat(client.communicationRuns().list().autoPager().stream().filter(r -> r.name().equals(run.name())))
         .hasSize(1);
   }
 
@@ -68,8 +68,8 @@ class ClientAgainstEmulatorTest {
     KaiCallsClient admin = client(server, server.apiKey());
     String readOnly =
         admin.apiKeys()
-            .create(new CreateApiKeyRequest().name("Dashboard").addScopesItem(Scope.RUNS_READ).addScopesItem(Scope.EVENTS_READ))
-            .getSecret();
+            .create(CreateApiKeyRequest.builder().name("Dashboard").addScope(Scope.RUNS_READ).addScope(Scope.EVENTS_READ).build())
+            .secret();
     KaiCallsClient limited = client(server, readOnly);
 
     assertThatThrownBy(() -> limited.communicationRuns().create(Runs.voiceRun(firstAgent(admin), "+14155550100")))
@@ -94,7 +94,7 @@ class ClientAgainstEmulatorTest {
     KaiCallsClient mine = client(server, server.apiKey());
     CommunicationRun run = mine.communicationRuns().create(Runs.voiceRun(firstAgent(mine), "+14155550100"));
 
-    assertThatThrownBy(() -> client(server, server.otherWorkspaceApiKey()).communicationRuns().retrieve(run.getId()))
+    assertThatThrownBy(() -> client(server, server.otherWorkspaceApiKey()).communicationRuns().retrieve(run.id()))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -110,9 +110,9 @@ class ClientAgainstEmulatorTest {
   void resuming_a_cancelled_run_is_a_conflict_naming_its_state(KaiCallsMockServer server) {
     KaiCallsClient client = client(server, server.apiKey()).withOptions(o -> o.maxRetries(0));
     CommunicationRun run = client.communicationRuns().create(Runs.voiceRun(firstAgent(client), "+14155550100"));
-    client.communicationRuns().cancel(run.getId());
+    client.communicationRuns().cancel(run.id());
 
-    assertThatThrownBy(() -> client.communicationRuns().resume(run.getId()))
+    assertThatThrownBy(() -> client.communicationRuns().resume(run.id()))
         .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("cancelled"));
   }
 
@@ -123,7 +123,7 @@ class ClientAgainstEmulatorTest {
 
     List<String> ids =
         client.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(100).build())
-            .autoPager().stream().map(CommunicationRun::getId).collect(Collectors.toList());
+            .autoPager().stream().map(CommunicationRun::id).collect(Collectors.toList());
 
     Set<String> unique = new HashSet<>(ids);
     assertThat(ids).hasSizeGreaterThanOrEqualTo(250);
@@ -135,7 +135,7 @@ class ClientAgainstEmulatorTest {
   }
 
   private static String firstAgent(KaiCallsClient client) {
-    return client.agents().list().data().get(0).getId();
+    return client.agents().list().data().get(0).id();
   }
 
   private static void generateRuns(KaiCallsMockServer server, int count) throws Exception {

@@ -62,89 +62,89 @@ class EveryOperationTest {
       throws IOException {
     KaiCallsClient client = clientRecordingOperations(server);
 
-    assertThat(client.me().retrieve().getWorkspaceId()).isNotBlank();
+    assertThat(client.me().retrieve().workspaceId()).isNotBlank();
 
     ApiKeyWithSecret minted =
-        client.apiKeys().create(new CreateApiKeyRequest().name("Reporting export").addScopesItem(Scope.RUNS_READ));
-    assertThat(minted.getSecret()).startsWith("kc_test_");
-    assertThat(client.apiKeys().list().data()).extracting(ApiKey::getId).contains(minted.getId());
-    assertThat(client.apiKeys().retrieve(minted.getId()).getName()).isEqualTo("Reporting export");
-    assertThat(client.apiKeys().revoke(minted.getId()).getRevokedAt()).isNotNull();
+        client.apiKeys().create(CreateApiKeyRequest.builder().name("Reporting export").addScope(Scope.RUNS_READ).build());
+    assertThat(minted.secret()).startsWith("kc_test_");
+    assertThat(client.apiKeys().list().data()).extracting(ApiKey::id).contains(minted.id());
+    assertThat(client.apiKeys().retrieve(minted.id()).name()).isEqualTo("Reporting export");
+    assertThat(client.apiKeys().revoke(minted.id()).revokedAt()).isPresent();
 
     Lead lead = client.leads().list().data().get(0);
-    assertThat(client.leads().retrieve(lead.getId()).getId()).isEqualTo(lead.getId());
+    assertThat(client.leads().retrieve(lead.id()).id()).isEqualTo(lead.id());
     Call call = client.calls().list().data().get(0);
-    assertThat(client.calls().retrieve(call.getId()).getAgentConfigVersion()).isNotNull();
+    assertThat(client.calls().retrieve(call.id()).agentConfigVersion()).isNotNull();
 
     Agent agent = client.agents().list().data().get(0);
-    assertThat(client.agents().retrieve(agent.getId()).getName()).isEqualTo(agent.getName());
-    AgentConfigVersion version = client.agents().listConfigVersions(agent.getId()).data().get(0);
-    assertThat(client.agents().retrieveConfigVersion(agent.getId(), version.getVersion()).getVersion())
-        .isEqualTo(version.getVersion());
+    assertThat(client.agents().retrieve(agent.id()).name()).isEqualTo(agent.name());
+    AgentConfigVersion version = client.agents().listConfigVersions(agent.id()).data().get(0);
+    assertThat(client.agents().retrieveConfigVersion(agent.id(), version.version()).version())
+        .isEqualTo(version.version());
 
-    var run = Runs.voiceRun(agent.getId(), "+14155550100");
-    assertThat(client.communicationRuns().validate(run).getValid()).isTrue();
-    assertThat(client.communicationRuns().preview(run).getRecipientsCount()).isEqualTo(1);
+    var run = Runs.voiceRun(agent.id(), "+14155550100");
+    assertThat(client.communicationRuns().validate(run).valid()).isTrue();
+    assertThat(client.communicationRuns().preview(run).recipientsCount()).isEqualTo(1);
     CommunicationRun created = client.communicationRuns().create(run);
-    assertThat(created.getStatus()).isEqualTo(CommunicationRunStatus.SCHEDULED);
-    assertThat(client.communicationRuns().list().data()).extracting(CommunicationRun::getId).contains(created.getId());
-    assertThat(client.communicationRuns().retrieve(created.getId()).getName()).isEqualTo(run.getName());
-    assertThat(client.communicationRuns().pause(created.getId()).getStatus()).isEqualTo(CommunicationRunStatus.PAUSED);
-    assertThat(client.communicationRuns().resume(created.getId()).getStatus()).isNotEqualTo(CommunicationRunStatus.PAUSED);
-    assertThat(client.communicationRuns().cancel(created.getId()).getStatus()).isEqualTo(CommunicationRunStatus.CANCELLED);
+    assertThat(created.status()).isEqualTo(CommunicationRunStatus.SCHEDULED);
+    assertThat(client.communicationRuns().list().data()).extracting(CommunicationRun::id).contains(created.id());
+    assertThat(client.communicationRuns().retrieve(created.id()).name()).isEqualTo(run.name());
+    assertThat(client.communicationRuns().pause(created.id()).status()).isEqualTo(CommunicationRunStatus.PAUSED);
+    assertThat(client.communicationRuns().resume(created.id()).status()).isNotEqualTo(CommunicationRunStatus.PAUSED);
+    assertThat(client.communicationRuns().cancel(created.id()).status()).isEqualTo(CommunicationRunStatus.CANCELLED);
 
     Job job = client.jobs().list().data().get(0);
-    assertThat(client.jobs().retrieve(job.getId()).getRunId()).isEqualTo(job.getRunId());
+    assertThat(client.jobs().retrieve(job.id()).runId()).isEqualTo(job.runId());
     var attempt = client.attempts().list().data().get(0);
-    assertThat(client.attempts().retrieve(attempt.getId()).getJobId()).isEqualTo(attempt.getJobId());
+    assertThat(client.attempts().retrieve(attempt.id()).jobId()).isEqualTo(attempt.jobId());
 
     SmsMessage sms = client.smsMessages().list().data().get(0);
-    assertThat(client.smsMessages().retrieve(sms.getId()).getBody()).isEqualTo(sms.getBody());
+    assertThat(client.smsMessages().retrieve(sms.id()).body()).isEqualTo(sms.body());
     Conversation conversation = client.conversations().list().data().get(0);
-    assertThat(client.conversations().retrieve(conversation.getId()).getId()).isEqualTo(conversation.getId());
-    assertThat(client.conversations().listMessages(conversation.getId()).data()).isNotEmpty();
+    assertThat(client.conversations().retrieve(conversation.id()).id()).isEqualTo(conversation.id());
+    assertThat(client.conversations().listMessages(conversation.id()).data()).isNotEmpty();
 
     Recording recording = client.recordings().list().data().get(0);
-    assertThat(client.recordings().retrieve(recording.getId()).getCallId()).isEqualTo(recording.getCallId());
-    byte[] wav = client.recordings().content(recording.getId());
+    assertThat(client.recordings().retrieve(recording.id()).callId()).isEqualTo(recording.callId());
+    byte[] wav = client.recordings().content(recording.id());
     assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
 
     WebhookSubscriptionWithSecret subscription =
         client.webhookSubscriptions().create(
-            new CreateWebhookSubscriptionRequest()
+            CreateWebhookSubscriptionRequest.builder()
                 .url(URI.create("http://127.0.0.1:9/hooks"))
-                .addEventTypesItem("sms.*")
-                .description("CRM bridge"));
-    assertThat(subscription.getSecret()).startsWith("whsec_");
-    assertThat(client.webhookSubscriptions().list().data()).extracting(WebhookSubscription::getId).contains(subscription.getId());
-    assertThat(client.webhookSubscriptions().retrieve(subscription.getId()).getUrl()).isEqualTo(subscription.getUrl());
+                .addEventType("sms.*")
+                .description("CRM bridge").build());
+    assertThat(subscription.secret()).startsWith("whsec_");
+    assertThat(client.webhookSubscriptions().list().data()).extracting(WebhookSubscription::id).contains(subscription.id());
+    assertThat(client.webhookSubscriptions().retrieve(subscription.id()).url()).isEqualTo(subscription.url());
     WebhookSubscription updated =
         client.webhookSubscriptions().update(
-            subscription.getId(), new UpdateWebhookSubscriptionRequest().description("CRM bridge v2"));
-    assertThat(updated.getDescription()).isEqualTo("CRM bridge v2");
-    assertThat(updated.getEventTypes()).containsExactly("sms.*");
-    EventDelivery testDelivery = client.webhookSubscriptions().test(subscription.getId());
-    assertThat(testDelivery.getSubscriptionId()).isEqualTo(subscription.getId());
+            subscription.id(), UpdateWebhookSubscriptionRequest.builder().description("CRM bridge v2").build());
+    assertThat(updated.description()).contains("CRM bridge v2");
+    assertThat(updated.eventTypes()).containsExactly("sms.*");
+    EventDelivery testDelivery = client.webhookSubscriptions().test(subscription.id());
+    assertThat(testDelivery.subscriptionId()).isEqualTo(subscription.id());
     WebhookSubscriptionWithSecret rotated =
-        client.webhookSubscriptions().rotateSecret(subscription.getId(), new RotateSecretRequest().gracePeriodSeconds(3600));
-    assertThat(rotated.getSecret()).startsWith("whsec_").isNotEqualTo(subscription.getSecret());
+        client.webhookSubscriptions().rotateSecret(subscription.id(), RotateSecretRequest.builder().gracePeriodSeconds(3600).build());
+    assertThat(rotated.secret()).startsWith("whsec_").isNotEqualTo(subscription.secret());
 
     Event event = client.events().list().data().get(0);
-    String eventId = event.getId();
-    assertThat(client.events().retrieve(eventId).getId()).isEqualTo(eventId);
-    assertThat(client.events().replay(eventId).getData()).isNotNull();
+    String eventId = event.id();
+    assertThat(client.events().retrieve(eventId).id()).isEqualTo(eventId);
+    assertThat(client.events().replay(eventId).data()).isNotNull();
     Backfill backfill =
         client.events().backfill(
-            new BackfillRequest()
-                .subscriptionId(subscription.getId())
+            BackfillRequest.builder()
+                .subscriptionId(subscription.id())
                 .createdAfter(OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-                .createdBefore(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1)));
-    assertThat(client.backfills().retrieve(backfill.getId()).getSubscriptionId()).isEqualTo(subscription.getId());
+                .createdBefore(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1)).build());
+    assertThat(client.backfills().retrieve(backfill.id()).subscriptionId()).isEqualTo(subscription.id());
     EventDelivery delivery = client.eventDeliveries().list().data().get(0);
-    assertThat(client.eventDeliveries().retrieve(delivery.getId()).getEventId()).isEqualTo(delivery.getEventId());
+    assertThat(client.eventDeliveries().retrieve(delivery.id()).eventId()).isEqualTo(delivery.eventId());
 
-    DeletedObject deleted = client.webhookSubscriptions().delete(subscription.getId());
-    assertThat(deleted.getDeleted()).isTrue();
+    DeletedObject deleted = client.webhookSubscriptions().delete(subscription.id());
+    assertThat(deleted.deleted()).isTrue();
 
     assertThat(called).containsExactlyInAnyOrderElementsOf(specOperations());
   }

@@ -50,7 +50,7 @@ class RetrySafetyAgainstEmulatorTest {
 
     CommunicationRun run = client.communicationRuns().create(Runs.voiceRun(firstAgent(client), "+14155550100"));
 
-    assertThat(client.communicationRuns().retrieve(run.getId()).getId()).isEqualTo(run.getId());
+    assertThat(client.communicationRuns().retrieve(run.id()).id()).isEqualTo(run.id());
     assertThat(waits).hasSize(2);
   }
 
@@ -68,12 +68,12 @@ class RetrySafetyAgainstEmulatorTest {
   void a_post_sent_without_an_idempotency_key_is_not_retried_after_a_commit_then_drop(KaiCallsMockServer server) {
     KaiCallsClient client = client(server);
     server.faults().inject(FaultRule.on("POST", "/v1/api-keys").times(1).commitThenDrop());
-    CreateApiKeyRequest request = new CreateApiKeyRequest().name("Sent once").addScopesItem(Scope.RUNS_READ);
+    CreateApiKeyRequest request = CreateApiKeyRequest.builder().name("Sent once").addScope(Scope.RUNS_READ).build();
 
     assertThatThrownBy(() -> client.apiKeys().create(request, RequestOptions.builder().omitIdempotencyKey().build()))
         .isInstanceOf(KaiCallsIoException.class);
 
-    assertThat(client.apiKeys().list().autoPager().stream().filter(k -> k.getName().equals("Sent once"))).hasSize(1);
+    assertThat(client.apiKeys().list().autoPager().stream().filter(k -> k.name().equals("Sent once"))).hasSize(1);
     assertThat(waits).isEmpty();
   }
 
@@ -90,6 +90,6 @@ class RetrySafetyAgainstEmulatorTest {
   }
 
   private static String firstAgent(KaiCallsClient client) {
-    return client.agents().list().data().get(0).getId();
+    return client.agents().list().data().get(0).id();
   }
 }

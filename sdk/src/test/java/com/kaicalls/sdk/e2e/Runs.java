@@ -9,13 +9,13 @@ final class Runs {
   private Runs() {}
 
   static CreateCommunicationRunRequest voiceRun(String agentId, String... phones) {
-    CreateCommunicationRunRequest run =
-        new CreateCommunicationRunRequest()
+    CreateCommunicationRunRequest.Builder run =
+        CreateCommunicationRunRequest.builder()
             .name("Spring HVAC tune-up reminders")
             .agentId(agentId)
             .channel(Channel.VOICE)
             .maxAttempts(2);
-    for (String phone : phones) run.addRecipientsItem(new Recipient().phone(phone).firstName("Dana"));
-    return run;
+    for (String phone : phones) run.addRecipient(Recipient.builder().phone(phone).firstName("Dana").build());
+    return run.build();
   }
 }
