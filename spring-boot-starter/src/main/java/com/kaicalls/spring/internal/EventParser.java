@@ -2,15 +2,15 @@ package com.kaicalls.spring.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.sdk.internal.Json;
 import com.kaicalls.sdk.models.Event;
-import com.kaicalls.spring.UnknownWebhookEvent;
+import com.kaicalls.sdk.models.UnknownEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-/** Reads a verified body as the SDK's typed {@link Event}, or as an {@link UnknownWebhookEvent} when it cannot. */
+/** Reads a verified body as the SDK's typed {@link Event}: a kind this SDK version does not know is an {@link UnknownEvent}. */
 final class EventParser {
   private static final Log log = LogFactory.getLog(EventParser.class);
 
@@ -18,26 +18,26 @@ final class EventParser {
   private final ObjectMapper json = Json.newMapper();
 
   /**
-   * @return an {@link Event}, or an {@link UnknownWebhookEvent}; never {@code null}
+   * @return the typed event; an {@link UnknownEvent} for a kind this SDK does not know or a body that no longer fits
+   *     its known kind; never {@code null}
    * @throws MalformedDeliveryException if the body is not a JSON object
    */
-  Object parse(String webhookId, byte[] body) {
+  Event parse(String webhookId, byte[] body) {
+    ObjectNode tree = readTree(body);
     try {
-      Event event = json.readValue(body, Event.class);
-      if (event != null) return event;
+      return json.treeToValue(tree, Event.class);
     } catch (IOException | RuntimeException e) {
-      // Usually a shape this SDK version does not know; the event is still published, as unknown.
+      // A known kind whose shape changed under this SDK version: still published, as unknown, never dropped.
       log.warn("KaiCalls webhook " + webhookId + " is not readable as a typed event (" + oneLine(e.getMessage())
-          + "); publishing it as UnknownWebhookEvent");
+          + "); publishing it as UnknownEvent");
+      return UnknownEvent.of(tree);
     }
-    JsonNode tree = readTree(body);
-    return new UnknownWebhookEvent(webhookId, tree.path("type").asText(""), new String(body, StandardCharsets.UTF_8));
   }
 
-  private JsonNode readTree(byte[] body) {
+  private ObjectNode readTree(byte[] body) {
     try {
       JsonNode tree = json.readTree(body);
-      if (tree != null && tree.isObject()) return tree;
+      if (tree != null && tree.isObject()) return (ObjectNode) tree;
     } catch (IOException e) {
       throw new MalformedDeliveryException("the body is not JSON");
     }

@@ -24,6 +24,6 @@ public final class KaiCallsHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     Me me = client.me().retrieve();
-    builder.up().withDetail("workspace", me.getWorkspaceId());
+    builder.up().withDetail("workspace", me.workspaceId());
   }
 }

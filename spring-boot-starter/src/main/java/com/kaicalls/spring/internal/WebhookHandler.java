@@ -1,5 +1,6 @@
 package com.kaicalls.spring.internal;
 
+import com.kaicalls.sdk.models.Event;
 import com.kaicalls.spring.WebhookDeduplicationStore;
 import com.kaicalls.webhooks.VerifiedWebhook;
 import com.kaicalls.webhooks.WebhookVerificationException;
@@ -84,7 +85,7 @@ public final class WebhookHandler {
           + "platform retries it", e);
       return Outcome.FAILED;
     }
-    Object event;
+    Event event;
     try {
       event = parser.parse(id, body);
     } catch (EventParser.MalformedDeliveryException e) {

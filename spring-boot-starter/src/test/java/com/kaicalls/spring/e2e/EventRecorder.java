@@ -3,7 +3,7 @@ package com.kaicalls.spring.e2e;
 import com.kaicalls.sdk.models.CallCompletedEvent;
 import com.kaicalls.sdk.models.CommunicationRunCompletedEvent;
 import com.kaicalls.sdk.models.Event;
-import com.kaicalls.spring.UnknownWebhookEvent;
+import com.kaicalls.sdk.models.UnknownEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +56,7 @@ public class EventRecorder {
   }
 
   @EventListener
-  public void on(UnknownWebhookEvent event) {
-    unknown.add(event.webhookId());
+  public void on(UnknownEvent event) {
+    unknown.add(event.id());
   }
 }

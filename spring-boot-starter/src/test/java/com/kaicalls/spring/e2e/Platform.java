@@ -25,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,39 +51,40 @@ final class Platform {
   /** Turns off the demo seed's subscriptions, so that only the tests' endpoints receive deliveries. */
   void disableAllSubscriptions() {
     for (WebhookSubscription s : client.webhookSubscriptions().list().autoPager()) {
-      client.webhookSubscriptions().update(s.getId(), new UpdateWebhookSubscriptionRequest().enabled(false));
+      client.webhookSubscriptions().update(s.id(), UpdateWebhookSubscriptionRequest.builder().enabled(false).build());
     }
   }
 
   Subscription subscribe(String url, String... eventTypes) {
-    WebhookSubscriptionWithSecret created = client.webhookSubscriptions().create(new CreateWebhookSubscriptionRequest()
+    WebhookSubscriptionWithSecret created = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
         .url(URI.create(url))
-        .eventTypes(new LinkedHashSet<>(List.of(eventTypes)))
-        .description("spring-boot-starter end-to-end test"));
-    return new Subscription(created.getId(), created.getSecret());
+        .eventTypes(eventTypes)
+        .description("spring-boot-starter end-to-end test")
+        .build());
+    return new Subscription(created.id(), created.secret());
   }
 
   void pointAt(String subscriptionId, String url) {
-    client.webhookSubscriptions().update(subscriptionId, new UpdateWebhookSubscriptionRequest().url(URI.create(url)));
+    client.webhookSubscriptions().update(subscriptionId, UpdateWebhookSubscriptionRequest.builder().url(URI.create(url)).build());
   }
 
   /** @return the new secret; the previous one keeps signing for {@code grace} */
   String rotateSecret(String subscriptionId, Duration grace) {
     return client.webhookSubscriptions()
-        .rotateSecret(subscriptionId, new RotateSecretRequest().gracePeriodSeconds((int) grace.getSeconds()))
-        .getSecret();
+        .rotateSecret(subscriptionId, RotateSecretRequest.builder().gracePeriodSeconds((int) grace.getSeconds()).build())
+        .secret();
   }
 
   /** Sends a test event to the subscription and lets the delivery run; @return the event's id */
   String deliverTestEvent(String subscriptionId) {
-    String eventId = client.webhookSubscriptions().test(subscriptionId).getEventId();
+    String eventId = client.webhookSubscriptions().test(subscriptionId).eventId();
     emulator.advanceClock(Duration.ZERO);
     return eventId;
   }
 
   /** Replays an event to the subscription and lets the delivery run. */
   void redeliver(String eventId, String subscriptionId) {
-    client.events().replay(eventId, new ReplayEventRequest().subscriptionId(subscriptionId));
+    client.events().replay(eventId, ReplayEventRequest.builder().subscriptionId(subscriptionId).build());
     emulator.advanceClock(Duration.ZERO);
   }
 
@@ -97,19 +97,20 @@ final class Platform {
   Map<String, String> runToCompletion(String name) {
     // A second on, so that no earlier event shares the first timestamp of this run.
     Instant since = emulator.advanceClock(Duration.ofSeconds(1));
-    String agentId = client.agents().list().data().get(0).getId();
-    CreateCommunicationRunRequest request = new CreateCommunicationRunRequest()
+    String agentId = client.agents().list().data().get(0).id();
+    CreateCommunicationRunRequest request = CreateCommunicationRunRequest.builder()
         .name(name)
         .agentId(agentId)
         .channel(Channel.VOICE)
-        .addRecipientsItem(new Recipient().phone("+14155550100").firstName("Dana"))
-        .addRecipientsItem(new Recipient().phone("+14155550101").firstName("Lee"));
+        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+        .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build())
+        .build();
     String runId = client.communicationRuns()
         .create(request, RequestOptions.builder().idempotencyKey(UUID.randomUUID().toString()).build())
-        .getId();
+        .id();
     for (int step = 0; step < MAX_STEPS; step++) {
       emulator.advanceClock(STEP);
-      if (client.communicationRuns().retrieve(runId).getStatus() == CommunicationRunStatus.COMPLETED) {
+      if (client.communicationRuns().retrieve(runId).status() == CommunicationRunStatus.COMPLETED) {
         // Once more, for the first retry (5 s after a failed attempt) of deliveries near the end of the last step.
         emulator.advanceClock(STEP);
         return eventsSince(since);
@@ -124,15 +125,15 @@ final class Platform {
         EventDeliveriesService.ListParams.builder().eventId(eventId).subscriptionId(subscriptionId).build();
     List<Integer> statuses = new ArrayList<>();
     for (EventDelivery delivery : client.eventDeliveries().list(params).autoPager()) {
-      for (DeliveryAttempt attempt : delivery.getAttempts()) {
-        statuses.add(attempt.getResponseStatus());
+      for (DeliveryAttempt attempt : delivery.attempts()) {
+        statuses.add(attempt.responseStatus().orElse(null));
       }
     }
     return statuses;
   }
 
   static String idOf(Event event) {
-    return event.getId();
+    return event.id();
   }
 
   private Map<String, String> eventsSince(Instant since) {
@@ -144,7 +145,7 @@ final class Platform {
     client.events().list(params).autoPager().forEach(newestFirst::add);
     Map<String, String> types = new LinkedHashMap<>();
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
-      types.put(idOf(newestFirst.get(i)), newestFirst.get(i).typeValue());
+      types.put(idOf(newestFirst.get(i)), newestFirst.get(i).type().asString());
     }
     return types;
   }

@@ -1,7 +1,7 @@
 package com.kaicalls.spring.example;
 
 import com.kaicalls.sdk.models.CallCompletedEvent;
-import com.kaicalls.spring.UnknownWebhookEvent;
+import com.kaicalls.sdk.models.UnknownEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -19,16 +19,16 @@ public class CallLog {
    */
   @EventListener
   public void on(CallCompletedEvent event) {
-    log.info("Call completed (event {})", event.getId());
+    log.info("Call completed (event {})", event.id());
   }
 
   /**
    * An event kind newer than this SDK version: still delivered, never dropped.
    *
-   * @param event the verified delivery, with its type and JSON
+   * @param event the verified event, with its raw type and JSON
    */
   @EventListener
-  public void on(UnknownWebhookEvent event) {
-    log.info("An event this SDK version does not know yet: {} ({})", event.type(), event.webhookId());
+  public void on(UnknownEvent event) {
+    log.info("An event this SDK version does not know yet: {} ({})", event.type().asString(), event.id());
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.kaicalls.sdk.models.CallCompletedEvent;
 import com.kaicalls.spring.InMemoryWebhookDeduplicationStore;
 import com.kaicalls.spring.TestClock;
-import com.kaicalls.spring.UnknownWebhookEvent;
+import com.kaicalls.sdk.models.UnknownEvent;
 import com.kaicalls.spring.WebhookDeduplicationStore;
 import com.kaicalls.spring.internal.WebhookHandler.Outcome;
 import com.kaicalls.webhooks.WebhookSecrets;
@@ -113,14 +113,17 @@ class WebhookHandlerTest {
   }
 
   @Test
-  void anEventKindThisSdkDoesNotKnowIsPublishedAsUnknownWebhookEvent() {
+  void anEventKindThisSdkDoesNotKnowIsPublishedAsUnknownEvent() {
     String json = "{\"id\":\"evt_new\",\"object\":\"event\",\"type\":\"call.transferred\",\"data\":{}}";
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
     Outcome outcome = handler.handle(body, signed(SECRET, "evt_new", body));
 
     assertThat(outcome).isEqualTo(Outcome.HANDLED);
-    assertThat(published.events).containsExactly(new UnknownWebhookEvent("evt_new", "call.transferred", json));
+    assertThat(published.events).singleElement().isInstanceOfSatisfying(UnknownEvent.class, event -> {
+      assertThat(event.type().asString()).isEqualTo("call.transferred");
+      assertThat(event.json().toString()).isEqualTo(json);
+    });
   }
 
   @Test
