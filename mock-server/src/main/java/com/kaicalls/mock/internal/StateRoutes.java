@@ -1,0 +1,68 @@
+package com.kaicalls.mock.internal;
+
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+
+/**
+ * Admin routes over the whole state: {@code GET requests} (the request log, newest first, {@code
+ * ?limit=} 1 to its size, default 100, {@code ?workspace=ws_...}), {@code GET snapshot} (the state as
+ * a snapshot document) and {@code POST snapshot} (replace the state with one; 400 in the envelope,
+ * nothing changed, when it cannot be restored).
+ */
+final class StateRoutes implements AdminApiExtension {
+
+  static final int DEFAULT_LIMIT = 100;
+
+  private final Emulator emulator;
+
+  StateRoutes(Emulator emulator) {
+    this.emulator = emulator;
+  }
+
+  @Override
+  public String getName() {
+    return "kaicalls-admin-state";
+  }
+
+  @Override
+  public void contributeAdminApiRoutes(Router router) {
+    router.add(RequestMethod.GET, "/kaicalls/requests", (admin, event, params) -> {
+      Request request = event.getRequest();
+      int max = Math.max(1, emulator.requestLogSize());
+      String limitText = first(request.queryParameter("limit"));
+      int limit = Math.min(DEFAULT_LIMIT, max);
+      if (limitText != null) {
+        try {
+          limit = Integer.parseInt(limitText.trim());
+        } catch (NumberFormatException e) {
+          limit = -1;
+        }
+        if (limit < 1 || limit > max) {
+          return AdminRoutes.envelope("parameter_invalid", "limit must be an integer from 1 to " + max
+              + " (the request log's size).", "limit");
+        }
+      }
+      return AdminRoutes.json(200, emulator.requests(limit, first(request.queryParameter("workspace"))));
+    });
+    router.add(RequestMethod.GET, "/kaicalls/snapshot", (admin, event, params) ->
+        new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody(emulator.snapshot()).build());
+    router.add(RequestMethod.POST, "/kaicalls/snapshot", (admin, event, params) -> {
+      try {
+        emulator.restoreSnapshot(event.getRequest().getBody());
+      } catch (SnapshotException e) {
+        return AdminRoutes.envelope(e.code(), e.getMessage(), e.param());
+      }
+      return AdminRoutes.json(200, Json.object().put("restored", true)
+          .put("now", emulator.clock().instant().toString()));
+    });
+  }
+
+  private static String first(QueryParameter parameter) {
+    return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
+  }
+}
