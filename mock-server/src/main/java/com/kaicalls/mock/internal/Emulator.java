@@ -72,6 +72,10 @@ public final class Emulator implements AutoCloseable {
 
   static final String DEMO_WORKSPACE = "ws_demo";
   static final String OTHER_WORKSPACE = "ws_other";
+  /** The demo workspace's id. */
+  public static final String DEMO_WORKSPACE_ID = DEMO_WORKSPACE;
+  /** The second workspace's id. */
+  public static final String OTHER_WORKSPACE_ID = OTHER_WORKSPACE;
   static final List<String> WORKSPACES = List.of(DEMO_WORKSPACE, OTHER_WORKSPACE);
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
   private static final String DEMO_KEY_ID = "key_demo_full";
@@ -322,16 +326,22 @@ public final class Emulator implements AutoCloseable {
     });
   }
 
-  /** Up to {@code limit} logged API requests, newest first, of one workspace ({@code null}: all). */
-  public ObjectNode requests(int limit, String workspaceId) {
+  /**
+   * Up to {@code limit} logged API requests ({@code null}: 100, or the log's size when smaller), newest
+   * first, of one workspace ({@code null}: all).
+   *
+   * @throws IllegalArgumentException for a limit outside 1 to the log's size (saying so)
+   */
+  public ObjectNode requests(Integer limit, String workspaceId) {
+    int max = Math.max(1, requestLog.capacity());
+    if (limit == null) {
+      limit = Math.min(100, max);
+    } else if (limit < 1 || limit > max) {
+      throw new IllegalArgumentException("limit must be an integer from 1 to " + max + " (the request log's size).");
+    }
     ObjectNode list = Json.object().put("object", "list");
     list.set("data", requestLog.newestFirst(limit, workspaceId));
     return list;
-  }
-
-  /** How many requests the request log keeps (0: it is off). */
-  public int requestLogSize() {
-    return requestLog.capacity();
   }
 
   /** Empties the state, keeping controls (faults) and the request log; call inside a transaction. */

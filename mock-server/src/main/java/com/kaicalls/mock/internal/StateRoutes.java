@@ -15,8 +15,6 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
  */
 final class StateRoutes implements AdminApiExtension {
 
-  static final int DEFAULT_LIMIT = 100;
-
   private final Emulator emulator;
 
   StateRoutes(Emulator emulator) {
@@ -32,21 +30,13 @@ final class StateRoutes implements AdminApiExtension {
   public void contributeAdminApiRoutes(Router router) {
     router.add(RequestMethod.GET, "/kaicalls/requests", (admin, event, params) -> {
       Request request = event.getRequest();
-      int max = Math.max(1, emulator.requestLogSize());
-      String limitText = first(request.queryParameter("limit"));
-      int limit = Math.min(DEFAULT_LIMIT, max);
-      if (limitText != null) {
-        try {
-          limit = Integer.parseInt(limitText.trim());
-        } catch (NumberFormatException e) {
-          limit = -1;
-        }
-        if (limit < 1 || limit > max) {
-          return AdminRoutes.envelope("parameter_invalid", "limit must be an integer from 1 to " + max
-              + " (the request log's size).", "limit");
-        }
+      String limit = first(request.queryParameter("limit"));
+      try {
+        return AdminRoutes.json(200, emulator.requests(limit == null ? null : parse(limit),
+            first(request.queryParameter("workspace"))));
+      } catch (IllegalArgumentException e) {
+        return AdminRoutes.envelope("parameter_invalid", e.getMessage(), "limit");
       }
-      return AdminRoutes.json(200, emulator.requests(limit, first(request.queryParameter("workspace"))));
     });
     router.add(RequestMethod.GET, "/kaicalls/snapshot", (admin, event, params) ->
         new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
@@ -60,6 +50,15 @@ final class StateRoutes implements AdminApiExtension {
       return AdminRoutes.json(200, Json.object().put("restored", true)
           .put("now", emulator.clock().instant().toString()));
     });
+  }
+
+  /** A limit as given, or 0 (refused as out of range) when it is not an integer. */
+  private static int parse(String limit) {
+    try {
+      return Integer.parseInt(limit.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static String first(QueryParameter parameter) {
