@@ -2,6 +2,7 @@ package com.kaicalls.mock.internal;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,8 @@ import java.util.Map;
 final class Snapshots {
 
   static final String VERSION = "kaicalls-snapshot/1";
-  private static final ObjectWriter PRETTY = Json.MAPPER.writer(new DefaultPrettyPrinter()
+  private static final ObjectWriter PRETTY = Json.MAPPER.writer(new DefaultPrettyPrinter(
+      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
       .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
