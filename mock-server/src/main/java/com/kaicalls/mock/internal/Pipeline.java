@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,6 +70,7 @@ final class Pipeline {
 
   ApiResponse handle(RawRequest request) {
     long started = System.nanoTime();
+    Instant received = recent.now();
     String requestId = "req_" + ids.random(24);
     Map<String, String> extraHeaders = new LinkedHashMap<>();
     String[] keyId = {"-", null}; // key id, workspace id
@@ -91,13 +93,13 @@ final class Pipeline {
       requestLog.accept(String.format("%s %s %d key=%s %dms %s", request.method(), path,
           response.status, keyId[0], durationMs, requestId));
     }
-    record(request, response, keyId[0].equals("-") ? null : keyId[0], keyId[1], requestId, durationMs);
+    record(received, request, response, keyId[0].equals("-") ? null : keyId[0], keyId[1], requestId, durationMs);
     return response;
   }
 
-  private void record(RawRequest request, ApiResponse response, String keyId, String workspaceId, String requestId,
-      long durationMs) {
-    recent.record(new RequestLog.Exchange(request.method(), request.url(), response.status, keyId, workspaceId,
+  private void record(Instant received, RawRequest request, ApiResponse response, String keyId, String workspaceId,
+      String requestId, long durationMs) {
+    recent.record(new RequestLog.Exchange(received, request.method(), request.url(), response.status, keyId, workspaceId,
         requestId, request.header().apply("Idempotency-Key"), "true".equals(response.headers.get("Idempotent-Replayed")),
         durationMs, request.body(), request.header().apply("Content-Type"), response.body, response.contentType));
   }
@@ -185,7 +187,7 @@ final class Pipeline {
     String requestId = "req_" + ids.random(24);
     ApiResponse response = ApiResponse.error(e, requestId);
     response.headers.put("Request-Id", requestId);
-    record(request, response, null, null, requestId, 0);
+    record(recent.now(), request, response, null, null, requestId, 0);
     return response;
   }
 

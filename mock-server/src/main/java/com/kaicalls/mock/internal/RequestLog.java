@@ -31,7 +31,7 @@ final class RequestLog {
   private static final java.util.Set<String> SECRET_FIELDS = java.util.Set.of("secret", "previous_secret");
 
   /** What the pipeline knows about one request once it is answered. */
-  record Exchange(String method, String url, int status, String keyId, String workspaceId, String requestId,
+  record Exchange(Instant received, String method, String url, int status, String keyId, String workspaceId, String requestId,
       String idempotencyKey, boolean replayed, long durationMs, byte[] requestBody, String requestType,
       byte[] responseBody, String responseType) {}
 
@@ -53,7 +53,7 @@ final class RequestLog {
     if (capacity == 0) {
       return;
     }
-    byte[] entry = Json.bytes(entry(exchange, wallClock.instant()));
+    byte[] entry = Json.bytes(entry(exchange));
     synchronized (this) {
       if (entries.size() == capacity) {
         entries.removeLast();
@@ -85,11 +85,16 @@ final class RequestLog {
     return data;
   }
 
-  private static ObjectNode entry(Exchange e, Instant time) {
+  /** The wall-clock time now: when a request is received. */
+  Instant now() {
+    return wallClock.instant();
+  }
+
+  private static ObjectNode entry(Exchange e) {
     int q = e.url().indexOf('?');
     ObjectNode entry = Json.object();
     entry.put("id", e.requestId());
-    entry.put("time", time.truncatedTo(ChronoUnit.MILLIS).toString());
+    entry.put("time", e.received().truncatedTo(ChronoUnit.MILLIS).toString());
     entry.put("method", e.method());
     entry.put("path", q < 0 ? e.url() : e.url().substring(0, q));
     entry.put("query", q < 0 || q == e.url().length() - 1 ? null : e.url().substring(q + 1));
