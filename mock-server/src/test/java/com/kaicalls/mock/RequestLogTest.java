@@ -136,6 +136,20 @@ class RequestLogTest {
   }
 
   @Test
+  void aBinaryResponseIsDescribedAndATextBodyIsKeptAsAString() throws Exception {
+    start(1000);
+    String recording = api.get("/v1/recordings").json().path("data").get(0).path("id").asText();
+    api.get("/v1/recordings/" + recording + "/content");
+    api.send("POST", "/v1/communication-runs/validate", "{not json", Map.of());
+
+    JsonNode data = log("?limit=2").path("data");
+
+    assertThat(data.get(1).path("response_body").asText()).matches("\\(\\d+ bytes of audio/wav\\)");
+    assertThat(data.get(0).path("status").asInt()).isEqualTo(400);
+    assertThat(data.get(0).path("request_body").asText()).isEqualTo("{not json");
+  }
+
+  @Test
   void theRingKeepsOnlyTheMostRecentRequestsAndALimitBeyondItIs400() throws Exception {
     start(3);
     for (int i = 0; i < 5; i++) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * The most recent API requests, newest first, for {@code GET /__admin/kaicalls/requests} and the logs
  * page: a ring of {@code capacity} entries (0 disables it). Each entry keeps at most {@link
  * #BODY_LIMIT} bytes of each body, with secrets masked; the {@code Authorization} header is never
- * kept. Entries are held as JSON bytes, so the ring costs at most about {@code capacity × 33 KB}.
+ * kept. Bodies are kept as bytes and entries rendered as JSON only when read, so the ring costs at most
+ * about {@code capacity × 33 KB} and recording a request little.
  */
 final class RequestLog {
 
@@ -29,15 +31,25 @@ final class RequestLog {
   private static final Pattern SECRET = Pattern.compile("(kc_(?:test|live)_|whsec_)([A-Za-z0-9_+/=-]+)");
   /** Fields whose whole value is a secret, whatever it looks like. */
   private static final java.util.Set<String> SECRET_FIELDS = java.util.Set.of("secret", "previous_secret");
+  private static final byte[] WHSEC = "whsec_".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SECRET_WORD = "secret".getBytes(StandardCharsets.US_ASCII);
 
   /** What the pipeline knows about one request once it is answered. */
   record Exchange(Instant received, String method, String url, int status, String keyId, String workspaceId, String requestId,
       String idempotencyKey, boolean replayed, long durationMs, byte[] requestBody, String requestType,
       byte[] responseBody, String responseType) {}
 
+  /** A body as kept: at most {@link #BODY_LIMIT} bytes, secrets already masked; {@code json} when it may be JSON. */
+  private record Body(byte[] bytes, boolean json, boolean truncated, String description) {}
+
+  /** An entry as kept: rendered as JSON only when the log is read, so recording costs the API path little. */
+  private record Entry(Exchange exchange, Body request, Body response) {}
+
+  private static final Body NONE = new Body(null, false, false, null);
+
   private final int capacity;
   private final Clock wallClock;
-  private final ArrayDeque<byte[]> entries;
+  private final ArrayDeque<Entry> entries;
 
   RequestLog(int capacity, Clock wallClock) {
     this.capacity = capacity;
@@ -49,11 +61,17 @@ final class RequestLog {
     return capacity;
   }
 
+  /** The wall-clock time now: when a request is received. */
+  Instant now() {
+    return wallClock.instant();
+  }
+
   void record(Exchange exchange) {
     if (capacity == 0) {
       return;
     }
-    byte[] entry = Json.bytes(entry(exchange));
+    Entry entry = new Entry(exchange, keep(exchange.requestBody(), exchange.requestType()),
+        keep(exchange.responseBody(), exchange.responseType()));
     synchronized (this) {
       if (entries.size() == capacity) {
         entries.removeLast();
@@ -68,29 +86,24 @@ final class RequestLog {
 
   /** Up to {@code limit} entries, newest first, of one workspace ({@code null} for all). */
   ArrayNode newestFirst(int limit, String workspaceId) {
-    byte[][] copy;
+    Entry[] copy;
     synchronized (this) {
-      copy = entries.toArray(new byte[0][]);
+      copy = entries.toArray(new Entry[0]);
     }
     ArrayNode data = Json.array();
-    for (byte[] bytes : copy) {
+    for (Entry entry : copy) {
       if (data.size() == limit) {
         break;
       }
-      ObjectNode entry = parse(bytes);
-      if (workspaceId == null || workspaceId.equals(entry.path("workspace_id").asText(null))) {
-        data.add(entry);
+      if (workspaceId == null || workspaceId.equals(entry.exchange().workspaceId())) {
+        data.add(render(entry));
       }
     }
     return data;
   }
 
-  /** The wall-clock time now: when a request is received. */
-  Instant now() {
-    return wallClock.instant();
-  }
-
-  private static ObjectNode entry(Exchange e) {
+  private static ObjectNode render(Entry kept) {
+    Exchange e = kept.exchange();
     int q = e.url().indexOf('?');
     ObjectNode entry = Json.object();
     entry.put("id", e.requestId());
@@ -105,35 +118,80 @@ final class RequestLog {
     entry.put("idempotency_key", e.idempotencyKey());
     entry.put("idempotent_replayed", e.replayed());
     entry.put("duration_ms", e.durationMs());
-    boolean[] truncated = {false};
-    entry.set("request_body", body(e.requestBody(), e.requestType(), truncated));
-    entry.set("response_body", body(e.responseBody(), e.responseType(), truncated));
-    entry.put("truncated", truncated[0]);
+    entry.set("request_body", render(kept.request()));
+    entry.set("response_body", render(kept.response()));
+    entry.put("truncated", kept.request().truncated() || kept.response().truncated());
     return entry;
   }
 
-  /** JSON as JSON, other text as a string, anything else described; cut at {@link #BODY_LIMIT}; masked. */
-  private static JsonNode body(byte[] bytes, String contentType, boolean[] truncated) {
-    if (bytes == null || bytes.length == 0) {
+  private static JsonNode render(Body body) {
+    if (body.description() != null) {
+      return TextNode.valueOf(body.description());
+    }
+    if (body.bytes() == null) {
       return Json.object().nullNode();
+    }
+    if (body.json()) {
+      try {
+        return Json.parse(body.bytes());
+      } catch (IOException | RuntimeException e) {
+        // declared JSON but is not: shown as text
+      }
+    }
+    return TextNode.valueOf(new String(body.bytes(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * What is kept of a body: JSON or text cut at {@link #BODY_LIMIT}, secrets masked (a body that holds
+   * none of their markers is kept as it is, unparsed), anything else only described.
+   */
+  private static Body keep(byte[] bytes, String contentType) {
+    if (bytes == null || bytes.length == 0) {
+      return NONE;
     }
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     boolean json = type.isEmpty() || type.contains("json");
     if (!json && !type.startsWith("text/") && !type.contains("yaml")) {
-      return TextNode.valueOf("(" + bytes.length + " bytes of " + contentType + ")");
+      return new Body(null, false, false, "(" + bytes.length + " bytes of " + contentType + ")");
     }
-    if (bytes.length > BODY_LIMIT) {
-      truncated[0] = true;
-      return TextNode.valueOf(mask(new String(bytes, 0, BODY_LIMIT, StandardCharsets.UTF_8)));
+    boolean truncated = bytes.length > BODY_LIMIT;
+    byte[] kept = truncated ? Arrays.copyOf(bytes, BODY_LIMIT) : bytes;
+    if (!mayHoldSecret(kept)) {
+      return new Body(kept, json && !truncated, truncated, null);
     }
-    if (json) {
+    if (json && !truncated) {
       try {
-        return mask(Json.parse(bytes));
+        return new Body(Json.bytes(mask(Json.parse(kept))), true, false, null);
       } catch (IOException | RuntimeException e) {
-        // not JSON after all: kept as text
+        // not JSON after all: masked as text
       }
     }
-    return TextNode.valueOf(mask(new String(bytes, StandardCharsets.UTF_8)));
+    String text = new String(kept, StandardCharsets.UTF_8);
+    return new Body(mask(text).getBytes(StandardCharsets.UTF_8), false, truncated, null);
+  }
+
+  /** Whether the bytes contain a secret's prefix or a secret field's name (most bodies do not). */
+  private static boolean mayHoldSecret(byte[] bytes) {
+    for (int i = 0; i + 3 <= bytes.length; i++) {
+      byte b = bytes[i];
+      if ((b == 'k' && bytes[i + 1] == 'c' && bytes[i + 2] == '_') || (b == 'w' && startsWith(bytes, i, WHSEC))
+          || (b == 's' && startsWith(bytes, i, SECRET_WORD))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+    if (at + prefix.length > bytes.length) {
+      return false;
+    }
+    for (int j = 0; j < prefix.length; j++) {
+      if (bytes[at + j] != prefix[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of {@code node} with every secret masked. */
@@ -180,13 +238,5 @@ final class RequestLog {
 
   private static String last3(String s) {
     return s.length() <= 6 ? "" : s.substring(s.length() - 3);
-  }
-
-  private static ObjectNode parse(byte[] bytes) {
-    try {
-      return (ObjectNode) Json.parse(bytes);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
