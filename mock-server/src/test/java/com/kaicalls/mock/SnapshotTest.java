@@ -174,6 +174,32 @@ class SnapshotTest {
   }
 
   @Test
+  void aSnapshotOverTheApisOneMegabyteLimitIsRestored() throws Exception {
+    KaiCallsMockServer mock = start();
+    ObjectNode big = (ObjectNode) ApiClient.JSON.readTree(take(mock).body());
+    ((ObjectNode) big.path("workspaces").get(0).path("documents").path("agent").get(0))
+        .put("description", "d".repeat(2 * 1024 * 1024));
+
+    HttpResponse<String> response = restore(mock, big.toString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/agents").json().path("data").get(0)
+        .path("description").asText()).hasSize(2 * 1024 * 1024);
+  }
+
+  @Test
+  void aSnapshotOver64MegabytesIs413BeforeItIsRead() {
+    KaiCallsMockServer mock = start();
+
+    RawHttp.Reply reply = RawHttp.send(mock.port(), "POST /__admin/kaicalls/snapshot HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nContent-Length: " + (64L * 1024 * 1024 + 1), null);
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.errorCode()).isEqualTo("payload_too_large");
+    assertThat(reply.json().path("error").path("message").asText()).contains("64 MB");
+  }
+
+  @Test
   void aBodyThatIsNotJsonIs400InvalidJson() throws Exception {
     KaiCallsMockServer mock = start();
 

@@ -37,6 +37,7 @@ final class AdminRoutes implements AdminApiExtension {
 
   @Override
   public void contributeAdminApiRoutes(Router router) {
+    new StateRoutes(emulator).register(router);
     router.add(RequestMethod.POST, "/kaicalls/reset", (admin, event, params) -> {
       emulator.reset();
       return json(200, Json.object().put("reset", true));

@@ -125,7 +125,7 @@ public final class Emulator implements AutoCloseable {
         .templatingEnabled(false)
         .notifier(new ConsoleNotifier(false))
         .httpServerFactory(GuardedJettyServer.factory(new OriginPolicy(config.host(), config.allowedHosts())))
-        .extensions(new ApiTransformer(ready), new AdminRoutes(this), new StateRoutes(this),
+        .extensions(new ApiTransformer(ready), new AdminRoutes(this),
             new com.kaicalls.mock.internal.pages.PagesFilter(config.demoApiKey(), this::baseUrl));
     this.server = new WireMockServer(options);
     // Registered before Jetty listens, so even the first request reaches the transformer (which waits until ready).

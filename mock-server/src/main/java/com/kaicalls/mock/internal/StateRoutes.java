@@ -2,7 +2,6 @@ package com.kaicalls.mock.internal;
 
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -13,7 +12,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
  * a snapshot document) and {@code POST snapshot} (replace the state with one; 400 in the envelope,
  * nothing changed, when it cannot be restored).
  */
-final class StateRoutes implements AdminApiExtension {
+final class StateRoutes {
 
   private final Emulator emulator;
 
@@ -21,13 +20,8 @@ final class StateRoutes implements AdminApiExtension {
     this.emulator = emulator;
   }
 
-  @Override
-  public String getName() {
-    return "kaicalls-admin-state";
-  }
-
-  @Override
-  public void contributeAdminApiRoutes(Router router) {
+  /** Adds the routes (called by {@link AdminRoutes}, the one admin extension). */
+  void register(Router router) {
     router.add(RequestMethod.GET, "/kaicalls/requests", (admin, event, params) -> {
       Request request = event.getRequest();
       String limit = first(request.queryParameter("limit"));
