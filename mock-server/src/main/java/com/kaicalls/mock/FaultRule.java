@@ -39,6 +39,60 @@ public final class FaultRule {
     return new Target(method, Objects.requireNonNull(path, "path"), 1);
   }
 
+  /** The method matched, or {@code null} for any. */
+  public String method() {
+    return target.method;
+  }
+
+  /** The path matched: exact, or a prefix ending in {@code *}. */
+  public String path() {
+    return target.path;
+  }
+
+  /** How many more matching requests this rule faults. */
+  public int count() {
+    return target.count;
+  }
+
+  /** The fault, as the admin JSON names it: {@code status}, {@code delay}, {@code connection_reset}, {@code commit_then_drop}. */
+  public String fault() {
+    return kind;
+  }
+
+  /** The status answered by a {@code status} fault, else 0. */
+  public int status() {
+    return status;
+  }
+
+  /** The {@code Retry-After} of a {@code status} fault, or {@code null}. */
+  public Duration retryAfter() {
+    return retryAfterSeconds == null ? null : Duration.ofSeconds(retryAfterSeconds);
+  }
+
+  /** The delay of a {@code delay} fault, else zero. */
+  public Duration delay() {
+    return Duration.ofMillis(delayMs);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FaultRule other && Objects.equals(method(), other.method()) && path().equals(other.path())
+        && count() == other.count() && kind.equals(other.kind) && status == other.status
+        && Objects.equals(retryAfterSeconds, other.retryAfterSeconds) && delayMs == other.delayMs;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method(), path(), count(), kind, status, retryAfterSeconds, delayMs);
+  }
+
+  @Override
+  public String toString() {
+    return "FaultRule{" + (method() == null ? "*" : method()) + " " + path() + " x" + count() + " " + kind
+        + (kind.equals("status") ? " " + status + (retryAfterSeconds == null ? "" : " retry_after=" + retryAfterSeconds)
+            : "") + (kind.equals("delay") ? " " + delayMs + "ms" : "") + "}";
+  }
+
   FaultRegistry.Rule toInternal() {
     return new FaultRegistry.Rule(target.method, target.path, target.count, kind, status, retryAfterSeconds, delayMs);
   }
@@ -50,7 +104,7 @@ public final class FaultRule {
     private final int count;
 
     private Target(String method, String path, int count) {
-      this.method = method;
+      this.method = method == null ? null : method.toUpperCase(java.util.Locale.ROOT);
       this.path = path;
       this.count = count;
     }

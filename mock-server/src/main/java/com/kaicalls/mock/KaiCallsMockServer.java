@@ -1,10 +1,16 @@
 package com.kaicalls.mock;
 
 import com.kaicalls.mock.internal.Emulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running KaiCalls emulator: a stateful, local stand-in for {@code https://api.kaicalls.com}.
@@ -18,10 +24,17 @@ import java.util.Objects;
  */
 public final class KaiCallsMockServer implements AutoCloseable {
 
-  private final Emulator emulator;
+  private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
-  private KaiCallsMockServer(Emulator emulator) {
+  private final Emulator emulator;
+  private final Path snapshotOnExit;
+  private final KaiCallsMockAdmin admin;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private KaiCallsMockServer(Emulator emulator, Path snapshotOnExit) {
     this.emulator = emulator;
+    this.snapshotOnExit = snapshotOnExit;
+    this.admin = new EmbeddedMockAdmin(this, emulator);
   }
 
   /** Starts with {@link MockServerOptions#defaults()} (port 8089). */
@@ -33,12 +46,16 @@ public final class KaiCallsMockServer implements AutoCloseable {
    * Starts with {@code options}.
    *
    * @throws IllegalStateException when it cannot start, with a one-line message: the port is in use,
-   *     the data directory is held by another emulator, or its journal has an unreadable line (see
-   *     {@link MockServerOptions.Builder#repairJournal(boolean)}); nothing is left running
+   *     the data directory is held by another emulator, its journal has an unreadable line (see
+   *     {@link MockServerOptions.Builder#repairJournal(boolean)}), or the seed snapshot cannot be read
+   *     or restored; nothing is left running
    */
   public static KaiCallsMockServer start(MockServerOptions options) {
     Objects.requireNonNull(options, "options");
     RateLimit limit = options.rateLimit();
+    String seedName = options.seedFile() != null ? options.seedFile().toString()
+        : options.seedResource() != null ? "classpath:" + options.seedResource() : null;
+    byte[] seed = seedName == null ? null : readSeed(options);
     return new KaiCallsMockServer(Emulator.start(new Emulator.Config(
         options.host(),
         options.port(),
@@ -55,7 +72,31 @@ public final class KaiCallsMockServer implements AutoCloseable {
         options.dataDir(),
         Duration.ofSeconds(15),
         options.repairJournal(),
-        options.allowedHosts())));
+        options.allowedHosts(),
+        options.requestLogSize(),
+        seed,
+        seedName)), options.snapshotOnExit());
+  }
+
+  private static byte[] readSeed(MockServerOptions options) {
+    if (options.seedFile() != null) {
+      try {
+        return Files.readAllBytes(options.seedFile());
+      } catch (IOException e) {
+        throw new IllegalStateException("The seed snapshot " + options.seedFile().toAbsolutePath()
+            + " cannot be read: " + e, e);
+      }
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    String name = options.seedResource().startsWith("/") ? options.seedResource().substring(1) : options.seedResource();
+    try (InputStream in = (loader != null ? loader : KaiCallsMockServer.class.getClassLoader()).getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("The seed snapshot classpath:" + name + " was not found on the classpath.");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("The seed snapshot classpath:" + name + " cannot be read: " + e, e);
+    }
   }
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8089}. */
@@ -107,6 +148,14 @@ public final class KaiCallsMockServer implements AutoCloseable {
     return emulator.advanceClockTo(target);
   }
 
+  /**
+   * The emulator's controls, acting in-process: the same interface as {@link
+   * KaiCallsMockAdmin#connect(String)} gives for a standalone emulator.
+   */
+  public KaiCallsMockAdmin admin() {
+    return admin;
+  }
+
   /** Injects faults into the next API requests (for testing client retries). */
   public Faults faults() {
     return new Faults(emulator.faults());
@@ -120,9 +169,37 @@ public final class KaiCallsMockServer implements AutoCloseable {
     emulator.reset();
   }
 
-  /** Stops the server. */
+  /**
+   * Stops the server; first writes a snapshot if {@link MockServerOptions.Builder#snapshotOnExit(Path)}
+   * asked for one (to a temporary file then moved into place, so a failure never leaves half a file).
+   * Closing again does nothing.
+   */
   @Override
   public void close() {
-    emulator.close();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (snapshotOnExit != null) {
+        writeSnapshot(snapshotOnExit);
+      }
+    } finally {
+      emulator.close();
+    }
+  }
+
+  private void writeSnapshot(Path file) {
+    Path target = file.toAbsolutePath();
+    try {
+      Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+      try {
+        Files.write(temporary, emulator.snapshot());
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "Could not write the snapshot on exit to " + target + ": " + e, e);
+    }
   }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
  * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--clock realtime|manual]
- * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--allowed-host H]... [--verbose]}.
+ * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--allowed-host H]... [--seed-file F]
+ * [--snapshot-on-exit F] [--request-log-size N] [--verbose]}.
  * Exit code 2 on bad arguments, 1 when the server cannot start (one line on stderr).
  */
 public final class Main {
@@ -34,10 +35,14 @@ public final class Main {
       "                      (default: in memory only); one process per directory",
       "  --repair-journal    Move an unreadable journal tail to a side file next to it, then start",
       "                      (without it, an unreadable line stops startup; nothing is deleted)",
-      "                      (default: in memory only)",
       "  --allowed-host <h>  Also answer requests whose Host is h (name or name:port), for containers and",
       "                      tunnels; repeatable. By default only 127.0.0.0/8, localhost, [::1] and the",
       "                      bind address are answered (other Hosts get 403)",
+      "  --seed-file <file>  Start from a snapshot (GET /__admin/kaicalls/snapshot) instead of --seed;",
+      "                      reset returns to it",
+      "  --snapshot-on-exit <file>  Write a snapshot of the state to <file> on a clean shutdown (SIGTERM)",
+      "  --request-log-size <n>  Keep the last n API requests for GET /__admin/kaicalls/requests",
+      "                      (default " + MockServerOptions.DEFAULT_REQUEST_LOG_SIZE + ", 0 = off)",
       "  --verbose           Log one line per request (method, path, status, key id)",
       "  --help              Show this help",
       "",
@@ -45,7 +50,8 @@ public final class Main {
       "Admin: POST /__admin/kaicalls/reset, GET /__admin/kaicalls/keys,",
       "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N},",
       "       GET /__admin/kaicalls/clock, POST /__admin/kaicalls/clock/advance,",
-      "       GET|POST|DELETE /__admin/kaicalls/faults",
+      "       GET|POST|DELETE /__admin/kaicalls/faults, GET /__admin/kaicalls/requests,",
+      "       GET|POST /__admin/kaicalls/snapshot",
       "Spec:  GET /openapi.yaml");
 
   private Main() {}
@@ -147,6 +153,20 @@ public final class Main {
           case "--allowed-host":
             options.allowedHost(value != null ? value : next(args, ++i, arg));
             break;
+          case "--seed-file":
+            options.seedFile(Path.of(value != null ? value : next(args, ++i, arg)));
+            break;
+          case "--snapshot-on-exit":
+            options.snapshotOnExit(Path.of(value != null ? value : next(args, ++i, arg)));
+            break;
+          case "--request-log-size":
+            String size = value != null ? value : next(args, ++i, arg);
+            try {
+              options.requestLogSize(Integer.parseInt(size));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("--request-log-size must be a number, was '" + size + "'", e);
+            }
+            break;
           case "--rate-limit":
             options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));
             break;
@@ -165,6 +185,9 @@ public final class Main {
       out.println("KaiCalls mock server listening on " + server.baseUrl());
       out.println("Clock: " + built.clockMode().name().toLowerCase(Locale.ROOT) + ", now " + server.clock().instant()
           + (built.dataDir() == null ? "; state in memory" : "; state in " + built.dataDir().toAbsolutePath()));
+      if (built.seedFile() != null) {
+        out.println("Seed: snapshot " + built.seedFile().toAbsolutePath());
+      }
       out.println("API key (demo workspace, all scopes): " + server.apiKey());
       out.println("API key (other workspace, all scopes): " + server.otherWorkspaceApiKey());
       out.println("Try: curl -H 'Authorization: Bearer " + server.apiKey() + "' " + server.baseUrl() + "/v1/me");

@@ -24,6 +24,10 @@ public final class MockServerOptions {
   public static final String DEFAULT_OTHER_WORKSPACE_API_KEY = "kc_test_other_Z5yF1dG8kN2mQ7rV4tX9wB3c";
   public static final int DEFAULT_PORT = 8089;
   public static final String DEFAULT_HOST = "127.0.0.1";
+  /** How many API requests the request log keeps by default ({@code GET /__admin/kaicalls/requests}). */
+  public static final int DEFAULT_REQUEST_LOG_SIZE = 1000;
+  /** The most the request log can be asked to keep (each entry holds up to 32 KB of bodies). */
+  public static final int MAX_REQUEST_LOG_SIZE = 100_000;
 
   private final int port;
   private final String host;
@@ -40,8 +44,16 @@ public final class MockServerOptions {
   private final Path dataDir;
   private final boolean repairJournal;
   private final List<String> allowedHosts;
+  private final int requestLogSize;
+  private final Path seedFile;
+  private final String seedResource;
+  private final Path snapshotOnExit;
 
   private MockServerOptions(Builder b) {
+    this.requestLogSize = b.requestLogSize;
+    this.seedFile = b.seedFile;
+    this.seedResource = b.seedResource;
+    this.snapshotOnExit = b.snapshotOnExit;
     this.repairJournal = b.repairJournal;
     this.clockMode = b.clockMode;
     this.speed = b.speed;
@@ -133,6 +145,26 @@ public final class MockServerOptions {
     return allowedHosts;
   }
 
+  /** How many recent API requests the request log keeps; 0 when it is off. */
+  public int requestLogSize() {
+    return requestLogSize;
+  }
+
+  /** The snapshot file the state starts from (and returns to on reset), or {@code null}. */
+  public Path seedFile() {
+    return seedFile;
+  }
+
+  /** The classpath resource holding the snapshot the state starts from, or {@code null}. */
+  public String seedResource() {
+    return seedResource;
+  }
+
+  /** Where a snapshot is written when the server is closed, or {@code null} for nowhere. */
+  public Path snapshotOnExit() {
+    return snapshotOnExit;
+  }
+
   /** Where {@code verbose} request lines go (stdout unless set). */
   public Consumer<String> requestLog() {
     return requestLog;
@@ -155,8 +187,53 @@ public final class MockServerOptions {
     private Path dataDir;
     private boolean repairJournal;
     private final List<String> allowedHosts = new ArrayList<>();
+    private int requestLogSize = DEFAULT_REQUEST_LOG_SIZE;
+    private Path seedFile;
+    private String seedResource;
+    private Path snapshotOnExit;
 
     private Builder() {}
+
+    /**
+     * How many of the most recent API requests the request log keeps (default {@value
+     * #DEFAULT_REQUEST_LOG_SIZE}, at most {@value #MAX_REQUEST_LOG_SIZE}); 0 turns it off.
+     */
+    public Builder requestLogSize(int requestLogSize) {
+      if (requestLogSize < 0 || requestLogSize > MAX_REQUEST_LOG_SIZE) {
+        throw new IllegalArgumentException("requestLogSize must be 0.." + MAX_REQUEST_LOG_SIZE + ", was "
+            + requestLogSize);
+      }
+      this.requestLogSize = requestLogSize;
+      return this;
+    }
+
+    /**
+     * Starts from this snapshot file (taken with {@code GET /__admin/kaicalls/snapshot} or {@link
+     * KaiCallsMockAdmin#saveSnapshot}) instead of the {@link #seed(Seed)}, and {@link
+     * KaiCallsMockServer#reset() resets} to it; {@code null} for none. Replaces a {@link
+     * #seedResource(String)}. Read when the server starts.
+     */
+    public Builder seedFile(Path seedFile) {
+      this.seedFile = seedFile;
+      this.seedResource = null;
+      return this;
+    }
+
+    /**
+     * Like {@link #seedFile(Path)}, from a classpath resource (e.g. {@code "fixtures/two-runs.json"},
+     * looked up with the thread's context class loader): fixtures committed with a team's tests.
+     */
+    public Builder seedResource(String classpathResource) {
+      this.seedResource = classpathResource;
+      this.seedFile = null;
+      return this;
+    }
+
+    /** Writes a snapshot to this file when the server is closed (SIGTERM, for the command line); {@code null} for none. */
+    public Builder snapshotOnExit(Path file) {
+      this.snapshotOnExit = file;
+      return this;
+    }
 
     /**
      * Also answers requests whose {@code Host} is this name ({@code name} for any port, or {@code

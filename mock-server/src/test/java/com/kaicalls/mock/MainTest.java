@@ -63,7 +63,29 @@ class MainTest {
     assertThat(launch.exitCode).isZero();
     assertThat(launch.server).isNull();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--repair-journal", "--allowed-host", "--verbose", "--help");
+        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--repair-journal", "--allowed-host", "--verbose", "--help",
+            "--seed-file", "--snapshot-on-exit", "--request-log-size", "/__admin/kaicalls/requests",
+            "/__admin/kaicalls/snapshot");
+  }
+
+  @Test
+  void aBadRequestLogSizeIsExitCode2() {
+    Main.Launch negative = launch("--request-log-size", "-1");
+    Main.Launch notANumber = launch("--request-log-size=lots");
+
+    assertThat(negative.exitCode).isEqualTo(2);
+    assertThat(notANumber.exitCode).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("requestLogSize must be 0..100000",
+        "--request-log-size must be a number, was 'lots'");
+  }
+
+  @Test
+  void aSeedFileThatDoesNotExistIsOneLineAndExitCode1() {
+    Main.Launch launch = launch("--port", "0", "--seed-file", "/nonexistent/seed.json");
+
+    assertThat(launch.exitCode).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: The seed snapshot /nonexistent/seed.json"
+        + " cannot be read").doesNotContain("\n");
   }
 
   @Test

@@ -44,13 +44,15 @@ class PersistenceTest {
     receiver.close();
   }
 
-  /** Starts {@code Main} in a child JVM on this data directory; returns its base URL. */
-  private String startChild() throws Exception {
+  /** Starts {@code Main} in a child JVM on this data directory, with {@code extra} options; returns its base URL. */
+  private String startChild(String... extra) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process process = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+    List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath,
         "com.kaicalls.mock.Main", "--data-dir", dataDir.toString(), "--port", "0", "--clock", "manual",
-        "--start-time", "2026-12-01T15:00:00Z")
+        "--start-time", "2026-12-01T15:00:00Z"));
+    command.addAll(List.of(extra));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     children.add(process);
     CompletableFuture<String> url = new CompletableFuture<>();
@@ -96,6 +98,23 @@ class PersistenceTest {
       Thread.onSpinWait();
       TimeUnit.MILLISECONDS.sleep(5); // polling a bounded condition, not waiting for time to pass
     }
+  }
+
+  @Test
+  void sigtermWritesTheSnapshotAskedForWithSnapshotOnExit() throws Exception {
+    Path exit = dataDir.resolve("exit.json");
+    String url = startChild("--snapshot-on-exit", exit.toString());
+    new ApiClient(url, MockServerOptions.DEFAULT_API_KEY).post("/v1/webhook-subscriptions",
+        Map.of("url", "https://hooks.example.com/on-exit", "event_types", List.of("*")));
+
+    Process child = children.get(0);
+    child.destroy(); // SIGTERM: the shutdown hook closes the server
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    JsonNode snapshot = ApiClient.JSON.readTree(exit.toFile());
+    assertThat(snapshot.path("version").asText()).isEqualTo("kaicalls-snapshot/1");
+    assertThat(snapshot.path("workspaces").get(0).path("documents").path("webhook_subscription").findValuesAsText("url"))
+        .contains("https://hooks.example.com/on-exit");
   }
 
   @Test

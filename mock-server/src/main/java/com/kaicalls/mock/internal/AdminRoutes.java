@@ -17,7 +17,7 @@ import java.util.List;
  * Emulator controls under {@code /__admin/kaicalls}: {@code POST reset}, {@code GET keys}, {@code
  * POST communication-runs/generate} ({@code {"count": 2500, "workspace": "demo"}}), {@code GET
  * clock}, {@code POST clock/advance} ({@code {"seconds": N}} or {@code {"to": "<RFC 3339>"}}) and
- * {@code GET|POST|DELETE faults}.
+ * {@code GET|POST|DELETE faults}. The request log and snapshots are in {@link StateRoutes}.
  */
 final class AdminRoutes implements AdminApiExtension {
 
@@ -37,6 +37,7 @@ final class AdminRoutes implements AdminApiExtension {
 
   @Override
   public void contributeAdminApiRoutes(Router router) {
+    new StateRoutes(emulator).register(router);
     router.add(RequestMethod.POST, "/kaicalls/reset", (admin, event, params) -> {
       emulator.reset();
       return json(200, Json.object().put("reset", true));
@@ -143,12 +144,12 @@ final class AdminRoutes implements AdminApiExtension {
     return envelope("invalid_json", "The request body is not valid JSON.", null);
   }
 
-  private static ResponseDefinition envelope(String code, String message, String param) {
+  static ResponseDefinition envelope(String code, String message, String param) {
     return new ResponseDefinitionBuilder().withStatus(400).withHeader("Content-Type", "application/json")
         .withBody(ErrorEnvelope.json("invalid_request", code, message, param, ErrorEnvelope.newRequestId())).build();
   }
 
-  private static ResponseDefinition json(int status, JsonNode body) {
+  static ResponseDefinition json(int status, JsonNode body) {
     return new ResponseDefinitionBuilder().withStatus(status)
         .withHeader("Content-Type", "application/json").withBody(Json.bytes(body)).build();
   }

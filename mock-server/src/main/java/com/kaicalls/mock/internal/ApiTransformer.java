@@ -54,11 +54,12 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     if (fault != null && fault.kind.equals("connection_reset")) {
       return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
+    Pipeline.RawRequest raw =
+        new Pipeline.RawRequest(method, request.getUrl(), name -> header(request, name), request.getBody());
     if (fault != null && fault.kind.equals("status")) {
-      return toDefinition(injectedStatus(fault, pipeline));
+      return toDefinition(injectedStatus(fault, pipeline, raw));
     }
-    ApiResponse response = pipeline.handle(new Pipeline.RawRequest(
-        method, request.getUrl(), name -> header(request, name), request.getBody()));
+    ApiResponse response = pipeline.handle(raw);
     if (fault != null && fault.kind.equals("commit_then_drop")) {
       // The change is committed (journal included); the client never hears about it.
       return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
@@ -70,13 +71,13 @@ final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     return definition.build();
   }
 
-  private static ApiResponse injectedStatus(FaultRegistry.Rule fault, Pipeline pipeline) {
+  private static ApiResponse injectedStatus(FaultRegistry.Rule fault, Pipeline pipeline, Pipeline.RawRequest raw) {
     boolean limited = fault.status == 429;
     String type = limited ? "rate_limited" : fault.status >= 500 ? "api_error" : "invalid_request";
     ApiException error = new ApiException(fault.status, type, limited ? "rate_limited" : "fault_injected",
         "Fault injected by the emulator (POST /__admin/kaicalls/faults).", null,
         fault.retryAfterSeconds == null ? Map.of() : Map.of("Retry-After", Long.toString(fault.retryAfterSeconds)));
-    return pipeline.errorResponse(error);
+    return pipeline.errorResponse(raw, error);
   }
 
   private static ResponseDefinition toDefinition(ApiResponse response) {

@@ -49,7 +49,18 @@ public final class Emulator implements AutoCloseable {
       Path dataDir,
       Duration deliveryTimeout,
       boolean repairJournal,
-      List<String> allowedHosts) {
+      List<String> allowedHosts,
+      int requestLogSize,
+      byte[] seedSnapshot,
+      String seedSnapshotName) {
+
+    /** The settings of issue #10 (no request log bound or seed snapshot given: 1,000 entries, demo seed). */
+    public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
+        long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog, boolean manualClock, double speed,
+        Instant startTime, Path dataDir, Duration deliveryTimeout, boolean repairJournal, List<String> allowedHosts) {
+      this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
+          manualClock, speed, startTime, dataDir, deliveryTimeout, repairJournal, allowedHosts, 1000, null, null);
+    }
 
     /** The settings of issue #5 (realtime clock, in memory). */
     public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
@@ -61,8 +72,16 @@ public final class Emulator implements AutoCloseable {
 
   static final String DEMO_WORKSPACE = "ws_demo";
   static final String OTHER_WORKSPACE = "ws_other";
+  /** The demo workspace's id. */
+  public static final String DEMO_WORKSPACE_ID = DEMO_WORKSPACE;
+  /** The second workspace's id. */
+  public static final String OTHER_WORKSPACE_ID = OTHER_WORKSPACE;
   static final List<String> WORKSPACES = List.of(DEMO_WORKSPACE, OTHER_WORKSPACE);
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
+  private static final String DEMO_KEY_ID = "key_demo_full";
+  private static final String DEMO_KEY_NAME = "Demo full-scope key";
+  private static final String OTHER_KEY_ID = "key_other_full";
+  private static final String OTHER_KEY_NAME = "Other workspace full-scope key";
 
   private final Config config;
   final ApiSpec spec;
@@ -83,6 +102,7 @@ public final class Emulator implements AutoCloseable {
   final WebhookHandlers webhooks;
   final Dispatcher dispatcher;
   final FaultRegistry faults = new FaultRegistry();
+  final RequestLog requestLog;
   final Pipeline pipeline;
   final Set<String> missingHandlers;
   private final List<String> allScopes = new ArrayList<>();
@@ -131,6 +151,7 @@ public final class Emulator implements AutoCloseable {
     this.auth = new Authenticator(store, clock);
     this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), config.clock());
     this.idempotency = new IdempotencyCache(clock, store);
+    this.requestLog = new RequestLog(config.requestLogSize(), config.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
     this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
@@ -155,7 +176,7 @@ public final class Emulator implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missingHandlers);
     }
     this.pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
-        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), tx);
+        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), requestLog, tx);
     Journal.Replayed replayed = journal.replay(memory);
     if (replayed.commits() > 0) {
       restore(replayed);
@@ -260,23 +281,108 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Forgets everything (objects, events, deliveries, timers, keys minted, idempotency keys, rate
-   * windows, faults; the journal too), resets the clock and re-seeds.
+   * windows, faults, the request log; the journal too), resets the clock and re-seeds (from the seed
+   * snapshot when one was given).
    */
   public synchronized void reset() {
     tx.run(() -> {
-      dispatcher.clear();
-      scheduler.clear();
-      store.clear();
-      auth.clear();
-      idempotency.clear();
-      rateLimiter.clear();
-      workspaces.clear();
-      engine.clear();
+      clearState();
       faults.clear();
+      requestLog.clear();
       ids.reset();
       clock.reset();
       seed();
     });
+  }
+
+  /** The whole state as a snapshot document ({@link Snapshots}), taken between two transactions. */
+  public byte[] snapshot() {
+    return Snapshots.bytes(tx.call(this::takeSnapshot));
+  }
+
+  private ObjectNode takeSnapshot() {
+    return Snapshots.take(store, ids.sequence(), clock.instant(), WORKSPACES, workspaces);
+  }
+
+  /**
+   * Replaces the state with a snapshot (the journal too), as one transaction; faults and the request
+   * log stay. An invalid snapshot changes nothing.
+   *
+   * @throws SnapshotException naming the field at fault
+   */
+  public synchronized void restoreSnapshot(byte[] snapshot) {
+    Snapshots.Parsed parsed = Snapshots.read(snapshot, WORKSPACES);
+    tx.run(() -> {
+      Snapshots.Parsed previous = Snapshots.read(takeSnapshot(), WORKSPACES);
+      try {
+        clearState();
+        load(parsed);
+      } catch (RuntimeException e) {
+        clearState();
+        load(previous);
+        throw new SnapshotException("parameter_invalid", "The snapshot could not be loaded (" + e
+            + "); the state was left as it was.", null);
+      }
+    });
+  }
+
+  /**
+   * Up to {@code limit} logged API requests ({@code null}: 100, or the log's size when smaller), newest
+   * first, of one workspace ({@code null}: all).
+   *
+   * @throws IllegalArgumentException for a limit outside 1 to the log's size (saying so)
+   */
+  public ObjectNode requests(Integer limit, String workspaceId) {
+    int max = Math.max(1, requestLog.capacity());
+    if (limit == null) {
+      limit = Math.min(100, max);
+    } else if (limit < 1 || limit > max) {
+      throw new IllegalArgumentException("limit must be an integer from 1 to " + max + " (the request log's size).");
+    }
+    ObjectNode list = Json.object().put("object", "list");
+    list.set("data", requestLog.newestFirst(limit, workspaceId));
+    return list;
+  }
+
+  /** Empties the state, keeping controls (faults) and the request log; call inside a transaction. */
+  private void clearState() {
+    dispatcher.clear();
+    scheduler.clear();
+    store.clear();
+    auth.clear();
+    idempotency.clear();
+    rateLimiter.clear();
+    workspaces.clear();
+    engine.clear();
+  }
+
+  /** Loads a snapshot into an empty state: documents, ids, time, keys, timers, pending deliveries. */
+  private void load(Snapshots.Parsed snapshot) {
+    ids.restore(snapshot.idSequence());
+    clock.restartAt(snapshot.now());
+    snapshot.documents().forEach((ws, types) ->
+        types.forEach((type, documents) -> documents.forEach(document -> store.put(ws, type, document))));
+    registerWorkspaces();
+    // This server's own keys stay valid whatever keys the snapshot was taken with.
+    keepKey(DEMO_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_NAME, config.demoApiKey());
+    keepKey(OTHER_WORKSPACE, OTHER_KEY_ID, OTHER_KEY_NAME, config.otherApiKey());
+    auth.reload(WORKSPACES);
+    idempotency.reload(WORKSPACES);
+    scheduler.load(WORKSPACES);
+    dispatcher.recover(WORKSPACES);
+  }
+
+  private void keepKey(String workspace, String id, String name, String secret) {
+    ObjectNode key = store.get(workspace, ApiKeyHandlers.TYPE, id);
+    if (key == null) {
+      addKey(workspace, id, name, secret);
+      return;
+    }
+    ObjectNode hash = store.get(workspace, Authenticator.HASH_TYPE, id);
+    if (hash == null || !Authenticator.sha256(secret).equals(hash.path("sha256").asText())) {
+      auth.register(workspace, key, secret);
+      store.put(workspace, ApiKeyHandlers.TYPE, key);
+    }
   }
 
   private void registerWorkspaces() {
@@ -285,9 +391,18 @@ public final class Emulator implements AutoCloseable {
   }
 
   private void seed() {
+    if (config.seedSnapshot() != null) {
+      try {
+        load(Snapshots.read(config.seedSnapshot(), WORKSPACES));
+      } catch (SnapshotException e) {
+        throw new StartupException("The seed snapshot " + config.seedSnapshotName() + " cannot be loaded: "
+            + e.getMessage() + (e.param() == null ? "" : " (at " + e.param() + ")"), e);
+      }
+      return;
+    }
     registerWorkspaces();
-    addKey(DEMO_WORKSPACE, "key_demo_full", "Demo full-scope key", config.demoApiKey());
-    addKey(OTHER_WORKSPACE, "key_other_full", "Other workspace full-scope key", config.otherApiKey());
+    addKey(DEMO_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_NAME, config.demoApiKey());
+    addKey(OTHER_WORKSPACE, OTHER_KEY_ID, OTHER_KEY_NAME, config.otherApiKey());
     if (config.seedDemo()) {
       DemoSeed seed = new DemoSeed(store, ledger, ids, recordingAudio, webhooks);
       seed.seedDemo(DEMO_WORKSPACE);

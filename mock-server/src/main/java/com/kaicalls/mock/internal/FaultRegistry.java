@@ -106,7 +106,8 @@ public final class FaultRegistry {
     return null;
   }
 
-  synchronized ArrayNode toJson() {
+  /** The active rules as the admin route lists them. */
+  public synchronized ArrayNode toJson() {
     ArrayNode array = Json.array();
     rules.forEach(r -> array.add(r.toJson()));
     return array;

@@ -169,6 +169,17 @@ final class InMemoryStore implements Store {
   }
 
   @Override
+  public java.util.SortedSet<String> types(String workspaceId) {
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    workspaces.getOrDefault(workspaceId, Map.of()).forEach((type, c) -> {
+      if (!c.sorted.isEmpty()) {
+        types.add(type);
+      }
+    });
+    return types;
+  }
+
+  @Override
   public void clear() {
     workspaces.clear();
   }

@@ -50,6 +50,11 @@ final class JournaledStore implements Store {
   }
 
   @Override
+  public java.util.SortedSet<String> types(String workspaceId) {
+    return memory.types(workspaceId);
+  }
+
+  @Override
   public void clear() {
     memory.clear();
     journal.truncate();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ final class Pipeline {
   private final IdempotencyCache idempotency;
   private final Ids ids;
   private final Consumer<String> requestLog;
+  private final RequestLog recent;
   private final Transactions tx;
 
   Pipeline(
@@ -51,8 +53,10 @@ final class Pipeline {
       IdempotencyCache idempotency,
       Ids ids,
       Consumer<String> requestLog,
+      RequestLog recent,
       Transactions tx) {
     this.tx = tx;
+    this.recent = recent;
     this.routes = routes;
     this.validator = validator;
     this.handlers = handlers;
@@ -66,9 +70,10 @@ final class Pipeline {
 
   ApiResponse handle(RawRequest request) {
     long started = System.nanoTime();
+    Instant received = recent.now();
     String requestId = "req_" + ids.random(24);
     Map<String, String> extraHeaders = new LinkedHashMap<>();
-    String[] keyId = {"-"};
+    String[] keyId = {"-", null}; // key id, workspace id
     String path = pathOf(request.url());
     ApiResponse response;
     try {
@@ -83,11 +88,20 @@ final class Pipeline {
     }
     extraHeaders.forEach(response.headers::putIfAbsent);
     response.headers.put("Request-Id", requestId);
+    long durationMs = (System.nanoTime() - started) / 1_000_000;
     if (requestLog != null) {
       requestLog.accept(String.format("%s %s %d key=%s %dms %s", request.method(), path,
-          response.status, keyId[0], (System.nanoTime() - started) / 1_000_000, requestId));
+          response.status, keyId[0], durationMs, requestId));
     }
+    record(received, request, response, keyId[0].equals("-") ? null : keyId[0], keyId[1], requestId, durationMs);
     return response;
+  }
+
+  private void record(Instant received, RawRequest request, ApiResponse response, String keyId, String workspaceId,
+      String requestId, long durationMs) {
+    recent.record(new RequestLog.Exchange(received, request.method(), request.url(), response.status, keyId, workspaceId,
+        requestId, request.header().apply("Idempotency-Key"), "true".equals(response.headers.get("Idempotent-Replayed")),
+        durationMs, request.body(), request.header().apply("Content-Type"), response.body, response.contentType));
   }
 
   private ApiResponse process(
@@ -114,6 +128,7 @@ final class Pipeline {
     ApiSpec.Operation operation = match.operation();
     Principal principal = auth.authenticate(request.header().apply("Authorization"));
     keyId[0] = principal.keyId();
+    keyId[1] = principal.workspaceId();
     rateLimiter.acquire(principal.keyId(), extraHeaders);
     String scope = operation.requiredScope();
     if (scope != null && !principal.scopes().contains(scope)) {
@@ -167,11 +182,12 @@ final class Pipeline {
     });
   }
 
-  /** An error response outside the checklist (an injected fault), with its own request id. */
-  ApiResponse errorResponse(ApiException e) {
+  /** An error response outside the checklist (an injected fault), with its own request id; logged. */
+  ApiResponse errorResponse(RawRequest request, ApiException e) {
     String requestId = "req_" + ids.random(24);
     ApiResponse response = ApiResponse.error(e, requestId);
     response.headers.put("Request-Id", requestId);
+    record(recent.now(), request, response, null, null, requestId, 0);
     return response;
   }
 

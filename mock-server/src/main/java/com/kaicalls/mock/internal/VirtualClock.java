@@ -34,6 +34,12 @@ final class VirtualClock extends Clock {
     anchorVirtual = start != null ? start : anchorSource;
   }
 
+  /** Continues from {@code at}, earlier or later (a restored snapshot): the one way time goes back. */
+  synchronized void restartAt(Instant at) {
+    anchorSource = source.instant();
+    anchorVirtual = at;
+  }
+
   boolean manual() {
     return manual;
   }

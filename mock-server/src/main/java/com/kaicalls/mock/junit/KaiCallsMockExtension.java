@@ -1,6 +1,7 @@
 package com.kaicalls.mock.junit;
 
 import com.kaicalls.mock.ClockMode;
+import com.kaicalls.mock.KaiCallsMockAdmin;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.MockServerOptions;
 import com.kaicalls.mock.RateLimit;
@@ -96,14 +97,16 @@ public class KaiCallsMockExtension
     }
   }
 
+  /** Test methods may declare a {@link KaiCallsMockServer} or a {@link KaiCallsMockAdmin} (its {@code admin()}). */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == KaiCallsMockServer.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == KaiCallsMockServer.class || type == KaiCallsMockAdmin.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return server();
+    return parameter.getParameter().getType() == KaiCallsMockAdmin.class ? server().admin() : server();
   }
 
   /** Hook: called once each time a server starts (e.g. to add data every test needs). */
@@ -117,6 +120,9 @@ public class KaiCallsMockExtension
         options.seed(a.seed()).clockMode(a.clock());
         if (!a.startTime().isEmpty()) {
           options.startTime(com.kaicalls.mock.internal.Rfc3339.parse(a.startTime()));
+        }
+        if (!a.snapshot().isEmpty()) {
+          options.seedResource(a.snapshot());
         }
       });
     }
@@ -184,6 +190,24 @@ public class KaiCallsMockExtension
 
     public Builder verbose(boolean verbose) {
       options.verbose(verbose);
+      return this;
+    }
+
+    /** Starts from this snapshot file, and resets to it; see {@link MockServerOptions.Builder#seedFile(Path)}. */
+    public Builder seedFile(Path seedFile) {
+      options.seedFile(seedFile);
+      return this;
+    }
+
+    /** Starts from this classpath snapshot, and resets to it; see {@link MockServerOptions.Builder#seedResource(String)}. */
+    public Builder seedResource(String classpathResource) {
+      options.seedResource(classpathResource);
+      return this;
+    }
+
+    /** How many API requests the request log keeps; see {@link MockServerOptions.Builder#requestLogSize(int)}. */
+    public Builder requestLogSize(int requestLogSize) {
+      options.requestLogSize(requestLogSize);
       return this;
     }
 

@@ -29,4 +29,11 @@ public @interface KaiCallsMockTest {
 
   /** Where virtual time starts (RFC 3339), or empty for now. */
   String startTime() default "";
+
+  /**
+   * A classpath resource holding a snapshot to start from instead of the {@link #seed()} (e.g.
+   * {@code "fixtures/two-runs.json"}, saved with {@code KaiCallsMockAdmin.saveSnapshot}); each test is
+   * reset to it. Empty for none.
+   */
+  String snapshot() default "";
 }

@@ -24,6 +24,8 @@ final class RequestGuard extends HandlerWrapper {
 
   /** The largest request body accepted: 1 MB. */
   static final int MAX_BODY_BYTES = 1024 * 1024;
+  /** A snapshot to restore is the whole state, so its route takes more (still bounded: it is read into memory). */
+  static final int MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
       + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -86,23 +88,26 @@ final class RequestGuard extends HandlerWrapper {
           + "' is not valid percent-encoding (a '%' must be followed by two hex digits).", badParam);
     }
     long length = request.getContentLengthLong();
-    if (length > MAX_BODY_BYTES) {
-      return tooLarge(baseRequest, response);
+    int limit = admin && path.equals(OWN_ADMIN + "snapshot") ? MAX_SNAPSHOT_BYTES : MAX_BODY_BYTES;
+    if (length > limit) {
+      return tooLarge(baseRequest, response, limit);
     }
     if (length < 0 && (request.getHeader("Transfer-Encoding") != null || !request.getProtocol().startsWith("HTTP/1"))) {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        return tooLarge(baseRequest, response);
+      byte[] body = request.getInputStream().readNBytes(limit + 1);
+      if (body.length > limit) {
+        return tooLarge(baseRequest, response, limit);
       }
       return new BufferedBody(request, body);
     }
     return request;
   }
 
-  private static HttpServletRequest tooLarge(Request baseRequest, HttpServletResponse response) throws IOException {
+  private static HttpServletRequest tooLarge(Request baseRequest, HttpServletResponse response, int limit)
+      throws IOException {
     // The rest of the body is never read: close the connection after the answer.
     response.setHeader("Connection", "close");
-    return refuse(baseRequest, response, 413, "payload_too_large", "Request bodies are limited to 1 MB.", null);
+    return refuse(baseRequest, response, 413, "payload_too_large", "Request bodies are limited to "
+        + limit / (1024 * 1024) + " MB.", null);
   }
 
   private static HttpServletRequest refuse(Request baseRequest, HttpServletResponse response, int status,
