@@ -8,27 +8,15 @@
   var status = document.getElementById('status');
   var ownKeyId = null;
 
-  function say(text, kind) {
-    status.textContent = text;
-    status.className = 'status' + (kind ? ' ' + kind : '');
-  }
-
-  function time(value) {
-    return value ? value.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '—';
-  }
+  var say = pages.statusLine(status);
+  var time = pages.time;
+  var el = pages.el;
 
   function cell(row, content) {
     var td = document.createElement('td');
     if (content instanceof Node) { td.appendChild(content); } else { td.textContent = content; }
     row.appendChild(td);
     return td;
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
   }
 
   function listAll(cursor, acc) {

@@ -23,6 +23,7 @@ final class DocsSpec {
   private final Map<String, byte[]> byBaseUrl = new ConcurrentHashMap<>();
   private volatile JsonNode root;
   private volatile String scopeCheckboxes;
+  private volatile String eventTypeOptions;
 
   byte[] json(String baseUrl) {
     byte[] cached = byBaseUrl.get(baseUrl);
@@ -62,6 +63,21 @@ final class DocsSpec {
       }
       html = out.toString();
       scopeCheckboxes = html;
+    }
+    return html;
+  }
+
+  /** One {@code <option>} per value of the spec's {@code EventType} enum, for the events page's filter. */
+  String eventTypeOptions() {
+    String html = eventTypeOptions;
+    if (html == null) {
+      StringBuilder out = new StringBuilder();
+      for (JsonNode type : root().at("/components/schemas/EventType/enum")) {
+        String t = PageTemplates.escape(type.asText());
+        out.append("<option value=\"").append(t).append("\">").append(t).append("</option>\n");
+      }
+      html = out.toString();
+      eventTypeOptions = html;
     }
     return html;
   }
