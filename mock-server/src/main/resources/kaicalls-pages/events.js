@@ -48,7 +48,7 @@
     if (deliveries.length === 0) { return el('p', 'lead', 'Not delivered to any subscription.'); }
     var table = el('table', 'deliveries');
     var head = el('tr');
-    ['Delivery', 'Endpoint', 'Trigger', 'Status', 'Attempts', 'Last response', 'Next retry'].forEach(function (h) {
+    ['Delivery', 'Status', 'Attempts', 'Last response', 'Next retry'].forEach(function (h) {
       head.appendChild(el('th', null, h));
     });
     table.appendChild(head);
@@ -59,9 +59,8 @@
       link.href = '/dashboard/developers/webhooks?subscription=' + encodeURIComponent(d.subscription_id);
       var first = el('td');
       first.appendChild(link);
+      first.appendChild(el('span', 'small', d.trigger + ' → ' + d.url));
       row.appendChild(first);
-      row.appendChild(el('td', null, d.url));
-      row.appendChild(el('td', null, d.trigger));
       var status = el('td');
       status.appendChild(el('span', 'badge ' + d.status, d.status));
       row.appendChild(status);

@@ -142,8 +142,8 @@
     var sent = el('div');
     sent.appendChild(el('h5', null, 'Request: POST ' + delivery.url));
     sent.appendChild(headersTable(attempt.request_headers));
-    var body = el('div', 'request-body');
-    body.appendChild(el('p', 'lead small', 'Body (the event):'));
+    var body = el('details', 'request-body');
+    body.appendChild(el('summary', 'small', 'Body: the event JSON (open)'));
     sent.appendChild(body);
     eventJson(delivery.event_id).then(function (json) { body.appendChild(pages.jsonBlock(json)); });
     columns.appendChild(sent);
