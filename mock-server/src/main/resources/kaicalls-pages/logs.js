@@ -56,7 +56,13 @@
 
   function refresh() {
     if (missing || !byId('live').checked) { return Promise.resolve(); }
-    return pages.admin('GET', '/__admin/kaicalls/requests?limit=' + encodeURIComponent(byId('log-limit').value))
+    // A log smaller than the chosen count (--request-log-size) refuses it: then read the route's default.
+    var limit = byId('log-limit').value;
+    return pages.admin('GET', '/__admin/kaicalls/requests?limit=' + encodeURIComponent(limit))
+      .catch(function (e) {
+        if (e.status !== 400) { throw e; }
+        return pages.admin('GET', '/__admin/kaicalls/requests');
+      })
       .then(function (page) {
         var keep = {};
         var previous = null;

@@ -143,7 +143,7 @@
     sent.appendChild(el('h5', null, 'Request: POST ' + delivery.url));
     sent.appendChild(headersTable(attempt.request_headers));
     var body = el('details', 'request-body');
-    body.appendChild(el('summary', 'small', 'Body: the event JSON (open)'));
+    body.appendChild(el('summary', 'small', '▸ Body: the event JSON'));
     sent.appendChild(body);
     eventJson(delivery.event_id).then(function (json) { body.appendChild(pages.jsonBlock(json)); });
     columns.appendChild(sent);
@@ -152,7 +152,6 @@
     if (attempt.error) { answer.appendChild(el('p', 'error-text', 'Error: ' + attempt.error)); }
     answer.appendChild(el('p', 'lead small', 'Body (first 1 KB):'));
     answer.appendChild(pages.jsonBlock(attempt.response_body));
-    answer.appendChild(el('p', 'lead small', 'Response headers are not recorded by the emulator.'));
     columns.appendChild(answer);
     node.appendChild(columns);
     return node;
