@@ -30,8 +30,9 @@
     line.appendChild(el('code', 'request-id', entry.request_id));
     var idem = el('span', 'idempotency');
     if (entry.idempotency_key) {
-      idem.appendChild(el('code', 'idempotency-key', entry.idempotency_key));
+      // The badge goes first so a long key, cut to the column, never hides it.
       if (entry.idempotent_replayed) { idem.appendChild(el('span', 'badge replayed', 'replayed')); }
+      idem.appendChild(el('code', 'idempotency-key', entry.idempotency_key));
     } else {
       idem.textContent = '—';
     }
@@ -48,8 +49,14 @@
     answer.appendChild(pages.jsonBlock(entry.response_body));
     inside.appendChild(answer);
     if (entry.truncated) { inside.appendChild(el('p', 'lead small', 'Bodies were cut to the request log\'s limit.')); }
-    var facts = el('p', 'lead small', 'Workspace ' + (entry.workspace_id || '—') + ' · log entry ' + entry.id);
-    inside.appendChild(facts);
+    var facts = el('dl', 'facts');
+    [['Request id', entry.request_id], ['Idempotency key', entry.idempotency_key
+      ? entry.idempotency_key + (entry.idempotent_replayed ? ' (replayed: the stored response was sent again)' : ' (first use)') : null],
+     ['Key', entry.key_id], ['Workspace', entry.workspace_id], ['Log entry', entry.id]].forEach(function (fact) {
+      facts.appendChild(el('dt', null, fact[0]));
+      facts.appendChild(el('dd', null, fact[1] || '—'));
+    });
+    inside.insertBefore(facts, inside.firstChild);
     node.appendChild(inside);
     return node;
   }
