@@ -52,7 +52,8 @@
     var facts = el('dl', 'facts');
     [['Request id', entry.request_id], ['Idempotency key', entry.idempotency_key
       ? entry.idempotency_key + (entry.idempotent_replayed ? ' (replayed: the stored response was sent again)' : ' (first use)') : null],
-     ['Key', entry.key_id], ['Workspace', entry.workspace_id], ['Log entry', entry.id]].forEach(function (fact) {
+     ['Key', entry.key_id], ['Workspace', entry.workspace_id]].concat(entry.id === entry.request_id ? [] : [['Log entry', entry.id]])
+      .forEach(function (fact) {
       facts.appendChild(el('dt', null, fact[0]));
       facts.appendChild(el('dd', null, fact[1] || '—'));
     });
