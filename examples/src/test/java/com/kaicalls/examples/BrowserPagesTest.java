@@ -9,10 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,20 +31,14 @@ class BrowserPagesTest {
       "WebhookSubscriptions", "Events", "EventDeliveries", "Backfills", "SmsMessages", "Conversations", "Jobs",
       "Attempts", "Recordings", "Agents");
 
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final HeadlessChromium chromium = new HeadlessChromium("BrowserPagesTest");
+
   private static WebDriver browser;
 
   @BeforeAll
-  static void startBrowser() throws Exception {
-    chromium = HeadlessChromium.startOrSkip("BrowserPagesTest");
+  static void useTheBrowser() {
     browser = chromium.driver();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -106,17 +102,25 @@ class BrowserPagesTest {
   void tryItOutSendsASameOriginPostThroughTheOriginPolicy(KaiCallsMockServer mock) {
     browser.get(mock.baseUrl() + "/docs/api#/CommunicationRuns/validateCommunicationRun");
     await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-    By operation = By.id("operations-CommunicationRuns-validateCommunicationRun");
-    await().until(ExpectedConditions.visibilityOfElementLocated(operation));
+    String operation = "#operations-CommunicationRuns-validateCommunicationRun";
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(operation)));
 
-    await().until(ExpectedConditions.elementToBeClickable(
-        browser.findElement(operation).findElement(By.cssSelector("button.try-out__btn")))).click();
-    await().until(ExpectedConditions.elementToBeClickable(
-        browser.findElement(operation).findElement(By.cssSelector("button.execute")))).click();
+    // Swagger UI renders the Execute button after "Try it out" and may still be laying the operation out:
+    // each click is found and made inside the wait.
+    click(By.cssSelector(operation + " button.try-out__btn"));
+    click(By.cssSelector(operation + " button.execute"));
 
     String status = await().until(d -> d.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"))
         .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
     assertThat(status).startsWith("200");
+  }
+
+  private static void click(By button) {
+    await().ignoring(ElementClickInterceptedException.class).ignoring(NoSuchElementException.class)
+        .until(d -> {
+          d.findElement(button).click();
+          return true;
+        });
   }
 
   private static WebDriverWait await() {

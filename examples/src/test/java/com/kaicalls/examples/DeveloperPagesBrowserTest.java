@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -45,20 +45,14 @@ class DeveloperPagesBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static HeadlessChromium chromium;
+  @RegisterExtension
+  static final HeadlessChromium chromium = new HeadlessChromium("DeveloperPagesBrowserTest");
+
   private static WebDriver browser;
 
   @BeforeAll
-  static void startBrowser() throws Exception {
-    chromium = HeadlessChromium.startOrSkip("DeveloperPagesBrowserTest");
+  static void useTheBrowser() {
     browser = chromium.driver();
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test

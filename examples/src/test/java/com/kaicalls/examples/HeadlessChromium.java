@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -23,23 +26,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Where Chromium or its driver is missing the test is skipped with a notice on stderr, so the README's test
  * command passes on a fresh machine. CI exports {@code KAICALLS_BROWSER_TEST=required} (or pass
  * {@code -Dkaicalls.browser.required=true}): then a missing browser fails the build instead of skipping.
- * {@code -Dkaicalls.browser.skip=true} skips it even where Chromium is installed.
+ * {@code -Dkaicalls.browser.skip=true} skips it even where Chromium is installed. Register it as a static
+ * {@code @RegisterExtension} field: one browser per test class.
  */
-final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
   private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
   private static final String CHROMIUM = System.getProperty("kaicalls.chromium", "/usr/bin/chromium");
 
-  private final WebDriver driver;
-  private final Path profile;
+  private final String testClass;
+  private WebDriver driver;
+  private Path profile;
 
-  private HeadlessChromium(WebDriver driver, Path profile) {
-    this.driver = driver;
-    this.profile = profile;
+  HeadlessChromium(String testClass) {
+    this.testClass = testClass;
   }
 
-  /** Starts the browser, or aborts the calling test class (skipped) where it may and cannot start. */
-  static HeadlessChromium startOrSkip(String testClass) throws Exception {
+  /** Starts the browser, or aborts the test class (skipped) where it may and cannot start. */
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     boolean installed = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
     boolean required = Boolean.getBoolean("kaicalls.browser.required")
         || "required".equals(System.getenv("KAICALLS_BROWSER_TEST"));
@@ -54,14 +59,14 @@ final class HeadlessChromium implements AutoCloseable {
       System.err.println("NOTICE: " + testClass + " skipped: " + why + ".");
       Assumptions.abort("browser test skipped: " + why);
     }
-    Path profile = Files.createTempDirectory("kaicalls-chromium");
+    profile = Files.createTempDirectory("kaicalls-chromium");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1280,900", "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort().build();
-    return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    driver = new ChromeDriver(service, options);
   }
 
   WebDriver driver() {
@@ -82,10 +87,14 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    driver.quit();
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 }
