@@ -19,14 +19,6 @@
     return td;
   }
 
-  function listAll(cursor, acc) {
-    var path = '/v1/api-keys?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
-    return pages.api('GET', path).then(function (page) {
-      var keys = acc.concat(page.data);
-      return page.has_more ? listAll(page.next_cursor, keys) : keys;
-    });
-  }
-
   function render(keys) {
     tbody.textContent = '';
     keys.forEach(function (key) {
@@ -74,7 +66,7 @@
   }
 
   function refresh() {
-    return listAll(null, []).then(render).catch(function (e) { say('Could not list keys: ' + e.message, 'error'); });
+    return pages.listAll('/v1/api-keys').then(render).catch(function (e) { say('Could not list keys: ' + e.message, 'error'); });
   }
 
   form.addEventListener('submit', function (event) {

@@ -78,6 +78,18 @@
     });
   }
 
+  // Every item of a list route, page after page (limit=100).
+  function listAll(path) {
+    function from(cursor, acc) {
+      var url = path + (path.indexOf('?') < 0 ? '?' : '&') + 'limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+      return api('GET', url).then(function (page) {
+        var all = acc.concat(page.data);
+        return page.has_more ? from(page.next_cursor, all) : all;
+      });
+    }
+    return from(null, []);
+  }
+
   // Calls one of the emulator's documented admin routes (same origin, no key).
   function admin(method, path, body) {
     return request(method, path, {}, body);
@@ -138,7 +150,7 @@
   }
 
   window.KaiCallsPages = {
-    meta: meta, apiKey: apiKey, copy: copy, api: api, admin: admin, el: el, time: time,
+    meta: meta, apiKey: apiKey, copy: copy, api: api, listAll: listAll, admin: admin, el: el, time: time,
     jsonBlock: jsonBlock, statusLine: statusLine, every: every, button: button, showClock: showClock
   };
 }());

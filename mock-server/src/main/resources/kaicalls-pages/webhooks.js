@@ -35,14 +35,6 @@
     return text;
   }
 
-  function listAll(path, cursor, acc) {
-    var url = path + (path.indexOf('?') < 0 ? '?' : '&') + 'limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
-    return pages.api('GET', url).then(function (page) {
-      var all = acc.concat(page.data);
-      return page.has_more ? listAll(path, page.next_cursor, all) : all;
-    });
-  }
-
   function renderSubscriptions() {
     var tbody = document.querySelector('#subscriptions tbody');
     tbody.textContent = '';
@@ -97,7 +89,7 @@
   }
 
   function refreshSubscriptions() {
-    return listAll('/v1/webhook-subscriptions', null, []).then(function (all) {
+    return pages.listAll('/v1/webhook-subscriptions').then(function (all) {
       subscriptions = all;
       if (!selected() && all.length > 0) { selectedId = all[0].id; }
       renderSubscriptions();

@@ -114,6 +114,25 @@ class DeveloperPagesBrowserTest {
   }
 
   @Test
+  void disableAndEnableChangeTheSubscriptionAndTheStatusSaysWhy(KaiCallsMockServer mock) throws Exception {
+    String sub = subscribe(mock, "https://hooks.example.com/kaicalls");
+    chromium.open(mock.baseUrl() + WEBHOOKS + "?subscription=" + sub);
+
+    browser.findElement(By.id("toggle-enabled")).click();
+    chromium.await().until(ExpectedConditions.textToBe(By.id("toggle-enabled"), "Enable"));
+    JsonNode disabled = api(mock, "GET", "/v1/webhook-subscriptions/" + sub, null, null);
+    assertThat(browser.findElement(By.id("subscription-status")).getText()).isEqualTo("disabled: disabled by you (PATCH enabled: false)");
+    browser.findElement(By.id("toggle-enabled")).click();
+    chromium.await().until(ExpectedConditions.textToBe(By.id("toggle-enabled"), "Disable"));
+    JsonNode enabled = api(mock, "GET", "/v1/webhook-subscriptions/" + sub, null, null);
+
+    assertThat(disabled.path("enabled").asBoolean()).isFalse();
+    assertThat(disabled.path("disabled_reason").asText()).isEqualTo("manual");
+    assertThat(enabled.path("enabled").asBoolean()).isTrue();
+    assertThat(browser.findElement(By.id("subscription-status")).getText()).isEqualTo("enabled");
+  }
+
+  @Test
   void newEventsAppearWithoutReloadingAndTheRunFilterKeepsOnlyThatRunsEvents(KaiCallsMockServer mock) throws Exception {
     chromium.open(mock.baseUrl() + EVENTS);
     String runId = createRun(mock, "evt-page-" + UUID.randomUUID()).path("id").asText();
