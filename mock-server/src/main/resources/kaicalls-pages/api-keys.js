@@ -48,21 +48,12 @@
   function revokeButton(key) {
     var button = el('button', 'danger revoke', 'Revoke');
     button.type = 'button';
-    var timer = null;
-    button.addEventListener('click', function () {
-      if (!button.classList.contains('confirming')) {
-        button.classList.add('confirming');
-        button.textContent = 'Confirm revoke';
-        timer = setTimeout(function () { button.classList.remove('confirming'); button.textContent = 'Revoke'; }, 5000);
-        return;
-      }
-      clearTimeout(timer);
+    return pages.confirmClicks(button, 'Confirm revoke', function () {
       button.disabled = true;
       pages.api('POST', '/v1/api-keys/' + encodeURIComponent(key.id) + '/revoke')
         .then(function () { say('Revoked ' + key.name + '.', 'ok'); return refresh(); })
         .catch(function (e) { button.disabled = false; say('Could not revoke: ' + e.message, 'error'); });
     });
-    return button;
   }
 
   function refresh() {

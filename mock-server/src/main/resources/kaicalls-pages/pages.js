@@ -142,6 +142,25 @@
     return node;
   }
 
+  // A button that acts on its second click: its label, then confirmLabel for five seconds.
+  function confirmClicks(button, confirmLabel, onConfirm) {
+    var label = button.textContent;
+    var timer = null;
+    function reset() { button.classList.remove('confirming'); button.textContent = label; }
+    button.addEventListener('click', function () {
+      if (!button.classList.contains('confirming')) {
+        button.classList.add('confirming');
+        button.textContent = confirmLabel;
+        timer = setTimeout(reset, 5000);
+        return;
+      }
+      clearTimeout(timer);
+      reset();
+      onConfirm();
+    });
+    return button;
+  }
+
   // The emulator's virtual time, which every time on the developer pages is in.
   function showClock(node) {
     return admin('GET', '/__admin/kaicalls/clock').then(function (clock) {
@@ -151,6 +170,6 @@
 
   window.KaiCallsPages = {
     meta: meta, apiKey: apiKey, copy: copy, api: api, listAll: listAll, admin: admin, el: el, time: time,
-    jsonBlock: jsonBlock, statusLine: statusLine, every: every, button: button, showClock: showClock
+    jsonBlock: jsonBlock, statusLine: statusLine, every: every, button: button, confirmClicks: confirmClicks, showClock: showClock
   };
 }());

@@ -245,17 +245,7 @@
 
   // Two clicks, like revoking a key: the old secret stops verifying new deliveries after its grace period.
   var rotate = byId('rotate-secret');
-  var rotateTimer = null;
-  rotate.addEventListener('click', function () {
-    if (!rotate.classList.contains('confirming')) {
-      rotate.classList.add('confirming');
-      rotate.textContent = 'Confirm rotation';
-      rotateTimer = setTimeout(function () { rotate.classList.remove('confirming'); rotate.textContent = 'Rotate secret'; }, 5000);
-      return;
-    }
-    clearTimeout(rotateTimer);
-    rotate.classList.remove('confirming');
-    rotate.textContent = 'Rotate secret';
+  pages.confirmClicks(rotate, 'Confirm rotation', function () {
     var sub = selected();
     act(rotate, 'rotate the secret', pages.api('POST', '/v1/webhook-subscriptions/' + encodeURIComponent(sub.id) + '/rotate-secret')
       .then(function (rotated) {
