@@ -101,7 +101,8 @@ class DeveloperPagesBrowserTest {
       browser.findElement(original).findElement(By.tagName("summary")).click();
       browser.findElement(original).findElement(By.className("replay-delivery")).click();
       String replayId = chromium.await().until(d -> d.findElements(By.cssSelector("#deliveries details")).stream()
-          .filter(e -> e.getText().contains("replay")).map(e -> e.getDomAttribute("data-delivery-id"))
+          .filter(e -> e.findElement(By.tagName("summary")).getText().contains("replay"))
+          .map(e -> e.getDomAttribute("data-delivery-id"))
           .findFirst().orElse(null));
       mock.advanceClock(Duration.ZERO);
 
