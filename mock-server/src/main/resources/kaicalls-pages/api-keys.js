@@ -8,35 +8,15 @@
   var status = document.getElementById('status');
   var ownKeyId = null;
 
-  function say(text, kind) {
-    status.textContent = text;
-    status.className = 'status' + (kind ? ' ' + kind : '');
-  }
-
-  function time(value) {
-    return value ? value.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '—';
-  }
+  var say = pages.statusLine(status);
+  var time = pages.time;
+  var el = pages.el;
 
   function cell(row, content) {
     var td = document.createElement('td');
     if (content instanceof Node) { td.appendChild(content); } else { td.textContent = content; }
     row.appendChild(td);
     return td;
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }
-    return node;
-  }
-
-  function listAll(cursor, acc) {
-    var path = '/v1/api-keys?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
-    return pages.api('GET', path).then(function (page) {
-      var keys = acc.concat(page.data);
-      return page.has_more ? listAll(page.next_cursor, keys) : keys;
-    });
   }
 
   function render(keys) {
@@ -68,25 +48,16 @@
   function revokeButton(key) {
     var button = el('button', 'danger revoke', 'Revoke');
     button.type = 'button';
-    var timer = null;
-    button.addEventListener('click', function () {
-      if (!button.classList.contains('confirming')) {
-        button.classList.add('confirming');
-        button.textContent = 'Confirm revoke';
-        timer = setTimeout(function () { button.classList.remove('confirming'); button.textContent = 'Revoke'; }, 5000);
-        return;
-      }
-      clearTimeout(timer);
+    return pages.confirmClicks(button, 'Confirm revoke', function () {
       button.disabled = true;
       pages.api('POST', '/v1/api-keys/' + encodeURIComponent(key.id) + '/revoke')
         .then(function () { say('Revoked ' + key.name + '.', 'ok'); return refresh(); })
         .catch(function (e) { button.disabled = false; say('Could not revoke: ' + e.message, 'error'); });
     });
-    return button;
   }
 
   function refresh() {
-    return listAll(null, []).then(render).catch(function (e) { say('Could not list keys: ' + e.message, 'error'); });
+    return pages.listAll('/v1/api-keys').then(render).catch(function (e) { say('Could not list keys: ' + e.message, 'error'); });
   }
 
   form.addEventListener('submit', function (event) {

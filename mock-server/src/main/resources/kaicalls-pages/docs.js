@@ -2,7 +2,6 @@
 // with the demo workspace's key authorized so "Try it out" works at once.
 (function () {
   'use strict';
-  var apiKey = document.querySelector('meta[name="kaicalls-api-key"]').content;
   var ui = SwaggerUIBundle({
     url: '/docs/api/openapi.json',
     dom_id: '#swagger-ui',
@@ -13,8 +12,10 @@
     displayRequestDuration: true,
     validatorUrl: null,
     onComplete: function () {
-      ui.preauthorizeApiKey('bearerAuth', apiKey);
-      document.body.setAttribute('data-ready', 'true');
+      window.KaiCallsPages.apiKey().then(function (key) {
+        ui.preauthorizeApiKey('bearerAuth', key);
+        document.body.setAttribute('data-ready', 'true');
+      });
     }
   });
   window.ui = ui;

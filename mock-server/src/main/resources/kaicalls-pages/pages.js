@@ -1,9 +1,27 @@
-// Shared by the quickstart and API keys pages: copy to the clipboard, call the API with the demo key.
+// Shared by the emulator's pages: the demo key, API calls, the clipboard, and DOM helpers that only
+// ever set text (never HTML), so nothing a request or event carries can run as markup.
 (function () {
   'use strict';
 
   function meta(name) {
-    return document.querySelector('meta[name="' + name + '"]').content;
+    var node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.content : null;
+  }
+
+  // The quickstart shows the demo key on purpose; every other page reads it from the emulator's
+  // same-origin admin route, so it never sits in their HTML.
+  var keyPromise = null;
+  function apiKey() {
+    if (!keyPromise) {
+      var inPage = meta('kaicalls-api-key');
+      keyPromise = inPage ? Promise.resolve(inPage) : fetch('/__admin/kaicalls/keys')
+        .then(function (response) {
+          if (!response.ok) { throw new Error('GET /__admin/kaicalls/keys answered HTTP ' + response.status); }
+          return response.json();
+        })
+        .then(function (keys) { return keys.demo_api_key; });
+    }
+    return keyPromise;
   }
 
   // navigator.clipboard needs a secure context (127.0.0.1 and localhost are); else select and copy.
@@ -34,9 +52,8 @@
     return ok;
   }
 
-  // Calls the API with the demo key; resolves to the parsed body, rejects with the API's error message.
-  function api(method, path, body) {
-    var headers = { 'Authorization': 'Bearer ' + meta('kaicalls-api-key') };
+  // Resolves to the parsed body; rejects with the API's error message and the HTTP status.
+  function request(method, path, headers, body) {
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (response) {
@@ -45,12 +62,114 @@
           try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
           if (!response.ok) {
             var message = json && json.error ? json.error.message + ' (' + json.error.code + ')' : 'HTTP ' + response.status;
-            throw new Error(message);
+            var error = new Error(message);
+            error.status = response.status;
+            throw error;
           }
           return json;
         });
       });
   }
 
-  window.KaiCallsPages = { meta: meta, copy: copy, api: api };
+  // Calls the API with the demo key.
+  function api(method, path, body) {
+    return apiKey().then(function (key) {
+      return request(method, path, { 'Authorization': 'Bearer ' + key }, body);
+    });
+  }
+
+  // Every item of a list route, page after page (limit=100).
+  function listAll(path) {
+    function from(cursor, acc) {
+      var url = path + (path.indexOf('?') < 0 ? '?' : '&') + 'limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+      return api('GET', url).then(function (page) {
+        var all = acc.concat(page.data);
+        return page.has_more ? from(page.next_cursor, all) : all;
+      });
+    }
+    return from(null, []);
+  }
+
+  // Calls one of the emulator's documented admin routes (same origin, no key).
+  function admin(method, path, body) {
+    return request(method, path, {}, body);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function time(value) {
+    return value ? value.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '—';
+  }
+
+  // A JSON value (or a string that holds JSON) pretty-printed in a <pre>, as text.
+  function jsonBlock(value) {
+    var text = value;
+    if (typeof value === 'string') {
+      try { text = JSON.stringify(JSON.parse(value), null, 2); } catch (e) { text = value; }
+    } else if (value !== null && value !== undefined) {
+      text = JSON.stringify(value, null, 2);
+    }
+    var pre = el('pre', 'json');
+    pre.appendChild(el('code', null, text === null || text === undefined || text === '' ? '(none)' : text));
+    return pre;
+  }
+
+  function statusLine(node) {
+    return function say(text, kind) {
+      node.textContent = text;
+      node.className = 'status' + (kind ? ' ' + kind : '');
+    };
+  }
+
+  // Runs task now and then every intervalMs, one at a time, while the page is open.
+  function every(intervalMs, task) {
+    var run = function () {
+      Promise.resolve().then(task).catch(function () { return null; })
+        .then(function () { setTimeout(run, intervalMs); });
+    };
+    run();
+  }
+
+  function button(label, className, onClick) {
+    var node = el('button', className, label);
+    node.type = 'button';
+    node.addEventListener('click', onClick);
+    return node;
+  }
+
+  // A button that acts on its second click: its label, then confirmLabel for five seconds.
+  function confirmClicks(button, confirmLabel, onConfirm) {
+    var label = button.textContent;
+    var timer = null;
+    function reset() { button.classList.remove('confirming'); button.textContent = label; }
+    button.addEventListener('click', function () {
+      if (!button.classList.contains('confirming')) {
+        button.classList.add('confirming');
+        button.textContent = confirmLabel;
+        timer = setTimeout(reset, 5000);
+        return;
+      }
+      clearTimeout(timer);
+      reset();
+      onConfirm();
+    });
+    return button;
+  }
+
+  // The emulator's virtual time, which every time on the developer pages is in.
+  function showClock(node) {
+    return admin('GET', '/__admin/kaicalls/clock').then(function (clock) {
+      node.textContent = 'Virtual time ' + time(clock.now) + ' (' + clock.mode + ' clock)';
+    });
+  }
+
+  window.KaiCallsPages = {
+    meta: meta, apiKey: apiKey, copy: copy, api: api, listAll: listAll, admin: admin, el: el, time: time,
+    jsonBlock: jsonBlock, statusLine: statusLine, every: every, button: button, confirmClicks: confirmClicks, showClock: showClock
+  };
 }());

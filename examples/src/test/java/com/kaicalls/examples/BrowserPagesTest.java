@@ -1,90 +1,44 @@
 package com.kaicalls.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockTest;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The emulator's pages in a real browser (headless Chromium, the installed chromedriver).
- *
- * <p>Where Chromium or its driver is missing the test is skipped with a notice on stderr, so the README's test
- * command passes on a fresh machine. CI exports {@code KAICALLS_BROWSER_TEST=required} (or pass
- * {@code -Dkaicalls.browser.required=true}): then a missing browser fails the build instead of skipping.
- * {@code -Dkaicalls.browser.skip=true} skips it even where Chromium is installed.
+ * The emulator's documentation and key pages in a real browser (see {@link HeadlessChromium} for when it is
+ * skipped); the developer pages are in {@link DeveloperPagesBrowserTest}.
  */
 @KaiCallsMockTest
 class BrowserPagesTest {
 
-  private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-  private static final String CHROMIUM = System.getProperty("kaicalls.chromium", "/usr/bin/chromium");
   private static final List<String> TAGS = List.of("Me", "ApiKeys", "Leads", "Calls", "CommunicationRuns",
       "WebhookSubscriptions", "Events", "EventDeliveries", "Backfills", "SmsMessages", "Conversations", "Jobs",
       "Attempts", "Recordings", "Agents");
 
+  @RegisterExtension
+  static final HeadlessChromium chromium = new HeadlessChromium("BrowserPagesTest");
+
   private static WebDriver browser;
-  private static Path profile;
 
   @BeforeAll
-  static void startBrowser() throws Exception {
-    boolean installed = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
-    boolean required = Boolean.getBoolean("kaicalls.browser.required")
-        || "required".equals(System.getenv("KAICALLS_BROWSER_TEST"));
-    if (required && !installed) {
-      fail("The browser test is required here but needs Chromium and chromedriver at " + CHROMIUM + " and "
-          + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver).");
-    }
-    if (!required && (!installed || Boolean.getBoolean("kaicalls.browser.skip"))) {
-      String why = installed ? "-Dkaicalls.browser.skip=true"
-          : "no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
-              + " (apt-get install -y chromium chromium-driver to run it)";
-      System.err.println("NOTICE: BrowserPagesTest skipped: " + why + ".");
-      Assumptions.abort("browser test skipped: " + why);
-    }
-    profile = Files.createTempDirectory("kaicalls-chromium");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,900", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  static void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+  static void useTheBrowser() {
+    browser = chromium.driver();
   }
 
   @Test
@@ -148,30 +102,30 @@ class BrowserPagesTest {
   void tryItOutSendsASameOriginPostThroughTheOriginPolicy(KaiCallsMockServer mock) {
     browser.get(mock.baseUrl() + "/docs/api#/CommunicationRuns/validateCommunicationRun");
     await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-    By operation = By.id("operations-CommunicationRuns-validateCommunicationRun");
-    await().until(ExpectedConditions.visibilityOfElementLocated(operation));
+    String operation = "#operations-CommunicationRuns-validateCommunicationRun";
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(operation)));
 
-    click(operation, By.cssSelector("button.try-out__btn"));
-    click(operation, By.cssSelector("button.execute"));
+    // Swagger UI renders the Execute button after "Try it out" and may still be laying the operation out:
+    // each click is found and made inside the wait.
+    click(By.cssSelector(operation + " button.try-out__btn"));
+    click(By.cssSelector(operation + " button.execute"));
 
     String status = await().until(d -> d.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"))
         .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
     assertThat(status).startsWith("200");
   }
 
-  /** Clicks once the button is clickable; while Swagger UI is still expanding, another element may take the click. */
-  private static void click(By operation, By button) {
-    await().ignoring(ElementClickInterceptedException.class).until(d -> {
-      d.findElement(operation).findElement(button).click();
-      return true;
-    });
+  private static void click(By button) {
+    await().ignoring(ElementClickInterceptedException.class).ignoring(NoSuchElementException.class)
+        .until(d -> {
+          d.findElement(button).click();
+          return true;
+        });
   }
 
   private static WebDriverWait await() {
     // The key table re-renders after each change, so an element found a moment ago may be gone.
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    wait.ignoring(StaleElementReferenceException.class);
-    return wait;
+    return chromium.await();
   }
 
   private static int get(KaiCallsMockServer mock, String path, String key) throws Exception {

@@ -20,14 +20,13 @@ class PagesTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void theThreePagesAreHtmlWithThisEmulatorsUrlAndTheDemoKey(KaiCallsMockServer mock) throws Exception {
+  void theThreePagesAreHtmlWithThisEmulatorsUrl(KaiCallsMockServer mock) throws Exception {
     for (String path : new String[] {"/docs/api", "/docs/api/quickstart", "/dashboard/settings/api-keys"}) {
       HttpResponse<String> page = get(mock, path);
       assertThat(page.statusCode()).as(path).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
       assertThat(page.body()).as(path)
           .contains("<meta name=\"kaicalls-base-url\" content=\"" + mock.baseUrl() + "\">")
-          .contains(mock.apiKey())
           .doesNotContain("%%");
     }
     assertThat(get(mock, "/dashboard/settings/api-keys").body())
@@ -35,6 +34,41 @@ class PagesTest {
     assertThat(get(mock, "/docs/api/quickstart").body())
         .contains("curl -s " + mock.baseUrl() + "/v1/me \\")
         .contains("-H \"Authorization: Bearer " + mock.apiKey() + "\"");
+  }
+
+  @Test
+  void theDeveloperPagesAreHtmlWithoutTheDemoKey(KaiCallsMockServer mock) throws Exception {
+    for (String path : new String[] {"/dashboard/developers/webhooks", "/dashboard/developers/events",
+        "/dashboard/developers/logs", "/dashboard/settings/api-keys"}) {
+      HttpResponse<String> page = get(mock, path);
+      assertThat(page.statusCode()).as(path).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(page.body()).as(path).doesNotContain(mock.apiKey()).doesNotContain("%%");
+    }
+    assertThat(get(mock, "/dashboard/developers/events").body())
+        .contains("<option value=\"call.completed\">call.completed</option>");
+  }
+
+  @Test
+  void everyPageHasTheSameNavigationWithItsOwnLinkMarkedCurrent(KaiCallsMockServer mock) throws Exception {
+    String[] paths = {"/docs/api", "/docs/api/quickstart", "/dashboard/settings/api-keys",
+        "/dashboard/developers/webhooks", "/dashboard/developers/events", "/dashboard/developers/logs"};
+    for (String path : paths) {
+      String body = get(mock, path).body();
+      for (String link : paths) {
+        String anchor = "<a href=\"" + link + "\"" + (link.equals(path) ? " aria-current=\"page\"" : "") + ">";
+        assertThat(body).as(path + " links " + link).contains(anchor);
+      }
+    }
+  }
+
+  @Test
+  void theDeveloperPagesScriptsAreServed(KaiCallsMockServer mock) throws Exception {
+    for (String asset : new String[] {"webhooks.js", "events.js", "logs.js"}) {
+      HttpResponse<String> script = get(mock, "/assets/kaicalls/" + asset);
+      assertThat(script.statusCode()).as(asset).isEqualTo(200);
+      assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The contract as the docs page reads it: {@code openapi.yaml} (the copy inside the jar) as JSON,
@@ -22,7 +23,7 @@ final class DocsSpec {
 
   private final Map<String, byte[]> byBaseUrl = new ConcurrentHashMap<>();
   private volatile JsonNode root;
-  private volatile String scopeCheckboxes;
+  private final Map<String, String> enumHtml = new ConcurrentHashMap<>();
 
   byte[] json(String baseUrl) {
     byte[] cached = byBaseUrl.get(baseUrl);
@@ -52,18 +53,24 @@ final class DocsSpec {
 
   /** One labelled checkbox per value of the spec's {@code Scope} enum, for the API keys page. */
   String scopeCheckboxes() {
-    String html = scopeCheckboxes;
-    if (html == null) {
+    return enumHtml("Scope", s -> "<label class=\"scope\"><input type=\"checkbox\" name=\"scope\" value=\""
+        + s + "\"> <code>" + s + "</code></label>\n");
+  }
+
+  /** One {@code <option>} per value of the spec's {@code EventType} enum, for the events page's filter. */
+  String eventTypeOptions() {
+    return enumHtml("EventType", t -> "<option value=\"" + t + "\">" + t + "</option>\n");
+  }
+
+  /** The values of the spec's enum schema {@code schema}, each escaped and rendered, once. */
+  private String enumHtml(String schema, UnaryOperator<String> render) {
+    return enumHtml.computeIfAbsent(schema, name -> {
       StringBuilder out = new StringBuilder();
-      for (JsonNode scope : root().at("/components/schemas/Scope/enum")) {
-        String s = PageTemplates.escape(scope.asText());
-        out.append("<label class=\"scope\"><input type=\"checkbox\" name=\"scope\" value=\"")
-            .append(s).append("\"> <code>").append(s).append("</code></label>\n");
+      for (JsonNode value : root().at("/components/schemas/" + name + "/enum")) {
+        out.append(render.apply(PageTemplates.escape(value.asText())));
       }
-      html = out.toString();
-      scopeCheckboxes = html;
-    }
-    return html;
+      return out.toString();
+    });
   }
 
   private JsonNode root() {

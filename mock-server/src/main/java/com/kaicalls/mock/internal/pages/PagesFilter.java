@@ -18,8 +18,14 @@ import java.util.regex.Pattern;
  *   <li>{@code /docs/api}: the interactive API reference (Swagger UI from the webjar, no CDN), with
  *       this emulator as the server and the demo key already authorized;
  *   <li>{@code /docs/api/quickstart}: the quickstart with curl commands for this emulator;
- *   <li>{@code /dashboard/settings/api-keys}: list, mint and revoke the demo workspace's keys.
+ *   <li>{@code /dashboard/settings/api-keys}: list, mint and revoke the demo workspace's keys;
+ *   <li>{@code /dashboard/developers/webhooks}: subscriptions, their deliveries and every attempt;
+ *   <li>{@code /dashboard/developers/events}: events, live, with their JSON and deliveries;
+ *   <li>{@code /dashboard/developers/logs}: the emulator's recent API requests.
  * </ul>
+ *
+ * <p>All share one navigation bar ({@link Navigation}). The developer pages read the demo key from
+ * {@code GET /__admin/kaicalls/keys} at run time rather than carrying it in their HTML.
  *
  * <p>Their assets: {@code /docs/api/openapi.json} (the spec with this emulator as first server),
  * {@code /docs/api/swagger-ui/*} and {@code /assets/kaicalls/*}. Any other request continues to the
@@ -32,6 +38,9 @@ public final class PagesFilter implements StubRequestFilterV2 {
   static final String DOCS = "/docs/api";
   static final String QUICKSTART = "/docs/api/quickstart";
   static final String API_KEYS = "/dashboard/settings/api-keys";
+  static final String WEBHOOKS = "/dashboard/developers/webhooks";
+  static final String EVENTS = "/dashboard/developers/events";
+  static final String LOGS = "/dashboard/developers/logs";
   static final String DOCS_SPEC = "/docs/api/openapi.json";
   static final String SWAGGER_UI = "/docs/api/swagger-ui/";
   static final String ASSETS = "/assets/kaicalls/";
@@ -75,11 +84,17 @@ public final class PagesFilter implements StubRequestFilterV2 {
     switch (path) {
       case DOCS:
       case DOCS + "/":
-        return page("docs.html", baseUrl);
+        return page("docs.html", DOCS, baseUrl);
       case QUICKSTART:
-        return page("quickstart.html", baseUrl);
+        return page("quickstart.html", QUICKSTART, baseUrl);
       case API_KEYS:
-        return page("api-keys.html", baseUrl);
+        return page("api-keys.html", API_KEYS, baseUrl);
+      case WEBHOOKS:
+        return page("webhooks.html", WEBHOOKS, baseUrl);
+      case EVENTS:
+        return page("events.html", EVENTS, baseUrl);
+      case LOGS:
+        return page("logs.html", LOGS, baseUrl);
       case DOCS_SPEC:
         return PageResponse.ok("application/json", docsSpec.json(baseUrl), false);
       default:
@@ -94,9 +109,10 @@ public final class PagesFilter implements StubRequestFilterV2 {
     return null;
   }
 
-  private PageResponse page(String template, String baseUrl) {
+  private PageResponse page(String template, String path, String baseUrl) {
     Map<String, String> text = Map.of("BASE_URL", baseUrl, "API_KEY", demoApiKey);
-    Map<String, String> html = Map.of("SCOPE_CHECKBOXES", docsSpec.scopeCheckboxes());
+    Map<String, String> html = Map.of("NAV", Navigation.html(path),
+        "SCOPE_CHECKBOXES", docsSpec.scopeCheckboxes(), "EVENT_TYPE_OPTIONS", docsSpec.eventTypeOptions());
     return PageResponse.ok("text/html; charset=utf-8", templates.render(template, text, html), false);
   }
 

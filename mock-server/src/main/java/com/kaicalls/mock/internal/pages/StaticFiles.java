@@ -17,7 +17,8 @@ final class StaticFiles {
 
   private static final Set<String> SWAGGER_UI_FILES = Set.of(
       "swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "favicon-16x16.png");
-  private static final Set<String> OWN_FILES = Set.of("pages.css", "pages.js", "docs.js", "quickstart.js", "api-keys.js");
+  private static final Set<String> OWN_FILES = Set.of("pages.css", "pages.js", "docs.js", "quickstart.js",
+      "api-keys.js", "webhooks.js", "events.js", "logs.js");
   private static final Map<String, String> TYPES = Map.of(
       "js", "text/javascript; charset=utf-8",
       "css", "text/css; charset=utf-8",
