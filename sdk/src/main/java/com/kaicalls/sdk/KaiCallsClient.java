@@ -37,8 +37,10 @@ import okhttp3.OkHttpClient;
 
 /**
  * The KaiCalls API client: one service per resource, each method a typed call. Thread-safe; create one and share
- * it. Every POST carries an idempotency key (generated once per call if you give none) so retries are safe;
- * connection failures, timeouts, 408, 409, 429 and 5xx are retried with backoff.
+ * it. Every POST carries an idempotency key (generated once per call if you give none) so retries are safe.
+ * An error response is retried when its {@code KaiCalls-Should-Retry} header says {@code true}; without the header,
+ * 408, 429, 5xx and a 409 {@code idempotency_key_in_use} are; connection failures and timeouts are retried when
+ * a repeat cannot act twice. Retries wait {@code Retry-After} or back off exponentially.
  *
  * <pre>{@code
  * KaiCallsClient client = KaiCallsClient.fromEnv();

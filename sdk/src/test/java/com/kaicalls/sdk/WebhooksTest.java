@@ -8,6 +8,7 @@ import com.kaicalls.sdk.errors.WebhookSignatureException;
 import com.kaicalls.sdk.models.CallCompletedEvent;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.webhooks.WebhookSecrets;
+import com.kaicalls.webhooks.WebhookVerificationException.Reason;
 import com.kaicalls.webhooks.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -64,14 +65,14 @@ class WebhooksTest {
 
     assertThatThrownBy(() -> client.webhooks().unwrap(BODY.replace("95", "96"), headers))
         .isInstanceOfSatisfying(
-            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo("NO_MATCHING_SIGNATURE"))
+            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE))
         .hasMessageNotContaining(SECRET);
   }
 
   @Test
   void a_missing_signature_header_is_refused_with_the_sdks_exception() {
     assertThatThrownBy(() -> client.webhooks().unwrap(BODY, Map.of("webhook-id", List.of("evt_1"))))
-        .isInstanceOfSatisfying(WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo("MISSING_HEADER"));
+        .isInstanceOfSatisfying(WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
   }
 
   @Test
