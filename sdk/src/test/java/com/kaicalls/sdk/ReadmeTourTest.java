@@ -96,7 +96,10 @@ class ReadmeTourTest {
   void the_other_java_snippets_of_the_readme_compile() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     String idempotency = javaBlocks(section(readme, "## Idempotency"));
-    String httpServer = javaBlocks(section(readme, "JDK `HttpServer`"));
+    String webhooks = section(readme, "## Webhooks");
+    int jdkServer = webhooks.indexOf("JDK `HttpServer`");
+    String servlet = javaBlocks(webhooks.substring(0, jdkServer));
+    String httpServer = javaBlocks(webhooks.substring(jdkServer));
 
     Path source = dir.resolve("Snippets.java");
     Files.writeString(
@@ -104,12 +107,21 @@ class ReadmeTourTest {
         "import com.kaicalls.sdk.*;\n"
             + "import com.kaicalls.sdk.errors.*;\n"
             + "import com.kaicalls.sdk.models.*;\n"
+            + "import java.io.IOException;\n"
+            + "import java.io.InputStream;\n"
             + "class Snippets {\n"
             + "  interface Order { String id(); }\n"
-            + "  void idempotency(KaiCallsClient client, CreateCommunicationRunRequest request, Order order) {\n"
+            // The servlet API's methods the snippet uses, so that it compiles without a servlet container.
+            + "  interface HttpServletRequest { InputStream getInputStream() throws IOException;"
+            + " String getHeader(String name); }\n"
+            + "  interface HttpServletResponse { void setStatus(int status);"
+            + " void sendError(int status, String message) throws IOException; }\n"
+            + "  KaiCallsClient client;\n"
+            + "  void idempotency(CreateCommunicationRunRequest request, Order order) {\n"
             + idempotency
             + "  }\n"
-            + "  void httpServer(KaiCallsClient client, com.sun.net.httpserver.HttpServer server) {\n"
+            + servlet
+            + "  void httpServer(com.sun.net.httpserver.HttpServer server) {\n"
             + httpServer
             + "  }\n"
             + "}\n");
