@@ -26,6 +26,8 @@ class HttpErrorsTest {
     assertThat(reply.header("Content-Type")).startsWith("application/json");
     assertThat(reply.json().path("error").path("request_id").asText()).startsWith("req_");
     assertThat(reply.body()).doesNotContain("<html", "at com.", "at org.");
+    // None of these can succeed by being sent again, 505 included.
+    assertThat(reply.header("KaiCalls-Should-Retry")).isEqualTo("false");
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.kaicalls.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kaicalls.sdk.internal.Json;
+import com.kaicalls.sdk.internal.ServiceFactories;
 import com.kaicalls.sdk.internal.Transport;
 import com.kaicalls.sdk.services.AgentsService;
 import com.kaicalls.sdk.services.ApiKeysService;
@@ -37,8 +38,10 @@ import okhttp3.OkHttpClient;
 
 /**
  * The KaiCalls API client: one service per resource, each method a typed call. Thread-safe; create one and share
- * it. Every POST carries an idempotency key (generated once per call if you give none) so retries are safe;
- * connection failures, timeouts, 408, 409, 429 and 5xx are retried with backoff.
+ * it. Every POST carries an idempotency key (generated once per call if you give none) so retries are safe.
+ * An error response is retried when its {@code KaiCalls-Should-Retry} header says {@code true}; without the header,
+ * 408, 429, 5xx and a 409 {@code idempotency_key_in_use} are; connection failures and timeouts are retried when
+ * a repeat cannot act twice. Retries wait {@code Retry-After} or back off exponentially.
  *
  * <pre>{@code
  * KaiCallsClient client = KaiCallsClient.fromEnv();
@@ -93,21 +96,21 @@ public final class KaiCallsClient {
     List<String> secrets = new ArrayList<>();
     if (b.webhookSecret != null) secrets.add(b.webhookSecret);
     this.webhooks = new Webhooks(secrets, b.clock, json);
-    this.me = new MeService(transport);
-    this.apiKeys = new ApiKeysService(transport);
-    this.leads = new LeadsService(transport);
-    this.calls = new CallsService(transport);
-    this.communicationRuns = new CommunicationRunsService(transport);
-    this.webhookSubscriptions = new WebhookSubscriptionsService(transport);
-    this.events = new EventsService(transport);
-    this.eventDeliveries = new EventDeliveriesService(transport);
-    this.backfills = new BackfillsService(transport);
-    this.smsMessages = new SmsMessagesService(transport);
-    this.conversations = new ConversationsService(transport);
-    this.jobs = new JobsService(transport);
-    this.attempts = new AttemptsService(transport);
-    this.recordings = new RecordingsService(transport);
-    this.agents = new AgentsService(transport);
+    this.me = ServiceFactories.create(MeService.class, transport);
+    this.apiKeys = ServiceFactories.create(ApiKeysService.class, transport);
+    this.leads = ServiceFactories.create(LeadsService.class, transport);
+    this.calls = ServiceFactories.create(CallsService.class, transport);
+    this.communicationRuns = ServiceFactories.create(CommunicationRunsService.class, transport);
+    this.webhookSubscriptions = ServiceFactories.create(WebhookSubscriptionsService.class, transport);
+    this.events = ServiceFactories.create(EventsService.class, transport);
+    this.eventDeliveries = ServiceFactories.create(EventDeliveriesService.class, transport);
+    this.backfills = ServiceFactories.create(BackfillsService.class, transport);
+    this.smsMessages = ServiceFactories.create(SmsMessagesService.class, transport);
+    this.conversations = ServiceFactories.create(ConversationsService.class, transport);
+    this.jobs = ServiceFactories.create(JobsService.class, transport);
+    this.attempts = ServiceFactories.create(AttemptsService.class, transport);
+    this.recordings = ServiceFactories.create(RecordingsService.class, transport);
+    this.agents = ServiceFactories.create(AgentsService.class, transport);
   }
 
   /** @return a builder; {@link Builder#apiKey(String)} is required */

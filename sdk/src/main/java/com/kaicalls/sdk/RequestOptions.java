@@ -13,8 +13,8 @@ import java.util.Optional;
  * falls back to the client's configuration. Immutable.
  *
  * <pre>{@code
- * client.communicationRuns().create(params,
- *     RequestOptions.builder().idempotencyKey("order-1234-reminders").build());
+ * client.communicationRuns().create(params, RequestOptions.idempotencyKey("order-1234-reminders"));
+ * client.me().retrieve(RequestOptions.builder().timeout(Duration.ofSeconds(5)).maxRetries(0).build());
  * }</pre>
  */
 public final class RequestOptions {
@@ -38,6 +38,21 @@ public final class RequestOptions {
   /** @return options that change nothing */
   public static RequestOptions none() {
     return NONE;
+  }
+
+  /**
+   * Options that send this {@code Idempotency-Key} and change nothing else: the short form for one call.
+   *
+   * <pre>{@code
+   * client.communicationRuns().create(run, RequestOptions.idempotencyKey("order-1234-reminders"));
+   * }</pre>
+   *
+   * @param key 1 to 255 characters, not blank; derive it from your own id for the operation
+   * @return the options
+   * @throws IllegalArgumentException if the key is blank or longer than 255 characters
+   */
+  public static RequestOptions idempotencyKey(String key) {
+    return builder().idempotencyKey(key).build();
   }
 
   /** @return a builder for per-call options */

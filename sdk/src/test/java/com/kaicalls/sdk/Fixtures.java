@@ -18,6 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Request bodies and canned responses shaped like openapi.yaml's, for transport-level tests. */
 final class Fixtures {
+  /** A {@code call.completed} event as a webhook delivers it. */
+  static final String CALL_COMPLETED_EVENT =
+      "{\"id\":\"evt_2Lk9Wq4ZtR7b\",\"object\":\"event\",\"type\":\"call.completed\","
+          + "\"created_at\":\"2026-11-28T11:59:58Z\",\"livemode\":false,\"workspace_id\":\"ws_3Hk9PqT2vXa1\","
+          + "\"data\":{\"object\":{\"id\":\"call_2Wn7YbH4pLs9\",\"object\":\"call\",\"direction\":\"outbound\","
+          + "\"status\":\"completed\",\"from\":\"+14155550199\",\"to\":\"+14155550100\",\"agent_id\":\"agent_5Rt8Lm2Qx9Vb\","
+          + "\"agent_config_version\":3,\"duration_seconds\":95,\"created_at\":\"2026-11-28T11:58:00Z\"}}}";
   static final String RUN_ID = "run_8f3kq2LmT0aZ";
   private static final AtomicInteger REQUEST_IDS = new AtomicInteger();
 

@@ -37,4 +37,21 @@ class IdempotencyKeyOptionsTest {
     assertThat(options.idempotencyKey()).isEmpty();
     assertThat(options.omitsIdempotencyKey()).isTrue();
   }
+
+  @Test
+  void the_short_form_sets_only_the_key() {
+    RequestOptions options = RequestOptions.idempotencyKey("order-1234-reminders");
+
+    assertThat(options.idempotencyKey()).contains("order-1234-reminders");
+    assertThat(options.omitsIdempotencyKey()).isFalse();
+    assertThat(options.timeout()).isEmpty();
+    assertThat(options.maxRetries()).isEmpty();
+    assertThat(options.headers()).isEmpty();
+  }
+
+  @Test
+  void the_short_form_checks_the_key_like_the_builder() {
+    assertThatThrownBy(() -> RequestOptions.idempotencyKey(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

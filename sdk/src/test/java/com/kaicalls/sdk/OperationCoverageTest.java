@@ -61,6 +61,31 @@ class OperationCoverageTest {
     assertThat(stale).isEmpty();
   }
 
+  @Test
+  void services_are_obtained_from_the_client_only() {
+    List<String> constructible = new ArrayList<>();
+
+    for (Method accessor : KaiCallsClient.class.getDeclaredMethods()) {
+      Class<?> service = accessor.getReturnType();
+      if (!service.getPackageName().equals("com.kaicalls.sdk.services")) continue;
+      if (service.getConstructors().length > 0) constructible.add(service.getSimpleName());
+      for (Class<?> nested : service.getClasses()) {
+        if (nested.getSimpleName().equals("WithRawResponse") && nested.getConstructors().length > 0) {
+          constructible.add(nested.getName());
+        }
+      }
+    }
+
+    assertThat(constructible).isEmpty();
+  }
+
+  @Test
+  void the_replay_of_an_event_returns_a_page_like_every_list() throws NoSuchMethodException {
+    Method replay = com.kaicalls.sdk.services.EventsService.class.getMethod("replay", String.class);
+
+    assertThat(replay.getReturnType()).isEqualTo(Page.class);
+  }
+
   private static Method accessor(String tag) {
     try {
       return KaiCallsClient.class.getMethod(accessorName(tag));

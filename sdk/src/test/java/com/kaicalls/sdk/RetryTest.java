@@ -199,7 +199,7 @@ class RetryTest {
   }
 
   @ParameterizedTest(name = "status {0} is retried")
-  @ValueSource(ints = {408, 409, 429, 500, 502, 503, 504})
+  @ValueSource(ints = {408, 429, 500, 502, 503, 504})
   void transient_statuses_are_retried(int status) {
     stubSequence("GET", "/v1/me", status, 200);
 

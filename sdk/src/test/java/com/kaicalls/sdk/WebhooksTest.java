@@ -8,6 +8,7 @@ import com.kaicalls.sdk.errors.WebhookSignatureException;
 import com.kaicalls.sdk.models.CallCompletedEvent;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.webhooks.WebhookSecrets;
+import com.kaicalls.webhooks.WebhookVerificationException.Reason;
 import com.kaicalls.webhooks.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,12 +22,7 @@ import org.junit.jupiter.api.Test;
 class WebhooksTest {
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
   private static final String SECRET = WebhookSecrets.generate();
-  private static final String BODY =
-      "{\"id\":\"evt_2Lk9Wq4ZtR7b\",\"object\":\"event\",\"type\":\"call.completed\","
-          + "\"created_at\":\"2026-11-28T11:59:58Z\",\"livemode\":false,\"workspace_id\":\"ws_3Hk9PqT2vXa1\","
-          + "\"data\":{\"object\":{\"id\":\"call_2Wn7YbH4pLs9\",\"object\":\"call\",\"direction\":\"outbound\","
-          + "\"status\":\"completed\",\"from\":\"+14155550199\",\"to\":\"+14155550100\",\"agent_id\":\"agent_5Rt8Lm2Qx9Vb\","
-          + "\"agent_config_version\":3,\"duration_seconds\":95,\"created_at\":\"2026-11-28T11:58:00Z\"}}}";
+  private static final String BODY = Fixtures.CALL_COMPLETED_EVENT;
 
   private final KaiCallsClient client =
       KaiCallsClient.builder()
@@ -64,14 +60,14 @@ class WebhooksTest {
 
     assertThatThrownBy(() -> client.webhooks().unwrap(BODY.replace("95", "96"), headers))
         .isInstanceOfSatisfying(
-            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo("NO_MATCHING_SIGNATURE"))
+            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE))
         .hasMessageNotContaining(SECRET);
   }
 
   @Test
   void a_missing_signature_header_is_refused_with_the_sdks_exception() {
     assertThatThrownBy(() -> client.webhooks().unwrap(BODY, Map.of("webhook-id", List.of("evt_1"))))
-        .isInstanceOfSatisfying(WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo("MISSING_HEADER"));
+        .isInstanceOfSatisfying(WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
   }
 
   @Test

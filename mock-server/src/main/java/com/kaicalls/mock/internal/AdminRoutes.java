@@ -146,6 +146,7 @@ final class AdminRoutes implements AdminApiExtension {
 
   static ResponseDefinition envelope(String code, String message, String param) {
     return new ResponseDefinitionBuilder().withStatus(400).withHeader("Content-Type", "application/json")
+        .withHeader(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(400, code))
         .withBody(ErrorEnvelope.json("invalid_request", code, message, param, ErrorEnvelope.newRequestId())).build();
   }
 

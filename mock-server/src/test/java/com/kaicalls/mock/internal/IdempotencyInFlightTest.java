@@ -59,6 +59,7 @@ class IdempotencyInFlightTest {
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.errorCode()).isEqualTo("idempotency_key_in_use");
     assertThat(second.header("Retry-After")).isEqualTo("1");
+    assertThat(second.header("KaiCalls-Should-Retry")).isEqualTo("true");
     assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
   }
 

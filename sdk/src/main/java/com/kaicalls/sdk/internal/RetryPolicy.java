@@ -1,5 +1,6 @@
 package com.kaicalls.sdk.internal;
 
+import com.kaicalls.sdk.errors.ApiException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -15,6 +16,9 @@ final class RetryPolicy {
   static final Duration INITIAL_DELAY = Duration.ofMillis(500);
   static final Duration MAX_DELAY = Duration.ofSeconds(8);
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+  static final String SHOULD_RETRY = "KaiCalls-Should-Retry";
+  private static final String SHOULD_RETRY_LOWER = "kaicalls-should-retry";
+  private static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";
 
   private final Clock clock;
   private final DoubleSupplier jitter;
@@ -28,9 +32,21 @@ final class RetryPolicy {
     this.jitter = jitter;
   }
 
-  boolean isRetryable(int status) {
+  /**
+   * Whether an error response is worth sending again: the server's {@value #SHOULD_RETRY} header decides when
+   * present, else the status and error code.
+   */
+  boolean isRetryable(ApiException failure) {
+    String advice = ErrorResponses.first(failure.headers(), SHOULD_RETRY_LOWER);
+    if ("true".equalsIgnoreCase(advice)) return true; // the server knows the repeat can succeed
+    if ("false".equalsIgnoreCase(advice)) return false; // the server knows it cannot
+    return isRetryable(failure.statusCode(), failure.code());
+  }
+
+  private static boolean isRetryable(int status, String code) {
     if (status == 408) return true; // request timeout: the server asks for a retry
-    if (status == 409) return true; // same idempotency key still in flight; lock contention
+    // Only a key still in flight clears up by itself; a state transition fails the same way every time.
+    if (status == 409) return IDEMPOTENCY_KEY_IN_USE.equals(code);
     if (status == 429) return true; // rate limited: wait and try again
     return status >= 500; // the server failed; the idempotency key makes a repeat safe
   }

@@ -237,7 +237,7 @@ public final class Transport {
         // The error body itself could not be read: report the status we did get.
         failure = errors.toException(status, headers, "");
       }
-      if (attempt < budget && retryPolicy.isRetryable(status)) {
+      if (attempt < budget && retryPolicy.isRetryable(failure)) {
         earlier.add(failure);
         pause(attempt + 1, ErrorResponses.first(headers, "retry-after"), failure, earlier);
         continue;

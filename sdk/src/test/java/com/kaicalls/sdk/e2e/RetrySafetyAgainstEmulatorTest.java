@@ -11,6 +11,7 @@ import com.kaicalls.sdk.KaiCallsClient;
 import com.kaicalls.sdk.RawResponse;
 import com.kaicalls.sdk.RequestOptions;
 import com.kaicalls.sdk.Sleeper;
+import com.kaicalls.sdk.errors.ConflictException;
 import com.kaicalls.sdk.errors.KaiCallsIoException;
 import com.kaicalls.sdk.models.CommunicationRun;
 import com.kaicalls.sdk.models.CreateApiKeyRequest;
@@ -74,6 +75,22 @@ class RetrySafetyAgainstEmulatorTest {
         .isInstanceOf(KaiCallsIoException.class);
 
     assertThat(client.apiKeys().list().autoPager().stream().filter(k -> k.name().equals("Sent once"))).hasSize(1);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void pausing_a_cancelled_run_is_one_request_because_the_emulator_says_not_to_retry(KaiCallsMockServer server) {
+    KaiCallsClient client = client(server);
+    CommunicationRun run = client.communicationRuns().create(Runs.voiceRun(firstAgent(client), "+14155550100"));
+    client.communicationRuns().cancel(run.id());
+
+    assertThatThrownBy(() -> client.communicationRuns().pause(run.id()))
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("invalid_state_transition");
+              assertThat(e.headers().get("kaicalls-should-retry")).containsExactly("false");
+            });
     assertThat(waits).isEmpty();
   }
 

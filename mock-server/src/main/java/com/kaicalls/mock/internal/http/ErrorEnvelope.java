@@ -10,9 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The documented error envelope, {@code {"error": {type, code, message, param, request_id}}}: the
  * one place that shape is built, for the API pipeline and for errors raised before it (Jetty,
- * origin policy, body limit).
+ * origin policy, body limit). Every error response also carries {@value #SHOULD_RETRY}, decided by
+ * {@link #shouldRetry(int, String)}.
  */
 public final class ErrorEnvelope {
+
+  /** The response header that tells a client whether repeating the request can succeed. */
+  public static final String SHOULD_RETRY = "KaiCalls-Should-Retry";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final char[] BASE62 =
@@ -39,6 +43,21 @@ public final class ErrorEnvelope {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The {@value #SHOULD_RETRY} value for an error: {@code "true"} when the same request may succeed
+   * later, {@code "false"} when repeating it must give the same answer.
+   */
+  public static String shouldRetry(int status, String code) {
+    if ("idempotency_key_in_use".equals(code)) {
+      return "true"; // the first request with this key is still running: it finishes soon
+    }
+    if ("not_implemented".equals(code) || status == 501 || status == 505) {
+      return "false"; // the emulator cannot answer this request however often it is sent
+    }
+    // 408 and 429 ask for a later try; other 5xx are transient (injected faults, crashes).
+    return Boolean.toString(status == 408 || status == 429 || status >= 500);
   }
 
   /** A request id for an error answered before the pipeline: {@code req_} and 24 random characters. */

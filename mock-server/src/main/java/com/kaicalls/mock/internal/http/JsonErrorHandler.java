@@ -36,6 +36,7 @@ public final class JsonErrorHandler extends ErrorHandler {
           + request.getRequestURI(), t);
     }
     byte[] body = body(code, code >= 500 ? null : message);
+    response.setHeader(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(code, null));
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
@@ -45,6 +46,7 @@ public final class JsonErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+    fields.put(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(status, null));
     return ByteBuffer.wrap(body(status, reason));
   }
 

@@ -114,6 +114,7 @@ final class RequestGuard extends HandlerWrapper {
       String code, String message, String param) throws IOException {
     byte[] body = ErrorEnvelope.json(ErrorEnvelope.typeFor(status), code, message, param, ErrorEnvelope.newRequestId());
     response.setStatus(status);
+    response.setHeader(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(status, code));
     response.setContentType("application/json");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

@@ -21,7 +21,11 @@ record PageResponse(int status, String contentType, byte[] body, boolean cacheab
   }
 
   ResponseDefinition toDefinition() {
-    return new ResponseDefinitionBuilder()
+    ResponseDefinitionBuilder definition = new ResponseDefinitionBuilder();
+    if (status >= 400) {
+      definition.withHeader(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(status, null));
+    }
+    return definition
         .withStatus(status)
         .withHeader("Content-Type", contentType)
         .withHeader("Cache-Control", cacheable ? "public, max-age=3600" : "no-cache")
