@@ -216,7 +216,7 @@ public final class Transport {
         KaiCallsIoException failure = transportFailure(request, e);
         if (attempt < budget && retryPolicy.isRetryable(e, repeatable)) {
           earlier.add(failure);
-          pause(attempt + 1, null, failure, earlier);
+          pause(attempt + 1, failure, earlier);
           continue;
         }
         throw withEarlier(failure, earlier);
@@ -237,9 +237,9 @@ public final class Transport {
         // The error body itself could not be read: report the status we did get.
         failure = errors.toException(status, headers, "");
       }
-      if (attempt < budget && retryPolicy.isRetryable(status)) {
+      if (attempt < budget && retryPolicy.isRetryable(failure)) {
         earlier.add(failure);
-        pause(attempt + 1, ErrorResponses.first(headers, "retry-after"), failure, earlier);
+        pause(attempt + 1, failure, earlier);
         continue;
       }
       throw withEarlier(failure, earlier);
@@ -283,8 +283,8 @@ public final class Transport {
     return value;
   }
 
-  private void pause(int retry, String retryAfter, KaiCallsException cause, List<KaiCallsException> earlier) {
-    Duration delay = retryPolicy.delayBefore(retry, retryAfter);
+  private void pause(int retry, KaiCallsException cause, List<KaiCallsException> earlier) {
+    Duration delay = retryPolicy.delayBefore(retry, cause);
     log.retry(retry, delay.toMillis(), cause.getMessage());
     try {
       sleeper.sleep(delay);
