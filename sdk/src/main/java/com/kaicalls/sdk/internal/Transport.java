@@ -180,8 +180,81 @@ public final class Transport {
         false);
   }
 
-  private interface BodyReader<T> {
+  /** Reads a successful response's body into the value the caller gets. */
+  interface BodyReader<T> {
     T read(Response response) throws IOException;
+  }
+
+  /** The fixed parts of one logical call, made once and reused by every attempt. */
+  static final class CallPlan {
+    final ApiRequest request;
+    final RequestOptions options;
+    final String idempotencyKey;
+    final boolean repeatable;
+    final int budget;
+    final String bodyJson;
+    final HttpUrl url;
+
+    private CallPlan(ApiRequest request, RequestOptions options, String idempotencyKey, int budget, String bodyJson, HttpUrl url) {
+      this.request = request;
+      this.options = options;
+      this.idempotencyKey = idempotencyKey;
+      this.repeatable = !request.method().equals("POST") || idempotencyKey != null;
+      this.budget = budget;
+      this.bodyJson = bodyJson;
+      this.url = url;
+    }
+  }
+
+  CallPlan plan(ApiRequest request, RequestOptions options) {
+    boolean isPost = request.method().equals("POST");
+    // One key per logical call, made before the first attempt and sent again on every retry.
+    String idempotencyKey =
+        isPost && !options.omitsIdempotencyKey()
+            ? options.idempotencyKey().orElseGet(idempotencyKeys)
+            : null;
+    int budget = options.maxRetries().orElse(maxRetries);
+    return new CallPlan(request, options, idempotencyKey, budget, serialize(request), url(request));
+  }
+
+  /** Builds, logs and times one attempt's HTTP call without starting it. */
+  Call newCall(CallPlan plan, int attempt) {
+    Request httpRequest = buildRequest(plan.request, plan.options, plan.url, plan.bodyJson, plan.idempotencyKey, attempt);
+    log.request(plan.request.operationId(), plan.request.method(), plan.url.toString(), httpRequest.headers(), plan.bodyJson, attempt);
+    Call call = http.newCall(httpRequest);
+    plan.options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+    return call;
+  }
+
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Logs an attempt that got no response and converts its exception. */
+  KaiCallsIoException attemptFailed(CallPlan plan, IOException e) {
+    log.failure(plan.request.method(), plan.url.toString(), e);
+    return transportFailure(plan.request, e);
+  }
+
+  /** Reads, logs and closes an error response, returning the exception for its status. */
+  ApiException errorOf(CallPlan plan, Response response, long millis) {
+    int status = response.code();
+    Map<String, List<String>> headers = response.headers().toMultimap();
+    try (Response failed = response) {
+      String body = failed.body().string();
+      log.response(plan.request.method(), plan.url.toString(), status, millis, failed.headers(), body);
+      return errors.toException(status, headers, body);
+    } catch (IOException e) {
+      // The error body itself could not be read: report the status we did get.
+      return errors.toException(status, headers, "");
+    }
+  }
+
+  /** Computes and logs the wait before a retry. */
+  Duration retryDelay(int retry, KaiCallsException cause) {
+    Duration delay = retryPolicy.delayBefore(retry, cause);
+    log.retry(retry, delay.toMillis(), cause.getMessage());
+    return delay;
   }
 
   private <T> RawResponse<T> send(ApiRequest request, RequestOptions options, BodyReader<T> reader) {
@@ -190,31 +263,18 @@ public final class Transport {
 
   private <T> RawResponse<T> send(
       ApiRequest request, RequestOptions options, BodyReader<T> reader, boolean closeAfterRead) {
-    boolean isPost = request.method().equals("POST");
-    // One key per logical call, made before the first attempt and sent again on every retry.
-    String idempotencyKey =
-        isPost && !options.omitsIdempotencyKey()
-            ? options.idempotencyKey().orElseGet(idempotencyKeys)
-            : null;
-    boolean repeatable = !isPost || idempotencyKey != null;
-    int budget = options.maxRetries().orElse(maxRetries);
-    String bodyJson = serialize(request);
-    HttpUrl url = url(request);
+    CallPlan plan = plan(request, options);
     List<KaiCallsException> earlier = new ArrayList<>();
 
     for (int attempt = 0; ; attempt++) {
-      Request httpRequest = buildRequest(request, options, url, bodyJson, idempotencyKey, attempt);
-      log.request(request.operationId(), request.method(), url.toString(), httpRequest.headers(), bodyJson, attempt);
-      Call call = http.newCall(httpRequest);
-      options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+      Call call = newCall(plan, attempt);
       long started = System.nanoTime();
       Response response;
       try {
         response = call.execute();
       } catch (IOException e) {
-        log.failure(request.method(), url.toString(), e);
-        KaiCallsIoException failure = transportFailure(request, e);
-        if (attempt < budget && retryPolicy.isRetryable(e, repeatable)) {
+        KaiCallsIoException failure = attemptFailed(plan, e);
+        if (attempt < plan.budget && retryPolicy.isRetryable(e, plan.repeatable)) {
           earlier.add(failure);
           pause(attempt + 1, failure, earlier);
           continue;
@@ -223,21 +283,11 @@ public final class Transport {
       }
 
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      int status = response.code();
-      if (status >= 200 && status < 300) {
+      if (response.isSuccessful()) {
         return readSuccess(request, response, reader, closeAfterRead, millis);
       }
-      Map<String, List<String>> headers = response.headers().toMultimap();
-      ApiException failure;
-      try (Response failed = response) {
-        String body = failed.body().string();
-        log.response(request.method(), url.toString(), status, millis, failed.headers(), body);
-        failure = errors.toException(status, headers, body);
-      } catch (IOException e) {
-        // The error body itself could not be read: report the status we did get.
-        failure = errors.toException(status, headers, "");
-      }
-      if (attempt < budget && retryPolicy.isRetryable(failure)) {
+      ApiException failure = errorOf(plan, response, millis);
+      if (attempt < plan.budget && retryPolicy.isRetryable(failure)) {
         earlier.add(failure);
         pause(attempt + 1, failure, earlier);
         continue;
@@ -246,7 +296,7 @@ public final class Transport {
     }
   }
 
-  private <T> RawResponse<T> readSuccess(
+  <T> RawResponse<T> readSuccess(
       ApiRequest request,
       Response response,
       BodyReader<T> reader,
@@ -266,7 +316,7 @@ public final class Transport {
     }
   }
 
-  private <T> T parseJson(Response response, JavaType type) throws IOException {
+  <T> T parseJson(Response response, JavaType type) throws IOException {
     String expected = type.getRawClass().getSimpleName();
     String requestId = response.header("Request-Id");
     T value;
@@ -284,8 +334,7 @@ public final class Transport {
   }
 
   private void pause(int retry, KaiCallsException cause, List<KaiCallsException> earlier) {
-    Duration delay = retryPolicy.delayBefore(retry, cause);
-    log.retry(retry, delay.toMillis(), cause.getMessage());
+    Duration delay = retryDelay(retry, cause);
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
@@ -352,7 +401,7 @@ public final class Transport {
     return new KaiCallsIoException(what + " failed: " + e, e);
   }
 
-  private static <E extends KaiCallsException> E withEarlier(E last, List<KaiCallsException> earlier) {
+  static <E extends KaiCallsException> E withEarlier(E last, List<KaiCallsException> earlier) {
     for (KaiCallsException e : earlier) last.addSuppressed(e);
     return last;
   }
