@@ -144,7 +144,8 @@ public final class Page<T> {
 
   /** Unwraps a future's failure into the exception a blocking caller expects. */
   private static RuntimeException rethrowable(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof RuntimeException) return (RuntimeException) cause;
     if (cause instanceof Error) throw (Error) cause;
     return new KaiCallsException("Fetching the next page failed", cause);

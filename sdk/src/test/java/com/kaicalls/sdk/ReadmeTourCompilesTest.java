@@ -20,16 +20,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The five-minute tour in sdk/README.md compiles as written against this SDK: its Java blocks become one method
- * body, with the imports the README names and the two variables a webhook endpoint has ({@code rawBody},
- * {@code request}).
+ * The five-minute tour and the async tour in sdk/README.md compile as written against this SDK: each section's Java
+ * blocks become one method body, with the imports the README names and the two variables a webhook endpoint has
+ * ({@code rawBody}, {@code request}).
  */
 class ReadmeTourCompilesTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
   @Test
   void the_readme_tour_compiles(@TempDir Path dir) throws IOException {
-    String tour = section(Files.readString(Path.of("README.md")), "## A five-minute tour");
+    assertThat(compileSection("## A five-minute tour", dir)).isEmpty();
+  }
+
+  @Test
+  void the_readme_async_tour_compiles(@TempDir Path dir) throws IOException {
+    assertThat(compileSection("## Async", dir)).isEmpty();
+  }
+
+  private static List<String> compileSection(String heading, Path dir) throws IOException {
+    String tour = section(Files.readString(Path.of("README.md")), heading);
     Matcher blocks = JAVA_BLOCK.matcher(tour);
     StringBuilder body = new StringBuilder();
     while (blocks.find()) body.append(blocks.group(1));
@@ -41,7 +50,9 @@ class ReadmeTourCompilesTest {
         "import com.kaicalls.sdk.*;\n"
             + "import com.kaicalls.sdk.models.*;\n"
             + "import com.kaicalls.sdk.services.*;\n"
+            + "import com.kaicalls.sdk.errors.*;\n"
             + "import java.util.List;\n"
+            + "import java.util.concurrent.CompletableFuture;\n"
             + "class Tour {\n"
             + "  interface Request { String getHeader(String name); }\n"
             + "  void tour(byte[] rawBody, Request request) {\n"
@@ -49,7 +60,7 @@ class ReadmeTourCompilesTest {
             + "  }\n"
             + "}\n");
 
-    assertThat(compile(source, dir)).isEmpty();
+    return compile(source, dir);
   }
 
   private static List<String> compile(Path source, Path out) throws IOException {

@@ -7,7 +7,6 @@ import com.kaicalls.sdk.RequestOptions;
 import com.kaicalls.sdk.errors.ApiException;
 import com.kaicalls.sdk.errors.KaiCallsException;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Sends {@link ApiRequest}s without blocking a thread: each attempt is an OkHttp {@code enqueue}, the wait before a
@@ -116,19 +114,7 @@ public final class AsyncTransport {
    * @return the open stream with status and headers
    */
   public CompletableFuture<RawResponse<InputStream>> executeStream(ApiRequest request, RequestOptions options) {
-    return send(
-        request,
-        options,
-        response -> {
-          ResponseBody body = response.body();
-          return new FilterInputStream(body.byteStream()) {
-            @Override
-            public void close() throws IOException {
-              body.close();
-            }
-          };
-        },
-        false);
+    return send(request, options, Transport::openStream, false);
   }
 
   /**
@@ -152,7 +138,7 @@ public final class AsyncTransport {
 
   private <T> CompletableFuture<RawResponse<T>> send(
       ApiRequest request, RequestOptions options, Transport.BodyReader<T> reader, boolean closeAfterRead) {
-    Transport.CallPlan plan;
+    CallPlan plan;
     try {
       plan = transport.plan(request, options);
     } catch (KaiCallsException e) {
@@ -163,10 +149,10 @@ public final class AsyncTransport {
     return call.result;
   }
 
-  /** One call and its retries; the returned future's cancellation reaches the attempt in flight or the pending retry. */
+  /** One call and its retries; cancelling its future reaches the attempt in flight or the pending retry. */
   private final class LogicalCall<T> implements Callback {
     final CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
-    private final Transport.CallPlan plan;
+    private final CallPlan plan;
     private final Transport.BodyReader<T> reader;
     private final boolean closeAfterRead;
     // Attempts run one after another, each handed over through OkHttp or the scheduler, which order the writes.
@@ -176,7 +162,7 @@ public final class AsyncTransport {
     private volatile Call inFlight;
     private volatile Future<?> pendingRetry;
 
-    LogicalCall(Transport.CallPlan plan, Transport.BodyReader<T> reader, boolean closeAfterRead) {
+    LogicalCall(CallPlan plan, Transport.BodyReader<T> reader, boolean closeAfterRead) {
       this.plan = plan;
       this.reader = reader;
       this.closeAfterRead = closeAfterRead;

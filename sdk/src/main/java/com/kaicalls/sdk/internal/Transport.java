@@ -165,45 +165,23 @@ public final class Transport {
    * @return the open stream with status and headers
    */
   public RawResponse<InputStream> executeStream(ApiRequest request, RequestOptions options) {
-    return send(
-        request,
-        options,
-        response -> {
-          ResponseBody body = response.body();
-          return new FilterInputStream(body.byteStream()) {
-            @Override
-            public void close() throws IOException {
-              body.close();
-            }
-          };
-        },
-        false);
+    return send(request, options, Transport::openStream, false);
+  }
+
+  /** Hands the body over as a stream whose {@code close()} releases the connection. */
+  static InputStream openStream(Response response) {
+    ResponseBody body = response.body();
+    return new FilterInputStream(body.byteStream()) {
+      @Override
+      public void close() throws IOException {
+        body.close();
+      }
+    };
   }
 
   /** Reads a successful response's body into the value the caller gets. */
   interface BodyReader<T> {
     T read(Response response) throws IOException;
-  }
-
-  /** The fixed parts of one logical call, made once and reused by every attempt. */
-  static final class CallPlan {
-    final ApiRequest request;
-    final RequestOptions options;
-    final String idempotencyKey;
-    final boolean repeatable;
-    final int budget;
-    final String bodyJson;
-    final HttpUrl url;
-
-    private CallPlan(ApiRequest request, RequestOptions options, String idempotencyKey, int budget, String bodyJson, HttpUrl url) {
-      this.request = request;
-      this.options = options;
-      this.idempotencyKey = idempotencyKey;
-      this.repeatable = !request.method().equals("POST") || idempotencyKey != null;
-      this.budget = budget;
-      this.bodyJson = bodyJson;
-      this.url = url;
-    }
   }
 
   CallPlan plan(ApiRequest request, RequestOptions options) {
@@ -219,8 +197,15 @@ public final class Transport {
 
   /** Builds, logs and times one attempt's HTTP call without starting it. */
   Call newCall(CallPlan plan, int attempt) {
-    Request httpRequest = buildRequest(plan.request, plan.options, plan.url, plan.bodyJson, plan.idempotencyKey, attempt);
-    log.request(plan.request.operationId(), plan.request.method(), plan.url.toString(), httpRequest.headers(), plan.bodyJson, attempt);
+    Request httpRequest =
+        buildRequest(plan.request, plan.options, plan.url, plan.bodyJson, plan.idempotencyKey, attempt);
+    log.request(
+        plan.request.operationId(),
+        plan.request.method(),
+        plan.url.toString(),
+        httpRequest.headers(),
+        plan.bodyJson,
+        attempt);
     Call call = http.newCall(httpRequest);
     plan.options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
     return call;
