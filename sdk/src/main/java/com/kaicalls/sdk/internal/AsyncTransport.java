@@ -205,22 +205,23 @@ public final class AsyncTransport {
         return;
       }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      if (response.isSuccessful()) {
-        try {
+      // Nothing may escape to OkHttp, which would only log it and leave the future pending forever.
+      try {
+        if (response.isSuccessful()) {
           succeed(transport.readSuccess(plan.request, response, reader, closeAfterRead, millis));
-        } catch (KaiCallsException e) {
-          fail(e);
-        } catch (RuntimeException e) {
-          response.close();
-          fail(new KaiCallsException("Could not read the " + plan.request.operationId() + " response", e));
+          return;
         }
-        return;
-      }
-      ApiException failure = transport.errorOf(plan, response, millis);
-      if (attempt < plan.budget && transport.retryPolicy().isRetryable(failure)) {
-        retryLater(failure);
-      } else {
-        fail(failure);
+        ApiException failure = transport.errorOf(plan, response, millis);
+        if (attempt < plan.budget && transport.retryPolicy().isRetryable(failure)) {
+          retryLater(failure);
+        } else {
+          fail(failure);
+        }
+      } catch (KaiCallsException e) {
+        fail(e);
+      } catch (RuntimeException e) {
+        response.close();
+        fail(new KaiCallsException("Could not read the " + plan.request.operationId() + " response", e));
       }
     }
 
