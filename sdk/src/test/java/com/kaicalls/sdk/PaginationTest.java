@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.kaicalls.sdk.models.CommunicationRun;
 import com.kaicalls.sdk.services.CommunicationRunsService;
 import java.util.Iterator;
@@ -129,6 +130,28 @@ class PaginationTest {
 
     assertThatThrownBy(() -> walk.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class);
     server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
+  }
+
+  @Test
+  void cancelling_the_async_walk_cancels_the_next_pages_pending_retry() throws Exception {
+    ManualScheduler scheduler = new ManualScheduler();
+    KaiCallsClientAsync async =
+        TestClients.against(server.baseUrl(), new RecordingSleeper()).retryScheduler(scheduler).build().async();
+    server.stubFor(
+        Fixtures.route("GET", "/v1/communication-runs")
+            .withQueryParam("cursor", equalTo("c1"))
+            .inScenario("flaky second page")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(Fixtures.error(503, "api_error", "unavailable"))
+            .willSetStateTo("recovered"));
+    Page<CommunicationRun> first = async.communicationRuns().list().get(5, TimeUnit.SECONDS);
+
+    CompletableFuture<Void> walk = first.autoPagerAsync().forEach(run -> {});
+    scheduler.awaitScheduled(1);
+    walk.cancel(true);
+
+    assertThat(scheduler.scheduled().get(0).isCancelled()).isTrue();
+    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")).withQueryParam("cursor", equalTo("c1")));
   }
 
   private static void stubPage(String cursor, String next, int from, int count) {
