@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -57,6 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SdkOverheadBenchmark {
   private static final String KEY = "kc_test_benchmark0123456789";
   private static final String RUN_ID = "run_8f3kq2LmT0aZ";
+  private static final int FAN_OUT = 8;
 
   private HttpServer server;
   private String baseUrl;
@@ -74,7 +76,8 @@ public class SdkOverheadBenchmark {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/communication-runs/", exchange -> answer(exchange, run));
     server.createContext("/v1/communication-runs", exchange -> answer(exchange, list));
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    // Eight threads, so the async fan-out's concurrent requests are not queued behind each other at the server.
+    server.setExecutor(Executors.newFixedThreadPool(8));
     server.start();
     baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
 
@@ -117,6 +120,36 @@ public class SdkOverheadBenchmark {
   @Benchmark
   public List<CommunicationRun> list100RunsSdk() {
     return sdk.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(100).build()).data();
+  }
+
+  @Benchmark
+  public CommunicationRun retrieveRunSdkAsync() {
+    return sdk.async().communicationRuns().retrieve(RUN_ID).join();
+  }
+
+  @Benchmark
+  public List<CommunicationRun> list100RunsSdkAsync() {
+    return sdk.async()
+        .communicationRuns()
+        .list(CommunicationRunsService.ListParams.builder().limit(100).build())
+        .join()
+        .data();
+  }
+
+  /** Eight retrieves one after another: the blocking way to fetch a handful of records. */
+  @Benchmark
+  public Object retrieve8RunsSdk() {
+    CommunicationRun last = null;
+    for (int i = 0; i < FAN_OUT; i++) last = sdk.communicationRuns().retrieve(RUN_ID);
+    return last;
+  }
+
+  /** The same eight retrieves in flight together through the async client. */
+  @Benchmark
+  public Object retrieve8RunsSdkAsync() {
+    CompletableFuture<?>[] calls = new CompletableFuture<?>[FAN_OUT];
+    for (int i = 0; i < FAN_OUT; i++) calls[i] = sdk.async().communicationRuns().retrieve(RUN_ID);
+    return CompletableFuture.allOf(calls).join();
   }
 
   private <T> T handWritten(String pathAndQuery, Class<T> type) throws IOException {

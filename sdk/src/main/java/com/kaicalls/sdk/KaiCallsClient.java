@@ -1,6 +1,7 @@
 package com.kaicalls.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kaicalls.sdk.internal.AsyncTransport;
 import com.kaicalls.sdk.internal.Json;
 import com.kaicalls.sdk.internal.ServiceFactories;
 import com.kaicalls.sdk.internal.Transport;
@@ -28,6 +29,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -60,6 +65,7 @@ public final class KaiCallsClient {
   private final OkHttpClient http;
   private final Transport transport;
   private final Webhooks webhooks;
+  private final KaiCallsClientAsync async;
 
   private final MeService me;
   private final ApiKeysService apiKeys;
@@ -111,6 +117,8 @@ public final class KaiCallsClient {
     this.attempts = ServiceFactories.create(AttemptsService.class, transport);
     this.recordings = ServiceFactories.create(RecordingsService.class, transport);
     this.agents = ServiceFactories.create(AgentsService.class, transport);
+    ScheduledExecutorService scheduler = b.retryScheduler != null ? b.retryScheduler : RetryScheduler.SHARED;
+    this.async = new KaiCallsClientAsync(this, new AsyncTransport(transport, scheduler, b.callbackExecutor));
   }
 
   /** @return a builder; {@link Builder#apiKey(String)} is required */
@@ -145,6 +153,16 @@ public final class KaiCallsClient {
     b.okHttpClient = http;
     change.accept(b);
     return b.build();
+  }
+
+  /**
+   * Returns the asynchronous face of this client: the same services, each method returning a
+   * {@link java.util.concurrent.CompletableFuture}, with the same settings, retries and connection pool.
+   *
+   * @return the asynchronous client
+   */
+  public KaiCallsClientAsync async() {
+    return async;
   }
 
   /** @return the calling key: its id, workspace and scopes */
@@ -237,6 +255,25 @@ public final class KaiCallsClient {
     }
   }
 
+  /** The default retry scheduler: one daemon thread, started on the first scheduled retry, shared by all clients. */
+  private static final class RetryScheduler {
+    static final ScheduledExecutorService SHARED = create();
+
+    private static ScheduledExecutorService create() {
+      ScheduledThreadPoolExecutor scheduler =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread t = new Thread(task, "kaicalls-retry-scheduler");
+                t.setDaemon(true);
+                return t;
+              });
+      // A cancelled call's pending retry leaves the queue at once instead of waiting out its delay.
+      scheduler.setRemoveOnCancelPolicy(true);
+      return scheduler;
+    }
+  }
+
   /** Builds a {@link KaiCallsClient}. */
   public static final class Builder {
     private String apiKey;
@@ -252,6 +289,8 @@ public final class KaiCallsClient {
     private Sleeper sleeper = Sleeper.threadSleeper();
     private Supplier<String> idempotencyKeyGenerator = () -> UUID.randomUUID().toString();
     private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+    private Executor callbackExecutor = ForkJoinPool.commonPool();
+    private ScheduledExecutorService retryScheduler;
 
     private Builder() {}
 
@@ -390,6 +429,31 @@ public final class KaiCallsClient {
     }
 
     /**
+     * Sets where the {@link KaiCallsClient#async() asynchronous client}'s futures complete, and so where callbacks
+     * attached to them before completion run (default {@link ForkJoinPool#commonPool()}). {@code Runnable::run}
+     * completes them on OkHttp's threads: the fastest, but then callbacks must never block.
+     *
+     * @param executor runs each completion
+     * @return this builder
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets what runs the asynchronous client's retries after their delay (default: one shared daemon thread). The
+     * scheduler only starts the next attempt; it never waits on the network. Tests pass one they advance by hand.
+     *
+     * @param scheduler schedules retries; the client never shuts it down
+     * @return this builder
+     */
+    public Builder retryScheduler(ScheduledExecutorService scheduler) {
+      this.retryScheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
      * Reads {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} and {@code KAICALLS_WEBHOOK_SECRET} from the
      * environment; unset variables leave the builder as it was.
      *
@@ -466,6 +530,8 @@ public final class KaiCallsClient {
       b.sleeper = sleeper;
       b.idempotencyKeyGenerator = idempotencyKeyGenerator;
       b.jitter = jitter;
+      b.callbackExecutor = callbackExecutor;
+      b.retryScheduler = retryScheduler;
       return b;
     }
 

@@ -19,6 +19,8 @@ import com.kaicalls.sdk.errors.RateLimitException;
 import com.kaicalls.sdk.errors.ResponseParseException;
 import com.kaicalls.sdk.errors.UnexpectedStatusException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,5 +141,28 @@ class ErrorMappingTest {
                         + "\"scopes\":[\"runs:read\",\"teleport:write\"],\"livemode\":false,\"brand_new\":1}")));
 
     assertThat(client.me().retrieve().scopes()).hasSize(2);
+  }
+
+  @Test
+  void an_async_call_fails_its_future_with_the_same_exception_class_as_the_blocking_call() {
+    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.error(404, "invalid_request", "not_found")));
+
+    assertThatThrownBy(() -> client.async().me().retrieve().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isExactlyInstanceOf(NotFoundException.class)
+        .hasMessageContaining("not_found");
+  }
+
+  @Test
+  void an_async_call_whose_200_body_is_not_json_fails_its_future_with_a_parse_exception() {
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me")
+            .willReturn(aResponse().withStatus(200).withHeader("Request-Id", "req_bad").withBody("{\"object\":\"me\",")));
+
+    assertThatThrownBy(() -> client.async().me().retrieve().get(5, TimeUnit.SECONDS))
+        .cause()
+        .isExactlyInstanceOf(ResponseParseException.class)
+        .hasMessageContaining("req_bad");
   }
 }

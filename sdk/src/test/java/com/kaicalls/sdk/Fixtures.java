@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.kaicalls.sdk.models.Channel;
 import com.kaicalls.sdk.models.CreateApiKeyRequest;
 import com.kaicalls.sdk.models.CreateCommunicationRunRequest;
@@ -93,6 +95,25 @@ final class Fixtures {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stubs a route to answer with these statuses in turn (the last one repeats); 2xx bodies are a run or /v1/me. */
+  static void stubSequence(WireMockExtension server, String method, String url, int... statuses) {
+    String state = Scenario.STARTED;
+    for (int i = 0; i < statuses.length; i++) {
+      String next = i == statuses.length - 1 ? state : "attempt-" + (i + 1);
+      int status = statuses[i];
+      server.stubFor(
+          route(method, url)
+              .inScenario("sequence")
+              .whenScenarioStateIs(state)
+              .willReturn(
+                  status < 300
+                      ? json(status, url.equals("/v1/me") ? meJson() : runJson())
+                      : error(status, "api_error", "failed_with_" + status))
+              .willSetStateTo(next));
+      state = next;
     }
   }
 }

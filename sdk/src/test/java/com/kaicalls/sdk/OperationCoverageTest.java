@@ -15,22 +15,26 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** openapi.yaml is the contract: every operation in it must be a method of the SDK. */
 class OperationCoverageTest {
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
-  @Test
-  void every_operation_id_in_openapi_yaml_is_reachable_as_an_sdk_method() throws IOException {
+  @ParameterizedTest
+  @ValueSource(classes = {KaiCallsClient.class, KaiCallsClientAsync.class})
+  void every_operation_id_in_openapi_yaml_is_reachable_as_an_sdk_method(Class<?> client) throws IOException {
     List<String> missing = new ArrayList<>();
     List<Operation> operations = operations();
 
     for (Operation op : operations) {
-      Method accessor = accessor(op.tag);
+      Method accessor = accessor(client, op.tag);
       if (accessor == null) {
-        missing.add(op.operationId + ": no client." + accessorName(op.tag) + "()");
+        missing.add(op.operationId + ": no " + client.getSimpleName() + "." + accessorName(op.tag) + "()");
       } else if (!hasPublicMethod(accessor.getReturnType(), op.sdkMethod)) {
         missing.add(op.operationId + ": no " + accessor.getReturnType().getSimpleName() + "." + op.sdkMethod + "(...)");
       }
@@ -40,14 +44,15 @@ class OperationCoverageTest {
     assertThat(missing).isEmpty();
   }
 
-  @Test
-  void every_service_method_of_the_client_corresponds_to_an_operation() throws IOException {
+  @ParameterizedTest
+  @ValueSource(classes = {KaiCallsClient.class, KaiCallsClientAsync.class})
+  void every_service_method_of_the_client_corresponds_to_an_operation(Class<?> client) throws IOException {
     Map<String, Set<String>> methodsByTag =
         operations().stream()
             .collect(Collectors.groupingBy(op -> accessorName(op.tag), Collectors.mapping(op -> op.sdkMethod, Collectors.toSet())));
     List<String> stale = new ArrayList<>();
 
-    for (Method accessor : KaiCallsClient.class.getDeclaredMethods()) {
+    for (Method accessor : client.getDeclaredMethods()) {
       if (!accessor.getReturnType().getPackageName().equals("com.kaicalls.sdk.services")) continue;
       Set<String> expected = methodsByTag.getOrDefault(accessor.getName(), Set.of());
       for (Method m : accessor.getReturnType().getDeclaredMethods()) {
@@ -65,13 +70,15 @@ class OperationCoverageTest {
   void services_are_obtained_from_the_client_only() {
     List<String> constructible = new ArrayList<>();
 
-    for (Method accessor : KaiCallsClient.class.getDeclaredMethods()) {
-      Class<?> service = accessor.getReturnType();
-      if (!service.getPackageName().equals("com.kaicalls.sdk.services")) continue;
-      if (service.getConstructors().length > 0) constructible.add(service.getSimpleName());
-      for (Class<?> nested : service.getClasses()) {
-        if (nested.getSimpleName().equals("WithRawResponse") && nested.getConstructors().length > 0) {
-          constructible.add(nested.getName());
+    for (Class<?> client : List.of(KaiCallsClient.class, KaiCallsClientAsync.class)) {
+      for (Method accessor : client.getDeclaredMethods()) {
+        Class<?> service = accessor.getReturnType();
+        if (!service.getPackageName().equals("com.kaicalls.sdk.services")) continue;
+        if (service.getConstructors().length > 0) constructible.add(service.getSimpleName());
+        for (Class<?> nested : service.getClasses()) {
+          if (nested.getSimpleName().equals("WithRawResponse") && nested.getConstructors().length > 0) {
+            constructible.add(nested.getName());
+          }
         }
       }
     }
@@ -86,9 +93,27 @@ class OperationCoverageTest {
     assertThat(replay.getReturnType()).isEqualTo(Page.class);
   }
 
-  private static Method accessor(String tag) {
+  @Test
+  void every_async_service_method_returns_a_completable_future() {
+    List<String> blocking = new ArrayList<>();
+
+    for (Method accessor : KaiCallsClientAsync.class.getDeclaredMethods()) {
+      if (!accessor.getReturnType().getPackageName().equals("com.kaicalls.sdk.services")) continue;
+      for (Method m : accessor.getReturnType().getDeclaredMethods()) {
+        if (Modifier.isPublic(m.getModifiers())
+            && !m.getName().equals("withRawResponse")
+            && !CompletableFuture.class.equals(m.getReturnType())) {
+          blocking.add(accessor.getName() + "()." + m.getName());
+        }
+      }
+    }
+
+    assertThat(blocking).isEmpty();
+  }
+
+  private static Method accessor(Class<?> client, String tag) {
     try {
-      return KaiCallsClient.class.getMethod(accessorName(tag));
+      return client.getMethod(accessorName(tag));
     } catch (NoSuchMethodException e) {
       return null;
     }

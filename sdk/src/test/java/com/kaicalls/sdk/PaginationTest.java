@@ -9,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.kaicalls.sdk.models.CommunicationRun;
 import com.kaicalls.sdk.services.CommunicationRunsService;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
@@ -86,6 +90,68 @@ class PaginationTest {
 
   private static List<String> expectedIds(int n) {
     return IntStream.range(0, n).mapToObj(i -> "run_" + i).collect(Collectors.toList());
+  }
+
+  @Test
+  void the_async_auto_pager_visits_every_item_of_every_page_in_order() throws Exception {
+    List<String> ids = new CopyOnWriteArrayList<>();
+
+    client.async().communicationRuns().list()
+        .thenCompose(page -> page.autoPagerAsync().forEach(run -> ids.add(run.id())))
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(ids).containsExactlyElementsOf(expectedIds(8));
+    server.verify(3, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
+  }
+
+  @Test
+  void next_page_async_keeps_the_filters_and_adds_the_cursor() throws Exception {
+    CommunicationRunsService.ListParams params =
+        CommunicationRunsService.ListParams.builder().limit(3).build();
+
+    Page<CommunicationRun> second =
+        client.async().communicationRuns().list(params).thenCompose(Page::nextPageAsync).get(5, TimeUnit.SECONDS);
+
+    assertThat(second.data()).extracting(CommunicationRun::id).containsExactlyElementsOf(expectedIds(6).subList(3, 6));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
+            .withQueryParam("cursor", equalTo("c1"))
+            .withQueryParam("limit", equalTo("3")));
+  }
+
+  @Test
+  void an_action_that_throws_ends_the_async_walk_with_its_exception_and_fetches_no_further_page() {
+    CompletableFuture<Void> walk =
+        client.async().communicationRuns().list()
+            .thenCompose(
+                page -> page.autoPagerAsync().forEach(run -> {
+                  throw new IllegalStateException("stop at " + run.id());
+                }));
+
+    assertThatThrownBy(() -> walk.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class);
+    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
+  }
+
+  @Test
+  void cancelling_the_async_walk_cancels_the_next_pages_pending_retry() throws Exception {
+    ManualScheduler scheduler = new ManualScheduler();
+    KaiCallsClientAsync async =
+        TestClients.against(server.baseUrl(), new RecordingSleeper()).retryScheduler(scheduler).build().async();
+    server.stubFor(
+        Fixtures.route("GET", "/v1/communication-runs")
+            .withQueryParam("cursor", equalTo("c1"))
+            .inScenario("flaky second page")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(Fixtures.error(503, "api_error", "unavailable"))
+            .willSetStateTo("recovered"));
+    Page<CommunicationRun> first = async.communicationRuns().list().get(5, TimeUnit.SECONDS);
+
+    CompletableFuture<Void> walk = first.autoPagerAsync().forEach(run -> {});
+    scheduler.awaitScheduled(1);
+    walk.cancel(true);
+
+    assertThat(scheduler.scheduled().get(0).isCancelled()).isTrue();
+    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")).withQueryParam("cursor", equalTo("c1")));
   }
 
   private static void stubPage(String cursor, String next, int from, int count) {

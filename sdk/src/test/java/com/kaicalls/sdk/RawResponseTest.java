@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.kaicalls.sdk.models.CommunicationRun;
+import com.kaicalls.sdk.models.Me;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,5 +44,17 @@ class RawResponseTest {
     KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
 
     assertThat(client.me().withRawResponse().retrieve().idempotentReplayed()).isFalse();
+  }
+
+  @Test
+  void the_async_raw_view_completes_with_status_request_id_and_the_parsed_body() throws Exception {
+    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
+
+    RawResponse<Me> raw = client.async().me().withRawResponse().retrieve().get(5, TimeUnit.SECONDS);
+
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("req_test"));
+    assertThat(raw.body().workspaceId()).isEqualTo("ws_3Hk9PqT2vXa1");
   }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The five-minute tour in sdk/README.md compiles and runs as written against the embedded emulator's demo data: its
+ * The five-minute tour (and the async tour) in sdk/README.md compiles and runs as written against the embedded emulator's demo data: its
  * Java blocks become one method body, with the imports the README names and the three variables a webhook endpoint
  * has ({@code rawBody}, {@code request}, {@code webhookSecret}); only the base URL is replaced by the emulator's.
  */
@@ -90,6 +90,28 @@ class ReadmeTourTest {
     assertThat(compile(source, dir)).isEmpty();
 
     ((Runnable) load("RootReadme")).run();
+  }
+
+  @Test
+  void the_async_tour_compiles_and_runs_against_the_emulators_demo_data() throws Exception {
+    String tour = javaBlocks(section(Files.readString(Path.of("README.md")), "## Async"));
+    assertThat(tour).contains(README_BASE_URL);
+    Path source = dir.resolve("AsyncTour.java");
+    Files.writeString(
+        source,
+        "import com.kaicalls.sdk.*;\n"
+            + "import com.kaicalls.sdk.errors.*;\n"
+            + "import com.kaicalls.sdk.models.*;\n"
+            + "import java.util.List;\n"
+            + "import java.util.concurrent.CompletableFuture;\n"
+            + "public class AsyncTour implements Runnable {\n"
+            + "  public void run() {\n"
+            + tour.replace(README_BASE_URL, "\"" + MOCK.baseUrl() + "\"")
+            + "  }\n"
+            + "}\n");
+    assertThat(compile(source, dir)).isEmpty();
+
+    ((Runnable) load("AsyncTour")).run();
   }
 
   @Test

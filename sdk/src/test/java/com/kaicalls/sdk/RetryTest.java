@@ -289,21 +289,7 @@ class RetryTest {
   }
 
   private static void stubSequence(String method, String url, int... statuses) {
-    String state = Scenario.STARTED;
-    for (int i = 0; i < statuses.length; i++) {
-      String next = i == statuses.length - 1 ? state : "attempt-" + (i + 1);
-      int status = statuses[i];
-      server.stubFor(
-          Fixtures.route(method, url)
-              .inScenario("sequence")
-              .whenScenarioStateIs(state)
-              .willReturn(
-                  status < 300
-                      ? Fixtures.json(status, url.equals("/v1/me") ? Fixtures.meJson() : Fixtures.runJson())
-                      : Fixtures.error(status, "api_error", "failed_with_" + status))
-              .willSetStateTo(next));
-      state = next;
-    }
+    Fixtures.stubSequence(server, method, url, statuses);
   }
 
   private static void stubSequenceWithHeader(String url, int status, String header, String value) {

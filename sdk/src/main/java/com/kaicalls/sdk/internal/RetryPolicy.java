@@ -1,6 +1,7 @@
 package com.kaicalls.sdk.internal;
 
 import com.kaicalls.sdk.errors.ApiException;
+import com.kaicalls.sdk.errors.KaiCallsException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -11,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
 
-/** Decides whether a failed attempt is retried, and how long to wait first. */
+/**
+ * Decides whether a failed attempt is retried, and how long to wait first. The one place both the blocking and the
+ * asynchronous transport ask, so the two paths retry alike.
+ */
 final class RetryPolicy {
   static final Duration INITIAL_DELAY = Duration.ofMillis(500);
   static final Duration MAX_DELAY = Duration.ofSeconds(8);
@@ -58,9 +62,18 @@ final class RetryPolicy {
 
   /**
    * @param retry 1 for the first retry
-   * @param retryAfterHeader the failed response's {@code Retry-After}, or null
+   * @param failure the failed attempt: an {@link ApiException} may carry {@code Retry-After}
+   * @return how long to wait before the retry
    */
-  Duration delayBefore(int retry, String retryAfterHeader) {
+  Duration delayBefore(int retry, KaiCallsException failure) {
+    String retryAfter =
+        failure instanceof ApiException
+            ? ErrorResponses.first(((ApiException) failure).headers(), "retry-after")
+            : null;
+    return delayBefore(retry, retryAfter);
+  }
+
+  private Duration delayBefore(int retry, String retryAfterHeader) {
     Duration serverAsked = parseRetryAfter(retryAfterHeader);
     if (serverAsked != null) {
       return serverAsked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : serverAsked;

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * (the JDK's {@code SharedSecrets} pattern: no reflection on members). Internal.
  */
 public final class ServiceFactories {
-  private static final Map<Class<?>, Function<Transport, ?>> FACTORIES = new ConcurrentHashMap<>();
+  // Keyed by service class; the blocking services take a Transport, the asynchronous ones an AsyncTransport.
+  private static final Map<Class<?>, Function<Object, ?>> FACTORIES = new ConcurrentHashMap<>();
 
   private ServiceFactories() {}
 
@@ -19,22 +20,24 @@ public final class ServiceFactories {
    *
    * @param type the service class
    * @param factory its constructor
+   * @param <T> the transport type it takes
    * @param <S> the service type
    */
-  public static <S> void register(Class<S> type, Function<Transport, S> factory) {
-    FACTORIES.put(type, factory);
+  @SuppressWarnings("unchecked")
+  public static <T, S> void register(Class<S> type, Function<T, S> factory) {
+    FACTORIES.put(type, (Function<Object, ?>) factory);
   }
 
   /**
    * Makes a service.
    *
    * @param type the service class
-   * @param transport the client's transport
+   * @param transport the client's transport (an {@link AsyncTransport} for an asynchronous service)
    * @param <S> the service type
    * @return a new service bound to the transport
    */
-  public static <S> S create(Class<S> type, Transport transport) {
-    Function<Transport, ?> factory = FACTORIES.get(type);
+  public static <S> S create(Class<S> type, Object transport) {
+    Function<Object, ?> factory = FACTORIES.get(type);
     if (factory == null) {
       initialize(type); // a class literal does not run the static initialiser that registers the factory
       factory = FACTORIES.get(type);

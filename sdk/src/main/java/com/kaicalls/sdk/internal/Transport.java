@@ -165,23 +165,81 @@ public final class Transport {
    * @return the open stream with status and headers
    */
   public RawResponse<InputStream> executeStream(ApiRequest request, RequestOptions options) {
-    return send(
-        request,
-        options,
-        response -> {
-          ResponseBody body = response.body();
-          return new FilterInputStream(body.byteStream()) {
-            @Override
-            public void close() throws IOException {
-              body.close();
-            }
-          };
-        },
-        false);
+    return send(request, options, Transport::openStream, false);
   }
 
-  private interface BodyReader<T> {
+  /** Hands the body over as a stream whose {@code close()} releases the connection. */
+  static InputStream openStream(Response response) {
+    ResponseBody body = response.body();
+    return new FilterInputStream(body.byteStream()) {
+      @Override
+      public void close() throws IOException {
+        body.close();
+      }
+    };
+  }
+
+  /** Reads a successful response's body into the value the caller gets. */
+  interface BodyReader<T> {
     T read(Response response) throws IOException;
+  }
+
+  CallPlan plan(ApiRequest request, RequestOptions options) {
+    boolean isPost = request.method().equals("POST");
+    // One key per logical call, made before the first attempt and sent again on every retry.
+    String idempotencyKey =
+        isPost && !options.omitsIdempotencyKey()
+            ? options.idempotencyKey().orElseGet(idempotencyKeys)
+            : null;
+    int budget = options.maxRetries().orElse(maxRetries);
+    return new CallPlan(request, options, idempotencyKey, budget, serialize(request), url(request));
+  }
+
+  /** Builds, logs and times one attempt's HTTP call without starting it. */
+  Call newCall(CallPlan plan, int attempt) {
+    Request httpRequest =
+        buildRequest(plan.request, plan.options, plan.url, plan.bodyJson, plan.idempotencyKey, attempt);
+    log.request(
+        plan.request.operationId(),
+        plan.request.method(),
+        plan.url.toString(),
+        httpRequest.headers(),
+        plan.bodyJson,
+        attempt);
+    Call call = http.newCall(httpRequest);
+    plan.options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+    return call;
+  }
+
+  RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Logs an attempt that got no response and converts its exception. */
+  KaiCallsIoException attemptFailed(CallPlan plan, IOException e) {
+    log.failure(plan.request.method(), plan.url.toString(), e);
+    return transportFailure(plan.request, e);
+  }
+
+  /** Reads, logs and closes an error response, returning the exception for its status. */
+  ApiException errorOf(CallPlan plan, Response response, long millis) {
+    int status = response.code();
+    Map<String, List<String>> headers = response.headers().toMultimap();
+    try (Response failed = response) {
+      String body = failed.body().string();
+      log.response(plan.request.method(), plan.url.toString(), status, millis, failed.headers(), body);
+      return errors.toException(status, headers, body);
+    } catch (IOException e) {
+      // The error body itself could not be read: report the status we did get.
+      return errors.toException(status, headers, "");
+    }
+  }
+
+  /** Computes and logs the wait before a retry. */
+  Duration retryDelay(int retry, KaiCallsException cause) {
+    Duration delay = retryPolicy.delayBefore(retry, cause);
+    log.retry(retry, delay.toMillis(), cause.getMessage());
+    return delay;
   }
 
   private <T> RawResponse<T> send(ApiRequest request, RequestOptions options, BodyReader<T> reader) {
@@ -190,63 +248,40 @@ public final class Transport {
 
   private <T> RawResponse<T> send(
       ApiRequest request, RequestOptions options, BodyReader<T> reader, boolean closeAfterRead) {
-    boolean isPost = request.method().equals("POST");
-    // One key per logical call, made before the first attempt and sent again on every retry.
-    String idempotencyKey =
-        isPost && !options.omitsIdempotencyKey()
-            ? options.idempotencyKey().orElseGet(idempotencyKeys)
-            : null;
-    boolean repeatable = !isPost || idempotencyKey != null;
-    int budget = options.maxRetries().orElse(maxRetries);
-    String bodyJson = serialize(request);
-    HttpUrl url = url(request);
+    CallPlan plan = plan(request, options);
     List<KaiCallsException> earlier = new ArrayList<>();
 
     for (int attempt = 0; ; attempt++) {
-      Request httpRequest = buildRequest(request, options, url, bodyJson, idempotencyKey, attempt);
-      log.request(request.operationId(), request.method(), url.toString(), httpRequest.headers(), bodyJson, attempt);
-      Call call = http.newCall(httpRequest);
-      options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+      Call call = newCall(plan, attempt);
       long started = System.nanoTime();
       Response response;
       try {
         response = call.execute();
       } catch (IOException e) {
-        log.failure(request.method(), url.toString(), e);
-        KaiCallsIoException failure = transportFailure(request, e);
-        if (attempt < budget && retryPolicy.isRetryable(e, repeatable)) {
+        KaiCallsIoException failure = attemptFailed(plan, e);
+        if (attempt < plan.budget && retryPolicy.isRetryable(e, plan.repeatable)) {
           earlier.add(failure);
-          pause(attempt + 1, null, failure, earlier);
+          pause(attempt + 1, failure, earlier);
           continue;
         }
         throw withEarlier(failure, earlier);
       }
 
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      int status = response.code();
-      if (status >= 200 && status < 300) {
+      if (response.isSuccessful()) {
         return readSuccess(request, response, reader, closeAfterRead, millis);
       }
-      Map<String, List<String>> headers = response.headers().toMultimap();
-      ApiException failure;
-      try (Response failed = response) {
-        String body = failed.body().string();
-        log.response(request.method(), url.toString(), status, millis, failed.headers(), body);
-        failure = errors.toException(status, headers, body);
-      } catch (IOException e) {
-        // The error body itself could not be read: report the status we did get.
-        failure = errors.toException(status, headers, "");
-      }
-      if (attempt < budget && retryPolicy.isRetryable(failure)) {
+      ApiException failure = errorOf(plan, response, millis);
+      if (attempt < plan.budget && retryPolicy.isRetryable(failure)) {
         earlier.add(failure);
-        pause(attempt + 1, ErrorResponses.first(headers, "retry-after"), failure, earlier);
+        pause(attempt + 1, failure, earlier);
         continue;
       }
       throw withEarlier(failure, earlier);
     }
   }
 
-  private <T> RawResponse<T> readSuccess(
+  <T> RawResponse<T> readSuccess(
       ApiRequest request,
       Response response,
       BodyReader<T> reader,
@@ -266,7 +301,7 @@ public final class Transport {
     }
   }
 
-  private <T> T parseJson(Response response, JavaType type) throws IOException {
+  <T> T parseJson(Response response, JavaType type) throws IOException {
     String expected = type.getRawClass().getSimpleName();
     String requestId = response.header("Request-Id");
     T value;
@@ -283,9 +318,8 @@ public final class Transport {
     return value;
   }
 
-  private void pause(int retry, String retryAfter, KaiCallsException cause, List<KaiCallsException> earlier) {
-    Duration delay = retryPolicy.delayBefore(retry, retryAfter);
-    log.retry(retry, delay.toMillis(), cause.getMessage());
+  private void pause(int retry, KaiCallsException cause, List<KaiCallsException> earlier) {
+    Duration delay = retryDelay(retry, cause);
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
@@ -352,7 +386,7 @@ public final class Transport {
     return new KaiCallsIoException(what + " failed: " + e, e);
   }
 
-  private static <E extends KaiCallsException> E withEarlier(E last, List<KaiCallsException> earlier) {
+  static <E extends KaiCallsException> E withEarlier(E last, List<KaiCallsException> earlier) {
     for (KaiCallsException e : earlier) last.addSuppressed(e);
     return last;
   }

@@ -2,9 +2,6 @@ package com.kaicalls.sdk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
@@ -35,15 +32,10 @@ import com.kaicalls.sdk.models.WebhookSubscription;
 import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -150,42 +142,14 @@ class EveryOperationTest {
   }
 
   private KaiCallsClient clientRecordingOperations(KaiCallsMockServer server) throws IOException {
-    Map<String, String> templates = pathTemplates();
-    OkHttpClient recording =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain -> {
-                  String method = chain.request().method();
-                  String path = chain.request().url().encodedPath();
-                  templates.forEach(
-                      (key, regex) -> {
-                        if (key.startsWith(method + " ") && path.matches(regex)) called.add(key);
-                      });
-                  return chain.proceed(chain.request());
-                })
-            .build();
-    return KaiCallsClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).okHttpClient(recording).build();
+    return KaiCallsClient.builder()
+        .apiKey(server.apiKey())
+        .baseUrl(server.baseUrl())
+        .okHttpClient(OperationRecorder.recording(called))
+        .build();
   }
 
   private static Set<String> specOperations() throws IOException {
-    return new TreeSet<>(pathTemplates().keySet());
-  }
-
-  /** "METHOD /v1/x/{id}" → a regex matching concrete paths of that operation. */
-  private static Map<String, String> pathTemplates() throws IOException {
-    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
-    Map<String, String> templates = new java.util.TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      String regex = path.getKey().replaceAll("\\{[^}]+}", "[^/]+");
-      path.getValue().fieldNames().forEachRemaining(
-          verb -> {
-            if (Set.of("get", "post", "put", "patch", "delete").contains(verb)) {
-              templates.put(verb.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), regex);
-            }
-          });
-    }
-    return templates;
+    return OperationRecorder.specOperations();
   }
 }
