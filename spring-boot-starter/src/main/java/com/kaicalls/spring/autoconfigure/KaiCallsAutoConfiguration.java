@@ -1,10 +1,12 @@
 package com.kaicalls.spring.autoconfigure;
 
 import com.kaicalls.sdk.KaiCallsClient;
+import com.kaicalls.sdk.KaiCallsClientAsync;
 import com.kaicalls.spring.KaiCallsClientCustomizer;
 import com.kaicalls.spring.KaiCallsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A {@link KaiCallsClient} built from {@code kaicalls.*} when {@code kaicalls.api-key} is set, unless the application
- * defines its own; every {@link KaiCallsClientCustomizer} is applied after the properties.
+ * defines its own; every {@link KaiCallsClientCustomizer} is applied after the properties. Its asynchronous view,
+ * {@link KaiCallsClientAsync}, is a bean too, sharing the client's settings and connection pool.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KaiCallsProperties.class)
@@ -41,5 +44,18 @@ public class KaiCallsAutoConfiguration {
     if (properties.getTimeout() != null) builder.callTimeout(properties.getTimeout());
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
+  }
+
+  /**
+   * The asynchronous client: {@code client.async()} of whichever {@link KaiCallsClient} bean there is.
+   *
+   * @param client the client bean
+   * @return its asynchronous view
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(KaiCallsClient.class)
+  public KaiCallsClientAsync kaiCallsClientAsync(KaiCallsClient client) {
+    return client.async();
   }
 }

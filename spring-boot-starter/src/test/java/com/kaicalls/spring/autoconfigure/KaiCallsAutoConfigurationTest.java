@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.kaicalls.mock.FaultRule;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import com.kaicalls.sdk.KaiCallsClient;
+import com.kaicalls.sdk.KaiCallsClientAsync;
 import com.kaicalls.sdk.errors.ApiException;
 import com.kaicalls.sdk.errors.KaiCallsTimeoutException;
 import com.kaicalls.spring.KaiCallsClientCustomizer;
@@ -110,8 +111,25 @@ class KaiCallsAutoConfigurationTest {
   }
 
   @Test
+  void theAsyncClientIsABeanCallingTheSameEmulator() {
+    runner
+        .withPropertyValues("kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl())
+        .run(context -> assertThat(context.getBean(KaiCallsClientAsync.class).me().retrieve().join()).isNotNull());
+  }
+
+  @Test
+  void theAsyncClientIsTheViewOfTheApplicationsOwnClient() {
+    KaiCallsClient own = KaiCallsClient.builder().apiKey(mock.apiKey()).baseUrl(mock.baseUrl()).build();
+
+    runner
+        .withBean("ownClient", KaiCallsClient.class, () -> own)
+        .run(context -> assertThat(context.getBean(KaiCallsClientAsync.class).sync()).isSameAs(own));
+  }
+
+  @Test
   void withoutAnApiKeyThereIsNoClient() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(KaiCallsClient.class));
+    runner.run(context -> assertThat(context).doesNotHaveBean(KaiCallsClient.class)
+        .doesNotHaveBean(KaiCallsClientAsync.class));
   }
 
   @Test
