@@ -3,53 +3,16 @@ package com.kaicalls.sdk.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the debug log says, exactly, and that it says nothing unless switched on. */
 class HttpLogTest {
   private static final String KEY = "kc_test_secretPart0123";
   private static final String URL = "http://127.0.0.1:1/v1/calls";
 
-  private final Logger sdkLogger = Logger.getLogger("com.kaicalls.sdk");
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-          lines.add(formatter.formatMessage(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeEach
-  void captureLogs() {
-    sdkLogger.addHandler(capture);
-    sdkLogger.setLevel(Level.ALL);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    sdkLogger.removeHandler(capture);
-    sdkLogger.setLevel(null);
-    System.clearProperty("kaicalls.log");
-  }
+  @RegisterExtension final LogCapture captured = new LogCapture();
 
   private static HttpLog logWith(String setting) {
     System.setProperty("kaicalls.log", setting);
@@ -75,7 +38,7 @@ class HttpLogTest {
     log.failure("GET", URL, new IOException("reset"));
     log.retry(1, 500, "503");
 
-    assertThat(lines).isEmpty();
+    assertThat(captured.lines()).isEmpty();
   }
 
   @Test
@@ -90,7 +53,7 @@ class HttpLogTest {
         "{\"api_key\":\"" + KEY + "\"}",
         1);
 
-    assertThat(lines)
+    assertThat(captured.lines())
         .containsExactly(
             "--> POST " + URL + " (createCall, attempt 2) headers={Authorization=[redacted], Idempotency-Key=k1,"
                 + " X-Note=kc_test_[redacted]} body={\"api_key\":\"[redacted]\"}");
@@ -102,7 +65,7 @@ class HttpLogTest {
 
     log.request("listCalls", "GET", URL, Headers.of(), null, 0);
 
-    assertThat(lines).containsExactly("--> GET " + URL + " (listCalls, attempt 1) headers={}");
+    assertThat(captured.lines()).containsExactly("--> GET " + URL + " (listCalls, attempt 1) headers={}");
   }
 
   @Test
@@ -112,7 +75,7 @@ class HttpLogTest {
 
     log.request("createCall", "POST", URL, Headers.of(), body, 0);
 
-    assertThat(lines.get(0)).endsWith(" body=" + body);
+    assertThat(captured.lines().get(0)).endsWith(" body=" + body);
   }
 
   @Test
@@ -122,7 +85,7 @@ class HttpLogTest {
 
     log.request("createCall", "POST", URL, Headers.of(), body, 0);
 
-    assertThat(lines.get(0)).endsWith(" body=" + "x".repeat(4096) + "...");
+    assertThat(captured.lines().get(0)).endsWith(" body=" + "x".repeat(4096) + "...");
   }
 
   @Test
@@ -131,7 +94,7 @@ class HttpLogTest {
 
     log.response("GET", URL, 404, 12, Headers.of("Request-Id", "req_1"), "{\"error\":{}}");
 
-    assertThat(lines).containsExactly("<-- 404 GET " + URL + " (12 ms) request-id=req_1 body={\"error\":{}}");
+    assertThat(captured.lines()).containsExactly("<-- 404 GET " + URL + " (12 ms) request-id=req_1 body={\"error\":{}}");
   }
 
   @Test
@@ -140,7 +103,7 @@ class HttpLogTest {
 
     log.response("GET", URL, 200, 3, Headers.of("Request-Id", "req_2"), null);
 
-    assertThat(lines).containsExactly("<-- 200 GET " + URL + " (3 ms) request-id=req_2");
+    assertThat(captured.lines()).containsExactly("<-- 200 GET " + URL + " (3 ms) request-id=req_2");
   }
 
   @Test
@@ -149,7 +112,7 @@ class HttpLogTest {
 
     log.failure("GET", URL, new IOException("refused for " + KEY));
 
-    assertThat(lines).containsExactly("<-- GET " + URL + " failed: java.io.IOException: refused for kc_test_[redacted]");
+    assertThat(captured.lines()).containsExactly("<-- GET " + URL + " failed: java.io.IOException: refused for kc_test_[redacted]");
   }
 
   @Test
@@ -158,6 +121,6 @@ class HttpLogTest {
 
     log.retry(2, 750, "429 for " + KEY);
 
-    assertThat(lines).containsExactly("retry 2 in 750 ms after 429 for kc_test_[redacted]");
+    assertThat(captured.lines()).containsExactly("retry 2 in 750 ms after 429 for kc_test_[redacted]");
   }
 }

@@ -13,16 +13,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.kaicalls.sdk.RequestOptions;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,36 +25,11 @@ class TransportLoggingTest {
   static WireMockExtension server =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-  private final Logger sdkLogger = Logger.getLogger("com.kaicalls.sdk");
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-          lines.add(formatter.formatMessage(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  @RegisterExtension final LogCapture captured = new LogCapture();
 
   @BeforeEach
-  void captureLogs() {
-    sdkLogger.addHandler(capture);
-    sdkLogger.setLevel(Level.ALL);
+  void switchDebugLoggingOn() {
     System.setProperty("kaicalls.log", "debug");
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    sdkLogger.removeHandler(capture);
-    sdkLogger.setLevel(null);
-    System.clearProperty("kaicalls.log");
   }
 
   private static Transport transport(int maxRetries) {
@@ -83,12 +50,12 @@ class TransportLoggingTest {
     transport(1).execute(ApiRequest.builder("listThings", "GET", "/v1/things").build(), RequestOptions.none(),
         JsonNode.class);
 
-    assertThat(lines).hasSize(5);
-    assertThat(lines.get(0)).startsWith("--> GET " + url + " (listThings, attempt 1) ");
-    assertThat(lines.get(1)).matches("<-- 503 GET " + url + " \\(\\d+ ms\\) request-id=null body=\\{}");
-    assertThat(lines.get(2)).startsWith("retry 1 in 500 ms after 503");
-    assertThat(lines.get(3)).startsWith("--> GET " + url + " (listThings, attempt 2) ");
-    assertThat(lines.get(4)).matches("<-- 200 GET " + url + " \\(\\d+ ms\\) request-id=null");
+    assertThat(captured.lines()).hasSize(5);
+    assertThat(captured.lines().get(0)).startsWith("--> GET " + url + " (listThings, attempt 1) ");
+    assertThat(captured.lines().get(1)).matches("<-- 503 GET " + url + " \\(\\d+ ms\\) request-id=null body=\\{}");
+    assertThat(captured.lines().get(2)).startsWith("retry 1 in 500 ms after 503");
+    assertThat(captured.lines().get(3)).startsWith("--> GET " + url + " (listThings, attempt 2) ");
+    assertThat(captured.lines().get(4)).matches("<-- 200 GET " + url + " \\(\\d+ ms\\) request-id=null");
   }
 
   @Test
@@ -98,6 +65,6 @@ class TransportLoggingTest {
     catchThrowable(() -> transport(0).execute(ApiRequest.builder("listThings", "GET", "/v1/things").build(),
         RequestOptions.none(), JsonNode.class));
 
-    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("<-- GET " + server.baseUrl() + "/v1/things failed: "));
+    assertThat(captured.lines()).anySatisfy(line -> assertThat(line).startsWith("<-- GET " + server.baseUrl() + "/v1/things failed: "));
   }
 }
