@@ -9,6 +9,8 @@
 # Nothing is written to ~/.m2: the artifacts go to a temporary repository in front of it (maven.repo.local.tail).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The JDK's jar tool, also when only java is on the PATH.
+jar() { "$(type -P jar || echo "$(dirname "$(readlink -f "$(command -v java)")")/jar")" "$@"; }
 
 fail() { echo "check-artifacts: $*" >&2; exit 1; }
 first_version() { sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$1" | head -1; }

@@ -5,6 +5,8 @@
 # Usage: scripts/check-reproducible.sh [extra Maven options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The JDK's jar tool, also when only java is on the PATH.
+jar() { "$(type -P jar || echo "$(dirname "$(readlink -f "$(command -v java)")")/jar")" "$@"; }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
