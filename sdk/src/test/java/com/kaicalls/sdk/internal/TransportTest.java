@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.kaicalls.sdk.Page;
 import com.kaicalls.sdk.RawResponse;
 import com.kaicalls.sdk.RequestOptions;
 import com.kaicalls.sdk.Sleeper;
@@ -258,22 +257,6 @@ class TransportTest {
     try (InputStream in = response.body()) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     }
-  }
-
-  @Test
-  void a_page_whose_has_more_is_absent_is_the_last_page() {
-    stub(200, "{\"data\":[1,2],\"next_cursor\":\"c2\"}");
-
-    RawResponse<Page<Integer>> response = transport().page(
-        ApiRequest.builder("listThings", "GET", "/v1/things").build(), RequestOptions.none(), JsonNode.class,
-        list -> List.of(list.get("data").get(0).asInt(), list.get("data").get(1).asInt()),
-        list -> list.has("has_more") ? list.get("has_more").asBoolean() : null,
-        list -> list.get("next_cursor").asText(),
-        cursor -> null);
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body().data()).containsExactly(1, 2);
-    assertThat(response.body().hasMore()).isFalse();
   }
 
   @Test
