@@ -4,7 +4,7 @@
 #   - the jar's manifest has the Automatic-Module-Name of the module, and every class lies in that package;
 #   - the CycloneDX SBOM exists and describes this artifact at this version;
 #   - the BOM's version is the reactor's, and a small project importing the BOM (bom/src/it/bom-import) resolves
-#     and compiles against these very artifacts with no version of its own.
+#     the artifacts it names, with no version of its own, at this version, and compiles against these very files.
 # The published modules are read from bom/pom.xml, so a new module is checked once it is in the BOM.
 # Nothing is written to ~/.m2: the artifacts go to a temporary repository in front of it (maven.repo.local.tail).
 set -euo pipefail
@@ -61,8 +61,9 @@ cp -r bom/src/it/bom-import "$tmp/project"
 mvn_tmp -f "$tmp/project/pom.xml" -Dkaicalls.version="$version" test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.11.0:list -DincludeGroupIds=com.kaicalls \
   -DoutputFile="$tmp/resolved.txt"
-for artifact in $artifacts; do
-  grep -q "com.kaicalls:$artifact:jar:$version" "$tmp/resolved.txt" \
-    || fail "the project importing kaicalls-bom did not resolve $artifact $version: $(cat "$tmp/resolved.txt")"
+resolved=$(sed -n 's/^ *com\.kaicalls:\([a-z0-9-]*\):jar:\([^:]*\):.*/\1 \2/p' "$tmp/resolved.txt")
+[ -n "$resolved" ] || fail "the project importing kaicalls-bom resolved no kaicalls artifact: $(cat "$tmp/resolved.txt")"
+echo "$resolved" | while read -r artifact got; do
+  [ "$got" = "$version" ] || fail "the project importing kaicalls-bom resolved $artifact $got, not $version"
 done
-echo "ok  a project importing kaicalls-bom $version resolves and compiles against: $(echo $artifacts)"
+echo "ok  a project importing kaicalls-bom $version resolves and compiles against:" $(echo "$resolved" | cut -d' ' -f1)
