@@ -73,7 +73,7 @@ final class RetryPolicy {
     return delayBefore(retry, retryAfter);
   }
 
-  private Duration delayBefore(int retry, String retryAfterHeader) {
+  Duration delayBefore(int retry, String retryAfterHeader) { // package-private: RetryPolicyTest drives it
     Duration serverAsked = parseRetryAfter(retryAfterHeader);
     if (serverAsked != null) {
       return serverAsked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : serverAsked;
