@@ -37,7 +37,8 @@ final class Dispatcher implements AutoCloseable {
   static final String HEALTH_TYPE = "_webhook_health";
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
-  private record Outcome(Integer status, Map<String, String> headers, String body, String error, long durationMs, Duration retryAfter) {}
+  private record Outcome(Integer status, Map<String, String> headers, String body, String error, long durationMs,
+      Duration retryAfter) {}
 
   private final class Endpoint {
     int active;
