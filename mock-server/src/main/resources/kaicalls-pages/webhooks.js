@@ -142,6 +142,7 @@
     var answer = el('div');
     answer.appendChild(el('h5', null, 'Response: ' + (attempt.response_status === null ? 'none' : attempt.response_status)));
     if (attempt.error) { answer.appendChild(el('p', 'error-text', 'Error: ' + attempt.error)); }
+    if (attempt.response_status !== null) { answer.appendChild(headersTable(attempt.response_headers)); }
     answer.appendChild(el('p', 'lead small', 'Body (first 1 KB):'));
     answer.appendChild(pages.jsonBlock(attempt.response_body));
     columns.appendChild(answer);

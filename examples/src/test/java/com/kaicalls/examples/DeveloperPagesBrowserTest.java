@@ -55,7 +55,8 @@ class DeveloperPagesBrowserTest {
 
   @Test
   void aFailingReceiversDeliveryShowsEveryFailedAttemptAndWhenTheNextIsDue(KaiCallsMockServer mock) throws Exception {
-    try (LocalReceiver receiver = LocalReceiver.answering(500, "{\"error\":\"database down\"}")) {
+    try (LocalReceiver receiver = LocalReceiver.answering(500, "{\"error\":\"database down\"}",
+        Map.of("X-Receiver-Trace", "trace-7f3a"))) {
       String sub = subscribe(mock, receiver.url());
       chromium.open(mock.baseUrl() + WEBHOOKS + "?subscription=" + sub);
 
@@ -75,7 +76,8 @@ class DeveloperPagesBrowserTest {
       String nextAttemptAt = api(mock, "GET", "/v1/event-deliveries/" + deliveryId, null, null).path("next_attempt_at").asText();
       assertThat(browser.findElement(delivery).findElement(By.className("next-attempt")).getText())
           .isEqualTo("Next attempt (3) due at " + pageTime(nextAttemptAt) + ".");
-      assertThat(browser.findElement(delivery).getText()).contains("database down", "webhook-signature", "webhook-id");
+      assertThat(browser.findElement(delivery).getText())
+          .contains("database down", "webhook-signature", "webhook-id", "x-receiver-trace", "trace-7f3a");
       String eventId = receiver.received().get(0).webhookId();
       chromium.await().until(d -> d.findElement(delivery).findElements(By.cssSelector(".request-body pre")).size() == 2);
       assertThat(browser.findElement(delivery).findElement(By.cssSelector(".request-body pre")).getDomProperty("textContent"))

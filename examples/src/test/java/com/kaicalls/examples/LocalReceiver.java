@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A webhook endpoint on 127.0.0.1 for browser tests: answers every POST with one status and records it. */
@@ -17,12 +18,13 @@ final class LocalReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
-  private LocalReceiver(int status, String body) throws IOException {
+  private LocalReceiver(int status, String body, Map<String, String> headers) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
           new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
       byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+      headers.forEach(exchange.getResponseHeaders()::add);
       exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
       exchange.getResponseBody().write(answer);
       exchange.close();
@@ -32,7 +34,12 @@ final class LocalReceiver implements AutoCloseable {
 
   /** Starts a receiver answering {@code status} with {@code body} to every request. */
   static LocalReceiver answering(int status, String body) throws IOException {
-    return new LocalReceiver(status, body);
+    return new LocalReceiver(status, body, Map.of());
+  }
+
+  /** Starts a receiver answering {@code status} with {@code headers} and {@code body} to every request. */
+  static LocalReceiver answering(int status, String body, Map<String, String> headers) throws IOException {
+    return new LocalReceiver(status, body, headers);
   }
 
   String url() {

@@ -127,6 +127,27 @@ class SnapshotTest {
   }
 
   @Test
+  void deliveryAttemptsStoredBeforeResponseHeadersWereRecordedAreServedWithNullResponseHeaders() throws Exception {
+    KaiCallsMockServer mock = start();
+    ObjectNode snapshot = (ObjectNode) ApiClient.JSON.readTree(take(mock).body());
+    int stripped = 0;
+    for (JsonNode workspace : snapshot.path("workspaces")) {
+      for (JsonNode delivery : workspace.path("documents").path("event_delivery")) {
+        for (JsonNode attempt : delivery.path("attempts")) {
+          stripped += ((ObjectNode) attempt).remove("response_headers") == null ? 0 : 1;
+        }
+      }
+    }
+
+    assertThat(restore(mock, snapshot.toString()).statusCode()).isEqualTo(200);
+
+    assertThat(stripped).isPositive();
+    JsonNode attempts = new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/event-deliveries").json()
+        .findValue("attempts");
+    assertThat(attempts).isNotEmpty().allSatisfy(a -> assertThat(a.get("response_headers").isNull()).isTrue());
+  }
+
+  @Test
   void restoringForgetsWhatWasCreatedAfterTheSnapshot() throws Exception {
     KaiCallsMockServer mock = start();
     byte[] before = take(mock).body();

@@ -62,6 +62,21 @@ final class Deliveries {
     return d;
   }
 
+  /**
+   * Brings a delivery stored before {@code response_headers} existed (an older journal or snapshot) up to the
+   * contract: its attempts get {@code "response_headers": null}, "not recorded". Other documents pass through.
+   */
+  static ObjectNode upgrade(String type, ObjectNode document) {
+    if (TYPE.equals(type) && document.path("attempts").isArray()) {
+      for (JsonNode attempt : document.get("attempts")) {
+        if (attempt instanceof ObjectNode a && !a.has("response_headers")) {
+          a.putNull("response_headers");
+        }
+      }
+    }
+    return document;
+  }
+
   void plan(String workspaceId, String deliveryId, java.time.Instant at) {
     scheduler.schedule(workspaceId, "dlv:" + deliveryId, DELIVER, at, Json.object().put("delivery_id", deliveryId));
   }

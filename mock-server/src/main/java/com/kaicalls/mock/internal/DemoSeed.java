@@ -257,6 +257,8 @@ final class DemoSeed {
       ObjectNode attempt = Json.object().put("attempt", 1);
       attempt.set("request_headers", headers);
       put(attempt, "response_status", ok ? 200 : null);
+      attempt.set("response_headers", ok ? Json.object().put("content-length", "2").put("content-type", "text/plain")
+          : Json.MAPPER.nullNode());
       put(attempt, "response_body", ok ? "ok" : null);
       put(attempt, "error", ok ? null : "timeout");
       attempt.put("duration_ms", ok ? 84 : 10000);

@@ -37,7 +37,8 @@ final class Dispatcher implements AutoCloseable {
   static final String HEALTH_TYPE = "_webhook_health";
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
-  private record Outcome(Integer status, String body, String error, long durationMs, Duration retryAfter) {}
+  private record Outcome(Integer status, Map<String, String> headers, String body, String error, long durationMs,
+      Duration retryAfter) {}
 
   private final class Endpoint {
     int active;
@@ -120,12 +121,12 @@ final class Dispatcher implements AutoCloseable {
     ObjectNode event = store.get(ws, "event", d.get("event_id").asText());
     if (sub == null || event == null) {
       record(ws, d.get("id").asText(), generation.get(), now, Map.of(),
-          new Outcome(null, null, sub == null ? "subscription_deleted" : "event_expired", 0, null));
+          new Outcome(null, null, null, sub == null ? "subscription_deleted" : "event_expired", 0, null));
       return;
     }
     if (!sub.path("enabled").asBoolean() && (trigger.equals("live") || trigger.equals("backfill"))) {
       record(ws, d.get("id").asText(), generation.get(), now, Map.of(),
-          new Outcome(null, null, "subscription_disabled", 0, null));
+          new Outcome(null, null, null, "subscription_disabled", 0, null));
       return;
     }
     byte[] body = Json.bytes(event);
@@ -144,9 +145,10 @@ final class Dispatcher implements AutoCloseable {
         // Signed when sent, with real time: receivers check it against their own clock, not the virtual one.
         headers.putAll(signer.headers(eventId, wallClock.instant().getEpochSecond(), body));
         WebhookSender.Result sent = sender.send(url, headers, body);
-        outcome = new Outcome(sent.status(), sent.body(), sent.error(), sent.durationMs(), retryAfter(sent.retryAfter()));
+        outcome = new Outcome(sent.status(), sent.headers(), sent.body(), sent.error(), sent.durationMs(),
+            retryAfter(sent.retryAfter()));
       } catch (RuntimeException e) {
-        outcome = new Outcome(null, null, "internal_error", 0, null);
+        outcome = new Outcome(null, null, null, "internal_error", 0, null);
         LOG.log(System.Logger.Level.WARNING, "Webhook attempt " + deliveryId + " to " + url + " failed: " + e);
       } finally {
         Outcome o = outcome;
@@ -191,6 +193,8 @@ final class Dispatcher implements AutoCloseable {
     attempt.put("attempt", number);
     attempt.set("request_headers", headers);
     putInt(attempt, "response_status", outcome.status());
+    attempt.set("response_headers", outcome.headers() == null ? Json.MAPPER.nullNode()
+        : Json.MAPPER.valueToTree(outcome.headers()));
     RunHandlers.putNullable(attempt, "response_body", outcome.body());
     RunHandlers.putNullable(attempt, "error", outcome.error());
     attempt.put("duration_ms", outcome.durationMs());

@@ -361,7 +361,8 @@ public final class Emulator implements AutoCloseable {
     ids.restore(snapshot.idSequence());
     clock.restartAt(snapshot.now());
     snapshot.documents().forEach((ws, types) ->
-        types.forEach((type, documents) -> documents.forEach(document -> store.put(ws, type, document))));
+        types.forEach((type, documents) -> documents.forEach(document ->
+            store.put(ws, type, Deliveries.upgrade(type, document)))));
     registerWorkspaces();
     // This server's own keys stay valid whatever keys the snapshot was taken with.
     keepKey(DEMO_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_NAME, config.demoApiKey());

@@ -122,7 +122,7 @@ final class JournalReplay {
     }
     for (Op op : ops) {
       if (op.put()) {
-        store.put(op.workspaceId(), op.type(), (ObjectNode) op.target());
+        store.put(op.workspaceId(), op.type(), Deliveries.upgrade(op.type(), (ObjectNode) op.target()));
       } else {
         store.remove(op.workspaceId(), op.type(), op.target().asText());
       }

@@ -34,8 +34,12 @@ final class WebhookSender {
 
   static final int BODY_LIMIT = 1024;
 
-  /** What came of an attempt: an HTTP status (with the head of the body), or an error code. */
-  record Result(Integer status, String body, String error, long durationMs, String retryAfter) {}
+  /**
+   * What came of an attempt: an HTTP status (with the bounded headers and the head of the body), or an error
+   * code; {@code headers} is {@code null} when no response arrived.
+   */
+  record Result(Integer status, Map<String, String> headers, String body, String error, long durationMs,
+      String retryAfter) {}
 
   private final HttpClient http;
   private final Duration deadline;
@@ -67,10 +71,10 @@ final class WebhookSender {
     long started = System.nanoTime();
     URI uri = target(url);
     if (uri == null) {
-      return new Result(null, null, "invalid_url", 0, null);
+      return new Result(null, null, null, "invalid_url", 0, null);
     }
     if (Dispatcher.reserved(uri.getHost())) {
-      return new Result(null, null, "dns_error", 0, null); // RFC 2606/6761 names never resolve here
+      return new Result(null, null, null, "dns_error", 0, null); // RFC 2606/6761 names never resolve here
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -84,7 +88,7 @@ final class WebhookSender {
       HttpResponse<byte[]> response = sent.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
       int status = response.statusCode();
       String error = status >= 300 && status < 400 ? "redirect_not_followed" : null;
-      return new Result(status, new String(response.body(), StandardCharsets.UTF_8), error, millisSince(started),
+      return new Result(status, ResponseHeaders.bounded(response.headers()), new String(response.body(), StandardCharsets.UTF_8), error, millisSince(started),
           response.headers().firstValue("Retry-After").orElse(null));
     } catch (TimeoutException e) {
       sent.cancel(true);
@@ -119,7 +123,7 @@ final class WebhookSender {
   }
 
   private static Result failure(String error, long started) {
-    return new Result(null, null, error, millisSince(started), null);
+    return new Result(null, null, null, error, millisSince(started), null);
   }
 
   private static long millisSince(long started) {
