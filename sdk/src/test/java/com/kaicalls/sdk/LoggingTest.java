@@ -4,15 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.kaicalls.sdk.internal.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,36 +14,7 @@ class LoggingTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
   private static final String SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
-  private final Logger sdkLogger = Logger.getLogger("com.kaicalls.sdk");
-  private final List<String> lines = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-          lines.add(formatter.formatMessage(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeEach
-  void captureLogs() {
-    sdkLogger.addHandler(capture);
-    sdkLogger.setLevel(Level.ALL);
-  }
-
-  @AfterEach
-  void stopCapturing() {
-    sdkLogger.removeHandler(capture);
-    sdkLogger.setLevel(null);
-    System.clearProperty("kaicalls.log");
-  }
+  @RegisterExtension final LogCapture captured = new LogCapture();
 
   @Test
   void debug_logging_shows_requests_and_responses_but_never_the_api_key_or_a_secret() {
@@ -73,9 +36,9 @@ class LoggingTest {
         .withRawResponse()
         .create(com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest.builder().url(java.net.URI.create("https://example.com/hook")).addEventType("*").build());
 
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains("POST").contains("/v1/webhook-subscriptions"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains("201"));
-    assertThat(String.join("\n", lines))
+    assertThat(captured.lines()).anySatisfy(l -> assertThat(l).contains("POST").contains("/v1/webhook-subscriptions"));
+    assertThat(captured.lines()).anySatisfy(l -> assertThat(l).contains("201"));
+    assertThat(String.join("\n", captured.lines()))
         .doesNotContain(TestClients.API_KEY)
         .doesNotContain("unitTestKey")
         .doesNotContain(SECRET.substring("whsec_".length()));
@@ -87,6 +50,6 @@ class LoggingTest {
 
     TestClients.against(server.baseUrl(), new RecordingSleeper()).build().me().retrieve();
 
-    assertThat(lines).isEmpty();
+    assertThat(captured.lines()).isEmpty();
   }
 }

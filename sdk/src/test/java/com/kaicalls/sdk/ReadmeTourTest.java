@@ -76,42 +76,15 @@ class ReadmeTourTest {
   @Test
   void the_sdk_snippet_of_the_root_readme_runs_against_the_emulator() throws Exception {
     String snippet = javaBlocks(section(Files.readString(Path.of("../README.md")), "## Use the SDK"));
-    assertThat(snippet).contains(README_BASE_URL);
-    Path source = dir.resolve("RootReadme.java");
-    Files.writeString(
-        source,
-        "import com.kaicalls.sdk.*;\n"
-            + "import com.kaicalls.sdk.models.*;\n"
-            + "public class RootReadme implements Runnable {\n"
-            + "  public void run() {\n"
-            + snippet.replace(README_BASE_URL, "\"" + MOCK.baseUrl() + "\"")
-            + "  }\n"
-            + "}\n");
-    assertThat(compile(source, dir)).isEmpty();
 
-    ((Runnable) load("RootReadme")).run();
+    runAgainstTheEmulator("RootReadme", snippet);
   }
 
   @Test
   void the_async_tour_compiles_and_runs_against_the_emulators_demo_data() throws Exception {
     String tour = javaBlocks(section(Files.readString(Path.of("README.md")), "## Async"));
-    assertThat(tour).contains(README_BASE_URL);
-    Path source = dir.resolve("AsyncTour.java");
-    Files.writeString(
-        source,
-        "import com.kaicalls.sdk.*;\n"
-            + "import com.kaicalls.sdk.errors.*;\n"
-            + "import com.kaicalls.sdk.models.*;\n"
-            + "import java.util.List;\n"
-            + "import java.util.concurrent.CompletableFuture;\n"
-            + "public class AsyncTour implements Runnable {\n"
-            + "  public void run() {\n"
-            + tour.replace(README_BASE_URL, "\"" + MOCK.baseUrl() + "\"")
-            + "  }\n"
-            + "}\n");
-    assertThat(compile(source, dir)).isEmpty();
 
-    ((Runnable) load("AsyncTour")).run();
+    runAgainstTheEmulator("AsyncTour", tour);
   }
 
   @Test
@@ -149,6 +122,27 @@ class ReadmeTourTest {
             + "}\n");
 
     assertThat(compile(source, dir)).isEmpty();
+  }
+
+  /** Compiles a snippet that names the README's emulator address as a {@code Runnable}, then runs it here. */
+  private void runAgainstTheEmulator(String className, String snippet) throws Exception {
+    assertThat(snippet).as("the snippet names the emulator's address").contains(README_BASE_URL);
+    Path source = dir.resolve(className + ".java");
+    Files.writeString(
+        source,
+        "import com.kaicalls.sdk.*;\n"
+            + "import com.kaicalls.sdk.errors.*;\n"
+            + "import com.kaicalls.sdk.models.*;\n"
+            + "import java.util.List;\n"
+            + "import java.util.concurrent.CompletableFuture;\n"
+            + "public class " + className + " implements Runnable {\n"
+            + "  public void run() {\n"
+            + snippet.replace(README_BASE_URL, "\"" + MOCK.baseUrl() + "\"")
+            + "  }\n"
+            + "}\n");
+    assertThat(compile(source, dir)).isEmpty();
+
+    ((Runnable) load(className)).run();
   }
 
   private Object compileTour(String body) throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Records the formatted lines the SDK logs (logger {@code com.kaicalls.sdk}) during each test, and afterwards
  * clears {@code kaicalls.log}, which a test sets to switch debug logging on. Register with {@code @RegisterExtension}.
  */
-final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
   private final Logger sdkLogger = Logger.getLogger("com.kaicalls.sdk");
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Handler handler =
@@ -48,7 +48,7 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** @return the lines logged so far in this test, in order */
-  List<String> lines() {
+  public List<String> lines() {
     return lines;
   }
 }
