@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -105,22 +105,30 @@ class BrowserPagesTest {
     String operation = "#operations-CommunicationRuns-validateCommunicationRun";
     await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(operation)));
 
-    // Swagger UI renders the Execute button after "Try it out" and may still be laying the operation out:
-    // each click is found and made inside the wait.
-    click(By.cssSelector(operation + " button.try-out__btn"));
-    click(By.cssSelector(operation + " button.execute"));
+    // Swagger UI may re-render the operation after load (the deep link opens it, then authorization and the
+    // spec's resolution render it again), which can close it or reset "Try it out" under a click already made.
+    // Each look therefore brings the operation to the next step from wherever it is, and Execute is clicked once.
+    await().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
+        .until(d -> executeWhenReady(d.findElement(By.cssSelector(operation))));
 
     String status = await().until(d -> d.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"))
         .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
     assertThat(status).startsWith("200");
   }
 
-  private static void click(By button) {
-    await().ignoring(ElementClickInterceptedException.class).ignoring(NoSuchElementException.class)
-        .until(d -> {
-          d.findElement(button).click();
-          return true;
-        });
+  private static boolean executeWhenReady(WebElement operation) {
+    if (!operation.getDomAttribute("class").contains("is-open")) {
+      operation.findElement(By.cssSelector(".opblock-summary")).click();
+      return false;
+    }
+    List<WebElement> execute = operation.findElements(By.cssSelector("button.execute"));
+    if (execute.isEmpty()) {
+      operation.findElements(By.cssSelector("button.try-out__btn")).stream()
+          .filter(b -> !b.getText().contains("Cancel")).findFirst().ifPresent(WebElement::click);
+      return false;
+    }
+    execute.get(0).click();
+    return true;
   }
 
   private static WebDriverWait await() {
