@@ -129,8 +129,9 @@ public final class RequestOptions {
     }
 
     /**
-     * Sends no {@code Idempotency-Key}. Such a POST is not retried once it may have reached the server, because
-     * a repeat could act twice. The API requires a key to create a communication run.
+     * Sends no {@code Idempotency-Key}. Such a POST is not retried once it may have reached the server (after a
+     * 5xx or a lost response), because a repeat could act twice; only a refused connection, a 408, a 429 or the
+     * server's {@code KaiCalls-Should-Retry: true} retry it. The API requires a key to create a communication run.
      *
      * @return this builder
      */

@@ -98,6 +98,21 @@ class AsyncRetryTest {
   }
 
   @Test
+  void a_create_sent_without_an_idempotency_key_fails_on_a_server_error_without_a_retry() throws Exception {
+    Fixtures.stubSequence(server, "POST", "/v1/communication-runs", 500, 201);
+
+    CompletableFuture<CommunicationRun> run = async.communicationRuns()
+        .create(Fixtures.createRunRequest(), RequestOptions.builder().omitIdempotencyKey().build());
+
+    assertThatThrownBy(() -> run.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(InternalServerException.class);
+    assertThat(scheduler.scheduled()).isEmpty();
+    server.verify(1, postRequestedFor(urlEqualTo("/v1/communication-runs")));
+  }
+
+  @Test
   void exhausting_the_retries_fails_the_future_with_the_last_error_and_the_earlier_ones_suppressed() throws Exception {
     Fixtures.stubSequence(server, "GET", "/v1/me", 500, 502, 503);
 

@@ -251,6 +251,32 @@ class RetryTest {
   }
 
   @Test
+  void a_post_without_an_idempotency_key_is_not_retried_after_a_server_error() {
+    server.stubFor(post(urlEqualTo("/v1/api-keys")).willReturn(Fixtures.error(500, "api_error", "internal_error")));
+    RequestOptions noKey = RequestOptions.builder().omitIdempotencyKey().build();
+
+    assertThatThrownBy(() -> client.apiKeys().create(Fixtures.createApiKeyRequest(), noKey))
+        .isInstanceOf(InternalServerException.class);
+
+    server.verify(1, postRequestedFor(urlEqualTo("/v1/api-keys")));
+    assertThat(sleeper.delays()).isEmpty();
+  }
+
+  @Test
+  void a_post_without_an_idempotency_key_is_retried_when_the_server_says_it_may_be() {
+    server.stubFor(
+        post(urlEqualTo("/v1/api-keys"))
+            .willReturn(Fixtures.error(503, "api_error", "internal_error").withHeader("KaiCalls-Should-Retry", "true")));
+    client = TestClients.against(server.baseUrl(), sleeper).maxRetries(1).build();
+    RequestOptions noKey = RequestOptions.builder().omitIdempotencyKey().build();
+
+    assertThatThrownBy(() -> client.apiKeys().create(Fixtures.createApiKeyRequest(), noKey))
+        .isInstanceOf(ApiException.class);
+
+    server.verify(2, postRequestedFor(urlEqualTo("/v1/api-keys")));
+  }
+
+  @Test
   void a_post_without_an_idempotency_key_is_not_retried_after_a_connection_reset() {
     server.stubFor(post(urlEqualTo("/v1/api-keys")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

@@ -212,7 +212,7 @@ public final class AsyncTransport {
           return;
         }
         ApiException failure = transport.errorOf(plan, response, millis);
-        if (attempt < plan.budget && transport.retryPolicy().isRetryable(failure)) {
+        if (attempt < plan.budget && transport.retryPolicy().isRetryable(failure, plan.repeatable)) {
           retryLater(failure);
         } else {
           fail(failure);

@@ -38,12 +38,14 @@ final class RetryPolicy {
 
   /**
    * Whether an error response is worth sending again: the server's {@value #SHOULD_RETRY} header decides when
-   * present, else the status and error code.
+   * present, else the status and error code. A request that is not repeatable (a POST sent without an
+   * idempotency key) is sent again only when the server says so or says it did not act (408, 429).
    */
-  boolean isRetryable(ApiException failure) {
+  boolean isRetryable(ApiException failure, boolean repeatable) {
     String advice = ErrorResponses.first(failure.headers(), SHOULD_RETRY_LOWER);
     if ("true".equalsIgnoreCase(advice)) return true; // the server knows the repeat can succeed
     if ("false".equalsIgnoreCase(advice)) return false; // the server knows it cannot
+    if (!repeatable) return failure.statusCode() == 408 || failure.statusCode() == 429; // a 5xx may have acted
     return isRetryable(failure.statusCode(), failure.code());
   }
 

@@ -272,7 +272,7 @@ public final class Transport {
         return readSuccess(request, response, reader, closeAfterRead, millis);
       }
       ApiException failure = errorOf(plan, response, millis);
-      if (attempt < plan.budget && retryPolicy.isRetryable(failure)) {
+      if (attempt < plan.budget && retryPolicy.isRetryable(failure, plan.repeatable)) {
         earlier.add(failure);
         pause(attempt + 1, failure, earlier);
         continue;
