@@ -9,8 +9,47 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.kaicalls.mock.internal.access.Authenticator;
+import com.kaicalls.mock.internal.access.IdempotencyCache;
+import com.kaicalls.mock.internal.access.RateLimiter;
+import com.kaicalls.mock.internal.access.Workspaces;
+import com.kaicalls.mock.internal.admin.AdminRoutes;
+import com.kaicalls.mock.internal.admin.EmulatorControls;
+import com.kaicalls.mock.internal.admin.SnapshotException;
+import com.kaicalls.mock.internal.admin.Snapshots;
+import com.kaicalls.mock.internal.api.Handler;
+import com.kaicalls.mock.internal.clock.Scheduler;
+import com.kaicalls.mock.internal.clock.VirtualClock;
+import com.kaicalls.mock.internal.events.Ledger;
+import com.kaicalls.mock.internal.http.ApiTransformer;
+import com.kaicalls.mock.internal.http.FaultRegistry;
 import com.kaicalls.mock.internal.http.GuardedJettyServer;
 import com.kaicalls.mock.internal.http.OriginPolicy;
+import com.kaicalls.mock.internal.http.Pipeline;
+import com.kaicalls.mock.internal.http.RequestLog;
+import com.kaicalls.mock.internal.http.RouteTable;
+import com.kaicalls.mock.internal.pages.PagesFilter;
+import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
+import com.kaicalls.mock.internal.resources.ReadHandlers;
+import com.kaicalls.mock.internal.resources.RecordingAudio;
+import com.kaicalls.mock.internal.runs.RunEngine;
+import com.kaicalls.mock.internal.runs.RunHandlers;
+import com.kaicalls.mock.internal.runs.RunRules;
+import com.kaicalls.mock.internal.seed.DemoSeed;
+import com.kaicalls.mock.internal.spec.ApiSpec;
+import com.kaicalls.mock.internal.store.DataDirException;
+import com.kaicalls.mock.internal.store.Ids;
+import com.kaicalls.mock.internal.store.InMemoryStore;
+import com.kaicalls.mock.internal.store.Journal;
+import com.kaicalls.mock.internal.store.JournaledStore;
+import com.kaicalls.mock.internal.store.Json;
+import com.kaicalls.mock.internal.store.Store;
+import com.kaicalls.mock.internal.store.Transactions;
+import com.kaicalls.mock.internal.webhooks.Backfills;
+import com.kaicalls.mock.internal.webhooks.Deliveries;
+import com.kaicalls.mock.internal.webhooks.Dispatcher;
+import com.kaicalls.mock.internal.webhooks.EventHandlers;
+import com.kaicalls.mock.internal.webhooks.WebhookHandlers;
 import com.kaicalls.webhooks.WebhookSecrets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +69,7 @@ import java.util.function.Consumer;
  * inside an embedded WireMock server (one catch-all stub answered by {@link ApiTransformer}, admin
  * routes from {@link AdminRoutes}). Internal: use {@code com.kaicalls.mock.KaiCallsMockServer}.
  */
-public final class Emulator implements AutoCloseable {
+public final class Emulator implements EmulatorControls, AutoCloseable {
 
   /** Settings, already validated by the public options. */
   public record Config(
@@ -70,8 +109,8 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  static final String DEMO_WORKSPACE = "ws_demo";
-  static final String OTHER_WORKSPACE = "ws_other";
+  static final String DEMO_WORKSPACE = Workspaces.DEMO_ID;
+  static final String OTHER_WORKSPACE = Workspaces.OTHER_ID;
   /** The demo workspace's id. */
   public static final String DEMO_WORKSPACE_ID = DEMO_WORKSPACE;
   /** The second workspace's id. */
@@ -177,7 +216,7 @@ public final class Emulator implements AutoCloseable {
     }
     this.pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
         RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), requestLog, tx);
-    Journal.Replayed replayed = journal.replay(memory);
+    Journal.Replayed replayed = journal.replay(memory, Deliveries::upgrade);
     if (replayed.commits() > 0) {
       restore(replayed);
     } else {
@@ -219,6 +258,9 @@ public final class Emulator implements AutoCloseable {
       if (cause instanceof StartupException startup) {
         return startup;
       }
+      if (cause instanceof DataDirException dataDir) {
+        return new StartupException(dataDir.getMessage(), dataDir);
+      }
       if (cause instanceof java.net.BindException bind) {
         boolean inUse = String.valueOf(bind.getMessage()).contains("in use");
         return new StartupException("Port " + config.port() + " on " + config.host() + (inUse
@@ -253,28 +295,39 @@ public final class Emulator implements AutoCloseable {
     return server.port();
   }
 
+  @Override
   public String apiKey() {
     return config.demoApiKey();
   }
 
+  @Override
   public String otherWorkspaceApiKey() {
     return config.otherApiKey();
   }
 
   /** The virtual clock everything runs on. */
+  @Override
   public Clock clock() {
     return clock;
   }
 
+  @Override
   public boolean manualClock() {
     return clock.manual();
   }
 
+  @Override
+  public double clockSpeed() {
+    return clock.speed();
+  }
+
   /** Moves the clock to {@code target}, running everything due on the way; returns the time now. */
+  @Override
   public Instant advanceClockTo(Instant target) {
     return scheduler.advanceTo(target);
   }
 
+  @Override
   public FaultRegistry faults() {
     return faults;
   }
@@ -284,6 +337,7 @@ public final class Emulator implements AutoCloseable {
    * windows, faults, the request log; the journal too), resets the clock and re-seeds (from the seed
    * snapshot when one was given).
    */
+  @Override
   public synchronized void reset() {
     tx.run(() -> {
       clearState();
@@ -296,6 +350,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** The whole state as a snapshot document ({@link Snapshots}), taken between two transactions. */
+  @Override
   public byte[] snapshot() {
     return Snapshots.bytes(tx.call(this::takeSnapshot));
   }
@@ -310,6 +365,7 @@ public final class Emulator implements AutoCloseable {
    *
    * @throws SnapshotException naming the field at fault
    */
+  @Override
   public synchronized void restoreSnapshot(byte[] snapshot) {
     Snapshots.Parsed parsed = Snapshots.read(snapshot, WORKSPACES);
     tx.run(() -> {
@@ -332,6 +388,7 @@ public final class Emulator implements AutoCloseable {
    *
    * @throws IllegalArgumentException for a limit outside 1 to the log's size (saying so)
    */
+  @Override
   public ObjectNode requests(Integer limit, String workspaceId) {
     int max = Math.max(1, requestLog.capacity());
     if (limit == null) {
@@ -419,7 +476,8 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Creates {@code count} one-recipient runs in a workspace through the normal create path. */
-  List<String> generateRuns(String workspaceId, int count) {
+  @Override
+  public List<String> generateRuns(String workspaceId, int count) {
     return tx.call(() -> {
       ObjectNode agent = store.all(workspaceId, "agent").stream().findFirst().orElseGet(() -> generatedAgent(workspaceId));
       String agentId = agent.get("id").asText();
@@ -453,7 +511,8 @@ public final class Emulator implements AutoCloseable {
     return agent;
   }
 
-  String workspaceFor(String name) {
+  @Override
+  public String workspaceFor(String name) {
     return "other".equals(name) || OTHER_WORKSPACE.equals(name) ? OTHER_WORKSPACE : DEMO_WORKSPACE;
   }
 

@@ -119,7 +119,7 @@ public class KaiCallsMockExtension
       annotation.ifPresent(a -> {
         options.seed(a.seed()).clockMode(a.clock());
         if (!a.startTime().isEmpty()) {
-          options.startTime(com.kaicalls.mock.internal.Rfc3339.parse(a.startTime()));
+          options.startTime(com.kaicalls.mock.internal.store.Rfc3339.parse(a.startTime()));
         }
         if (!a.snapshot().isEmpty()) {
           options.seedResource(a.snapshot());
