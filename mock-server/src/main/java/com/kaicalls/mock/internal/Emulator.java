@@ -4,17 +4,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.kaicalls.mock.ClockMode;
+import com.kaicalls.mock.MockServerOptions;
+import com.kaicalls.mock.RateLimit;
+import com.kaicalls.mock.Seed;
 import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.IdempotencyCache;
 import com.kaicalls.mock.internal.access.RateLimiter;
 import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.admin.AdminRoutes;
 import com.kaicalls.mock.internal.admin.EmulatorControls;
+import com.kaicalls.mock.internal.admin.RunGenerator;
 import com.kaicalls.mock.internal.admin.SnapshotException;
 import com.kaicalls.mock.internal.admin.Snapshots;
 import com.kaicalls.mock.internal.api.Handler;
@@ -35,14 +40,13 @@ import com.kaicalls.mock.internal.resources.RecordingAudio;
 import com.kaicalls.mock.internal.runs.RunEngine;
 import com.kaicalls.mock.internal.runs.RunHandlers;
 import com.kaicalls.mock.internal.runs.RunRules;
-import com.kaicalls.mock.internal.seed.DemoSeed;
+import com.kaicalls.mock.internal.seed.Seeds;
 import com.kaicalls.mock.internal.spec.ApiSpec;
 import com.kaicalls.mock.internal.store.DataDirException;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.InMemoryStore;
 import com.kaicalls.mock.internal.store.Journal;
 import com.kaicalls.mock.internal.store.JournaledStore;
-import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import com.kaicalls.mock.internal.store.Transactions;
 import com.kaicalls.mock.internal.webhooks.Backfills;
@@ -51,7 +55,6 @@ import com.kaicalls.mock.internal.webhooks.Dispatcher;
 import com.kaicalls.mock.internal.webhooks.EventHandlers;
 import com.kaicalls.mock.internal.webhooks.WebhookHandlers;
 import com.kaicalls.webhooks.WebhookSecrets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,101 +63,60 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
- * Wires the emulator: reads the spec, builds the store (journaled with a data directory), the
- * virtual clock and scheduler, the handlers, run engine and webhook dispatcher, and runs them
- * inside an embedded WireMock server (one catch-all stub answered by {@link ApiTransformer}, admin
- * routes from {@link AdminRoutes}). Internal: use {@code com.kaicalls.mock.KaiCallsMockServer}.
+ * Wires the emulator from {@link MockServerOptions}: reads the spec, builds the store (journaled with
+ * a data directory), the virtual clock and scheduler, the handlers, run engine and webhook dispatcher,
+ * and runs them inside an embedded WireMock server (one catch-all stub answered by {@link
+ * ApiTransformer}, admin routes from {@link AdminRoutes}). Internal: use {@code
+ * com.kaicalls.mock.KaiCallsMockServer}.
  */
 public final class Emulator implements EmulatorControls, AutoCloseable {
 
-  /** Settings, already validated by the public options. */
-  public record Config(
-      String host,
-      int port,
-      String demoApiKey,
-      String otherApiKey,
-      boolean seedDemo,
-      int rateLimit,
-      long rateLimitWindowSeconds,
-      Clock clock,
-      Consumer<String> requestLog,
-      boolean manualClock,
-      double speed,
-      Instant startTime,
-      Path dataDir,
-      Duration deliveryTimeout,
-      boolean repairJournal,
-      List<String> allowedHosts,
-      int requestLogSize,
-      byte[] seedSnapshot,
-      String seedSnapshotName) {
-
-    /** The settings of issue #10 (no request log bound or seed snapshot given: 1,000 entries, demo seed). */
-    public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
-        long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog, boolean manualClock, double speed,
-        Instant startTime, Path dataDir, Duration deliveryTimeout, boolean repairJournal, List<String> allowedHosts) {
-      this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
-          manualClock, speed, startTime, dataDir, deliveryTimeout, repairJournal, allowedHosts, 1000, null, null);
-    }
-
-    /** The settings of issue #5 (realtime clock, in memory). */
-    public Config(String host, int port, String demoApiKey, String otherApiKey, boolean seedDemo, int rateLimit,
-        long rateLimitWindowSeconds, Clock clock, Consumer<String> requestLog) {
-      this(host, port, demoApiKey, otherApiKey, seedDemo, rateLimit, rateLimitWindowSeconds, clock, requestLog,
-          false, 1.0, null, null, Duration.ofSeconds(15), false, List.of());
-    }
-  }
-
-  static final String DEMO_WORKSPACE = Workspaces.DEMO_ID;
-  static final String OTHER_WORKSPACE = Workspaces.OTHER_ID;
   /** The demo workspace's id. */
-  public static final String DEMO_WORKSPACE_ID = DEMO_WORKSPACE;
+  public static final String DEMO_WORKSPACE_ID = Workspaces.DEMO_ID;
   /** The second workspace's id. */
-  public static final String OTHER_WORKSPACE_ID = OTHER_WORKSPACE;
-  static final List<String> WORKSPACES = List.of(DEMO_WORKSPACE, OTHER_WORKSPACE);
+  public static final String OTHER_WORKSPACE_ID = Workspaces.OTHER_ID;
+  private static final List<String> WORKSPACES = List.of(DEMO_WORKSPACE_ID, OTHER_WORKSPACE_ID);
+  /** How long one webhook attempt may take, body included. */
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
-  private static final String DEMO_KEY_ID = "key_demo_full";
-  private static final String DEMO_KEY_NAME = "Demo full-scope key";
-  private static final String OTHER_KEY_ID = "key_other_full";
-  private static final String OTHER_KEY_NAME = "Other workspace full-scope key";
 
-  private final Config config;
-  final ApiSpec spec;
-  final VirtualClock clock;
-  final Journal journal;
-  final Store store;
-  final Ids ids = new Ids(20261128L);
-  final Transactions tx;
-  final Scheduler scheduler;
-  final Workspaces workspaces = new Workspaces();
-  final RecordingAudio recordingAudio;
-  final Ledger ledger;
-  final Authenticator auth;
-  final RateLimiter rateLimiter;
-  final IdempotencyCache idempotency;
-  final RunEngine engine;
+  private final MockServerOptions options;
+  private final Seeds.Snapshot seedSnapshot;
+  private final VirtualClock clock;
+  private final Journal journal;
+  private final Store store;
+  private final Ids ids = new Ids(20261128L);
+  private final Transactions tx;
+  private final Scheduler scheduler;
+  private final Workspaces workspaces = new Workspaces();
+  private final Authenticator auth;
+  private final RateLimiter rateLimiter;
+  private final IdempotencyCache idempotency;
+  private final RunEngine engine;
+  /** Package-private for IdempotencyInFlightTest, which holds a create open through its hook. */
   final RunHandlers runs;
-  final WebhookHandlers webhooks;
-  final Dispatcher dispatcher;
-  final FaultRegistry faults = new FaultRegistry();
-  final RequestLog requestLog;
-  final Pipeline pipeline;
-  final Set<String> missingHandlers;
-  private final List<String> allScopes = new ArrayList<>();
+  private final Dispatcher dispatcher;
+  private final FaultRegistry faults = new FaultRegistry();
+  private final RequestLog requestLog;
+  private final RunGenerator runGenerator;
+  private final Seeds seeds;
   private final WireMockServer server;
 
   /** {@code opened}: what to close, last first, if this constructor fails. */
-  private Emulator(Config config, List<AutoCloseable> opened) {
-    this.config = config;
-    // Start Jetty while the spec is parsed and the seed built: the transformer waits for both.
+  private Emulator(MockServerOptions options, Seeds.Snapshot seedSnapshot, Duration deliveryTimeout,
+      List<AutoCloseable> opened) {
+    this.options = options;
+    this.seedSnapshot = seedSnapshot;
+    // Start Jetty while the spec is parsed and the seed built: the transformer and pages wait for them.
     CompletableFuture<ApiTransformer.Ready> ready = new CompletableFuture<>();
-    WireMockConfiguration options = WireMockConfiguration.options()
-        .bindAddress(config.host())
-        .port(config.port())
+    CompletableFuture<JsonNode> specRoot = new CompletableFuture<>();
+    WireMockConfiguration wiremock = WireMockConfiguration.options()
+        .bindAddress(options.host())
+        .port(options.port())
         .disableRequestJournal()
         .stubRequestLoggingDisabled(true)
         .gzipDisabled(true)
@@ -163,59 +125,62 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
         .extensionScanningEnabled(false)
         .templatingEnabled(false)
         .notifier(new ConsoleNotifier(false))
-        .httpServerFactory(GuardedJettyServer.factory(new OriginPolicy(config.host(), config.allowedHosts())))
+        .httpServerFactory(GuardedJettyServer.factory(new OriginPolicy(options.host(), options.allowedHosts())))
         .extensions(new ApiTransformer(ready), new AdminRoutes(this),
-            new com.kaicalls.mock.internal.pages.PagesFilter(config.demoApiKey(), this::baseUrl));
-    this.server = new WireMockServer(options);
+            new PagesFilter(options.apiKey(), this::baseUrl, specRoot::join));
+    this.server = new WireMockServer(wiremock);
     // Registered before Jetty listens, so even the first request reaches the transformer (which waits until ready).
     server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
     // Locked before Jetty listens: a second process on the same directory never opens its port.
-    this.journal = config.dataDir() == null ? Journal.none() : Journal.open(config.dataDir(), config.repairJournal());
+    this.journal = options.dataDir() == null ? Journal.none() : Journal.open(options.dataDir(), options.repairJournal());
     opened.add(journal);
     CompletableFuture<Void> serverStarted = CompletableFuture.runAsync(server::start);
     opened.add(() -> {
-      ready.completeExceptionally(new IllegalStateException("the emulator failed to start"));
-      serverStarted.exceptionally(failed -> null).join();
+      IllegalStateException failed = new IllegalStateException("the emulator failed to start");
+      ready.completeExceptionally(failed);
+      specRoot.completeExceptionally(failed);
+      serverStarted.exceptionally(e -> null).join();
       server.stop();
     });
-    this.spec = ApiSpec.load();
+    ApiSpec spec = ApiSpec.load();
+    specRoot.complete(spec.root);
+    List<String> allScopes = new ArrayList<>();
     spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
-    this.clock = new VirtualClock(config.manualClock(), config.speed(), config.clock(), config.startTime());
+    this.clock = new VirtualClock(options.clockMode() == ClockMode.MANUAL, options.speed(), options.clock(),
+        options.startTime());
     InMemoryStore memory = new InMemoryStore();
     this.store = journal.durable() ? new JournaledStore(memory, journal) : memory;
     this.tx = new Transactions(journal, ids, clock);
     this.scheduler = new Scheduler(store, clock, tx);
-    this.recordingAudio = new RecordingAudio(store);
-    this.ledger = new Ledger(store, ids, clock);
+    RecordingAudio recordingAudio = new RecordingAudio(store);
+    Ledger ledger = new Ledger(store, ids, clock);
     this.auth = new Authenticator(store, clock);
-    this.rateLimiter = new RateLimiter(config.rateLimit(), config.rateLimitWindowSeconds(), config.clock());
+    RateLimit limit = options.rateLimit();
+    this.rateLimiter = new RateLimiter(limit == null ? 0 : limit.requests(),
+        limit == null ? 1 : limit.window().getSeconds(), options.clock());
     this.idempotency = new IdempotencyCache(clock, store);
-    this.requestLog = new RequestLog(config.requestLogSize(), config.clock());
+    this.requestLog = new RequestLog(options.requestLogSize(), options.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
     this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
-    this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
-    this.dispatcher = new Dispatcher(store, ledger, clock, config.clock(), scheduler, tx, deliveries,
-        config.deliveryTimeout());
+    WebhookHandlers webhooks =
+        new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
+    this.dispatcher = new Dispatcher(store, ledger, clock, options.clock(), scheduler, tx, deliveries, deliveryTimeout);
     opened.add(dispatcher);
     Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
+    this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
+    this.seeds = new Seeds(store, ledger, ids, recordingAudio, webhooks, auth, workspaces, allScopes,
+        options.apiKey(), options.otherWorkspaceApiKey(), options.seed() == Seed.DEMO);
     Map<String, Handler> handlers = new HashMap<>();
     new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
     new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
     runs.register(handlers);
     webhooks.register(handlers);
     new EventHandlers(store, deliveries, backfills).register(handlers);
-    this.missingHandlers = new java.util.TreeSet<>();
-    for (ApiSpec.Operation op : spec.operations) {
-      if (!handlers.containsKey(op.operationId())) {
-        missingHandlers.add(op.operationId());
-      }
-    }
-    if (!missingHandlers.isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missingHandlers);
-    }
-    this.pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
-        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids, config.requestLog(), requestLog, tx);
+    warnAboutMissingHandlers(spec, handlers.keySet());
+    Pipeline pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
+        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids,
+        options.verbose() ? options.requestLog() : null, requestLog, tx);
     Journal.Replayed replayed = journal.replay(memory, Deliveries::upgrade);
     if (replayed.commits() > 0) {
       restore(replayed);
@@ -234,12 +199,22 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   /**
    * Starts, or fails with everything it opened closed again (port, data-directory lock, threads): a
-   * {@link StartupException} for a port in use, a held data directory or an unreadable journal.
+   * {@link StartupException} for a port in use, a held data directory or an unreadable journal; an
+   * {@link IllegalStateException} for a seed snapshot that cannot be read, before anything opens.
    */
-  public static Emulator start(Config config) {
+  public static Emulator start(MockServerOptions options) {
+    return start(options, DELIVERY_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #start(MockServerOptions)}, with another deadline for one webhook attempt than 15 s
+   * (not an option of the public API: DeliveryDeadlineTest shortens it).
+   */
+  public static Emulator start(MockServerOptions options, Duration deliveryTimeout) {
+    Seeds.Snapshot seedSnapshot = Seeds.read(options.seedFile(), options.seedResource());
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      return new Emulator(config, opened);
+      return new Emulator(options, seedSnapshot, deliveryTimeout, opened);
     } catch (RuntimeException | Error e) {
       for (int i = opened.size() - 1; i >= 0; i--) {
         try {
@@ -248,12 +223,12 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
           e.addSuppressed(suppressed);
         }
       }
-      throw startupFailure(config, e);
+      throw startupFailure(options, e);
     }
   }
 
   /** A failed start as one line for whoever started it; a port already taken is named. */
-  private static RuntimeException startupFailure(Config config, Throwable e) {
+  private static RuntimeException startupFailure(MockServerOptions options, Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof StartupException startup) {
         return startup;
@@ -263,12 +238,24 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
       }
       if (cause instanceof java.net.BindException bind) {
         boolean inUse = String.valueOf(bind.getMessage()).contains("in use");
-        return new StartupException("Port " + config.port() + " on " + config.host() + (inUse
+        return new StartupException("Port " + options.port() + " on " + options.host() + (inUse
             ? " is already in use; stop what listens there or choose another --port (0 picks a free one)."
             : " cannot be listened on (" + bind.getMessage() + "); check --host and --port."), e);
       }
     }
     return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+  }
+
+  private static void warnAboutMissingHandlers(ApiSpec spec, Set<String> handled) {
+    Set<String> missing = new TreeSet<>();
+    for (ApiSpec.Operation op : spec.operations) {
+      if (!handled.contains(op.operationId())) {
+        missing.add(op.operationId());
+      }
+    }
+    if (!missing.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missing);
+    }
   }
 
   /** Continues from a journal: ids, time, key hashes, idempotency keys, timers and pending deliveries. */
@@ -277,7 +264,7 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     if (replayed.now() != null) {
       clock.moveTo(replayed.now());
     }
-    registerWorkspaces();
+    seeds.registerWorkspaces();
     auth.reload(WORKSPACES);
     tx.run(() -> {
       idempotency.reload(WORKSPACES);
@@ -286,26 +273,27 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     });
   }
 
+  /** Base URL without a trailing slash; a server bound to every interface is reached on 127.0.0.1. */
   public String baseUrl() {
-    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
   }
 
+  /** The port listened on (the one chosen when the options asked for 0). */
   public int port() {
     return server.port();
   }
 
   @Override
   public String apiKey() {
-    return config.demoApiKey();
+    return options.apiKey();
   }
 
   @Override
   public String otherWorkspaceApiKey() {
-    return config.otherApiKey();
+    return options.otherWorkspaceApiKey();
   }
 
-  /** The virtual clock everything runs on. */
   @Override
   public Clock clock() {
     return clock;
@@ -321,7 +309,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     return clock.speed();
   }
 
-  /** Moves the clock to {@code target}, running everything due on the way; returns the time now. */
   @Override
   public Instant advanceClockTo(Instant target) {
     return scheduler.advanceTo(target);
@@ -382,23 +369,19 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     });
   }
 
-  /**
-   * Up to {@code limit} logged API requests ({@code null}: 100, or the log's size when smaller), newest
-   * first, of one workspace ({@code null}: all).
-   *
-   * @throws IllegalArgumentException for a limit outside 1 to the log's size (saying so)
-   */
   @Override
   public ObjectNode requests(Integer limit, String workspaceId) {
-    int max = Math.max(1, requestLog.capacity());
-    if (limit == null) {
-      limit = Math.min(100, max);
-    } else if (limit < 1 || limit > max) {
-      throw new IllegalArgumentException("limit must be an integer from 1 to " + max + " (the request log's size).");
-    }
-    ObjectNode list = Json.object().put("object", "list");
-    list.set("data", requestLog.newestFirst(limit, workspaceId));
-    return list;
+    return requestLog.list(limit, workspaceId);
+  }
+
+  @Override
+  public List<String> generateRuns(String workspaceId, int count) {
+    return runGenerator.generate(workspaceId, count);
+  }
+
+  @Override
+  public String workspaceFor(String name) {
+    return "other".equals(name) || OTHER_WORKSPACE_ID.equals(name) ? OTHER_WORKSPACE_ID : DEMO_WORKSPACE_ID;
   }
 
   /** Empties the state, keeping controls (faults) and the request log; call inside a transaction. */
@@ -420,100 +403,26 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     snapshot.documents().forEach((ws, types) ->
         types.forEach((type, documents) -> documents.forEach(document ->
             store.put(ws, type, Deliveries.upgrade(type, document)))));
-    registerWorkspaces();
-    // This server's own keys stay valid whatever keys the snapshot was taken with.
-    keepKey(DEMO_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_NAME, config.demoApiKey());
-    keepKey(OTHER_WORKSPACE, OTHER_KEY_ID, OTHER_KEY_NAME, config.otherApiKey());
+    seeds.registerWorkspaces();
+    seeds.keepKeys();
     auth.reload(WORKSPACES);
     idempotency.reload(WORKSPACES);
     scheduler.load(WORKSPACES);
     dispatcher.recover(WORKSPACES);
   }
 
-  private void keepKey(String workspace, String id, String name, String secret) {
-    ObjectNode key = store.get(workspace, ApiKeyHandlers.TYPE, id);
-    if (key == null) {
-      addKey(workspace, id, name, secret);
-      return;
-    }
-    ObjectNode hash = store.get(workspace, Authenticator.HASH_TYPE, id);
-    if (hash == null || !Authenticator.sha256(secret).equals(hash.path("sha256").asText())) {
-      auth.register(workspace, key, secret);
-      store.put(workspace, ApiKeyHandlers.TYPE, key);
-    }
-  }
-
-  private void registerWorkspaces() {
-    workspaces.add(new Workspaces.Workspace(DEMO_WORKSPACE, "Bright Smile Dental (demo)"));
-    workspaces.add(new Workspaces.Workspace(OTHER_WORKSPACE, "Northside Plumbing (isolation)"));
-  }
-
+  /** Fills an empty state from the seed snapshot when one was given, else from the seed; in a transaction. */
   private void seed() {
-    if (config.seedSnapshot() != null) {
-      try {
-        load(Snapshots.read(config.seedSnapshot(), WORKSPACES));
-      } catch (SnapshotException e) {
-        throw new StartupException("The seed snapshot " + config.seedSnapshotName() + " cannot be loaded: "
-            + e.getMessage() + (e.param() == null ? "" : " (at " + e.param() + ")"), e);
-      }
+    if (seedSnapshot == null) {
+      seeds.seedFresh();
       return;
     }
-    registerWorkspaces();
-    addKey(DEMO_WORKSPACE, DEMO_KEY_ID, DEMO_KEY_NAME, config.demoApiKey());
-    addKey(OTHER_WORKSPACE, OTHER_KEY_ID, OTHER_KEY_NAME, config.otherApiKey());
-    if (config.seedDemo()) {
-      DemoSeed seed = new DemoSeed(store, ledger, ids, recordingAudio, webhooks);
-      seed.seedDemo(DEMO_WORKSPACE);
-      seed.seedOther(OTHER_WORKSPACE);
+    try {
+      load(Snapshots.read(seedSnapshot.bytes(), WORKSPACES));
+    } catch (SnapshotException e) {
+      throw new StartupException("The seed snapshot " + seedSnapshot.name() + " cannot be loaded: "
+          + e.getMessage() + (e.param() == null ? "" : " (at " + e.param() + ")"), e);
     }
-  }
-
-  private void addKey(String workspace, String id, String name, String secret) {
-    ArrayNode scopes = Json.array(allScopes);
-    ObjectNode key = ApiKeyHandlers.newKey(id, name, scopes, DemoSeed.T0.minusSeconds(86400L * 30), null);
-    auth.register(workspace, key, secret);
-    store.put(workspace, ApiKeyHandlers.TYPE, key);
-  }
-
-  /** Creates {@code count} one-recipient runs in a workspace through the normal create path. */
-  @Override
-  public List<String> generateRuns(String workspaceId, int count) {
-    return tx.call(() -> {
-      ObjectNode agent = store.all(workspaceId, "agent").stream().findFirst().orElseGet(() -> generatedAgent(workspaceId));
-      String agentId = agent.get("id").asText();
-      List<String> created = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        ObjectNode body = Json.object();
-        body.put("name", "Generated run " + (i + 1));
-        body.put("agent_id", agentId);
-        body.put("channel", "voice");
-        body.putArray("recipients").addObject().put("phone", String.format("+1415%07d", 2000000 + i));
-        created.add(runs.create(workspaceId, body, List.of()).get("id").asText());
-      }
-      return created;
-    });
-  }
-
-  private ObjectNode generatedAgent(String workspaceId) {
-    String now = Json.time(clock.instant());
-    ObjectNode agent = Json.object();
-    agent.put("id", ids.next("agent_"));
-    agent.put("object", "agent");
-    agent.put("name", "Generated agent");
-    agent.put("description", "Created by /__admin/kaicalls/communication-runs/generate.");
-    agent.put("voice", "aria");
-    agent.put("language", "en-US");
-    agent.put("current_config_version", 1);
-    agent.put("status", "active");
-    agent.put("created_at", now);
-    agent.put("updated_at", now);
-    ledger.save(workspaceId, "agent", agent);
-    return agent;
-  }
-
-  @Override
-  public String workspaceFor(String name) {
-    return "other".equals(name) || OTHER_WORKSPACE.equals(name) ? OTHER_WORKSPACE : DEMO_WORKSPACE;
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class RequestLog {
     this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
   }
 
-  public int capacity() {
+  int capacity() {
     return capacity;
   }
 
@@ -85,8 +85,26 @@ public final class RequestLog {
     entries.clear();
   }
 
+  /**
+   * Up to {@code limit} entries ({@code null}: 100, or the log's size when smaller), newest first, of
+   * one workspace ({@code null}: all), as a list document.
+   *
+   * @throws IllegalArgumentException for a limit outside 1 to the log's size (saying so)
+   */
+  public ObjectNode list(Integer limit, String workspaceId) {
+    int max = Math.max(1, capacity);
+    if (limit == null) {
+      limit = Math.min(100, max);
+    } else if (limit < 1 || limit > max) {
+      throw new IllegalArgumentException("limit must be an integer from 1 to " + max + " (the request log's size).");
+    }
+    ObjectNode list = Json.object().put("object", "list");
+    list.set("data", newestFirst(limit, workspaceId));
+    return list;
+  }
+
   /** Up to {@code limit} entries, newest first, of one workspace ({@code null} for all). */
-  public ArrayNode newestFirst(int limit, String workspaceId) {
+  ArrayNode newestFirst(int limit, String workspaceId) {
     Entry[] copy;
     synchronized (this) {
       copy = entries.toArray(new Entry[0]);

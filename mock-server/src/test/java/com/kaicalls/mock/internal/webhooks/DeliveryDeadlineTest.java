@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kaicalls.mock.ApiClient;
+import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.MockServerOptions;
 import com.kaicalls.mock.MutableClock;
+import com.kaicalls.mock.Seed;
 import com.kaicalls.mock.internal.Emulator;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -37,10 +39,9 @@ class DeliveryDeadlineTest {
 
   @BeforeEach
   void start() throws IOException {
-    emulator = Emulator.start(new Emulator.Config("127.0.0.1", 0, MockServerOptions.DEFAULT_API_KEY,
-        MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY, false, 0, 1,
-        new MutableClock(Instant.parse("2026-11-30T09:00:00Z")), null, true, 1.0,
-        Instant.parse("2026-12-01T15:00:00Z"), null, DEADLINE, false, java.util.List.of()));
+    emulator = Emulator.start(MockServerOptions.builder().port(0).seed(Seed.EMPTY)
+        .clock(new MutableClock(Instant.parse("2026-11-30T09:00:00Z"))).clockMode(ClockMode.MANUAL)
+        .startTime(Instant.parse("2026-12-01T15:00:00Z")).build(), DEADLINE);
     api = new ApiClient(emulator.baseUrl(), emulator.apiKey());
     receiver = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
   }
