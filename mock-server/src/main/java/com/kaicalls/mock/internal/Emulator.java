@@ -168,6 +168,7 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     this.dispatcher = new Dispatcher(store, ledger, clock, options.clock(), scheduler, tx, deliveries, deliveryTimeout);
     opened.add(dispatcher);
     Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
+    dispatcher.addListener(backfills);
     this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
     this.seeds = new Seeds(store, ledger, ids, recordingAudio, webhooks, auth, workspaces, allScopes,
         options.apiKey(), options.otherWorkspaceApiKey(), options.seed() == Seed.DEMO);

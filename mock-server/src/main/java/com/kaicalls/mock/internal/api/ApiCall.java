@@ -1,8 +1,10 @@
 package com.kaicalls.mock.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.spec.ApiSpec;
 import com.kaicalls.mock.internal.spec.Violation;
+import com.kaicalls.mock.internal.store.Store;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +43,26 @@ public final class ApiCall {
 
   public String path(String name) {
     return pathParams.get(name);
+  }
+
+  /**
+   * The stored {@code type} document named by the path's {@code id} in the caller's workspace, or the
+   * 404 {@code resource_missing} ("No such {@code what}: 'id'.", param {@code id}).
+   */
+  public ObjectNode require(Store store, String type, String what) {
+    return require(store, type, path("id"), what, "id");
+  }
+
+  /**
+   * The stored {@code type} document {@code id} of the caller's workspace, or the 404 {@code
+   * resource_missing} ("No such {@code what}: 'id'.") naming {@code param}, the field that gave the id.
+   */
+  public ObjectNode require(Store store, String type, String id, String what, String param) {
+    ObjectNode document = store.get(workspace(), type, id);
+    if (document == null) {
+      throw ApiException.notFound(what, id, param);
+    }
+    return document;
   }
 
   /** The first value of a query parameter, or {@code null}. */

@@ -45,8 +45,13 @@ public final class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String what, String id) {
+    return notFound(what, id, "id");
+  }
+
+  /** The 404 for a missing {@code what} whose id came in the field {@code param}. */
+  public static ApiException notFound(String what, String id, String param) {
     return new ApiException(
-        404, "not_found", "resource_missing", "No such " + what + ": '" + id + "'.", "id");
+        404, "not_found", "resource_missing", "No such " + what + ": '" + id + "'.", param);
   }
 
   public static ApiException conflict(String code, String message) {

@@ -53,21 +53,21 @@ public final class ApiTransformer implements ResponseDefinitionTransformerV2 {
           .withHeader("Content-Type", "application/yaml").withBody(spec).build();
     }
     FaultRegistry.Rule fault = r.faults().take(method, Pipeline.pathOf(request.getUrl()));
-    if (fault != null && fault.kind.equals("connection_reset")) {
+    if (fault != null && fault.kind == FaultKind.CONNECTION_RESET) {
       return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
     Pipeline.RawRequest raw =
         new Pipeline.RawRequest(method, request.getUrl(), name -> header(request, name), request.getBody());
-    if (fault != null && fault.kind.equals("status")) {
+    if (fault != null && fault.kind == FaultKind.STATUS) {
       return toDefinition(injectedStatus(fault, pipeline, raw));
     }
     ApiResponse response = pipeline.handle(raw);
-    if (fault != null && fault.kind.equals("commit_then_drop")) {
+    if (fault != null && fault.kind == FaultKind.COMMIT_THEN_DROP) {
       // The change is committed (journal included); the client never hears about it.
       return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
     ResponseDefinitionBuilder definition = builder(response);
-    if (fault != null && fault.kind.equals("delay")) {
+    if (fault != null && fault.kind == FaultKind.DELAY) {
       definition.withFixedDelay((int) fault.delayMs);
     }
     return definition.build();

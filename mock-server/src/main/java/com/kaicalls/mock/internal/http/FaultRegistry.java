@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Faults injected for client testing: the next {@code count} API requests matching a method and
@@ -16,19 +15,17 @@ import java.util.Set;
  */
 public final class FaultRegistry {
 
-  /** The kinds of fault, as named in the admin JSON. */
-  public static final Set<String> KINDS = Set.of("status", "delay", "connection_reset", "commit_then_drop");
-
   /** One rule; {@code method} {@code null} matches any method. */
   public static final class Rule {
     final String method;
     final String path;
-    final String kind;
+    final FaultKind kind;
     final int status;
     final Long retryAfterSeconds;
     final long delayMs;
     int remaining;
 
+    /** {@code kind}: the fault's name in the admin JSON (see {@link FaultKind}). */
     public Rule(String method, String path, int count, String kind, int status, Long retryAfterSeconds, long delayMs) {
       if (path == null || !path.startsWith("/")) {
         throw new IllegalArgumentException("path must start with '/'");
@@ -36,18 +33,19 @@ public final class FaultRegistry {
       if (count < 1) {
         throw new IllegalArgumentException("count must be at least 1");
       }
-      if (!KINDS.contains(kind)) {
+      FaultKind faultKind = FaultKind.named(kind);
+      if (faultKind == null) {
         throw new IllegalArgumentException("fault must be one of status, delay, connection_reset, commit_then_drop");
       }
-      if (kind.equals("status") && (status < 400 || status > 599)) {
+      if (faultKind == FaultKind.STATUS && (status < 400 || status > 599)) {
         throw new IllegalArgumentException("status must be 400..599");
       }
-      if (kind.equals("delay") && (delayMs < 0 || delayMs > 120_000)) {
+      if (faultKind == FaultKind.DELAY && (delayMs < 0 || delayMs > 120_000)) {
         throw new IllegalArgumentException("delay_ms must be 0..120000");
       }
       this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
       this.path = path;
-      this.kind = kind;
+      this.kind = faultKind;
       this.status = status;
       this.retryAfterSeconds = retryAfterSeconds;
       this.delayMs = delayMs;
@@ -66,14 +64,14 @@ public final class FaultRegistry {
       Json.putNullable(json, "method", method);
       json.put("path", path);
       json.put("count", remaining);
-      json.put("fault", kind);
-      if (kind.equals("status")) {
+      json.put("fault", kind.jsonName());
+      if (kind == FaultKind.STATUS) {
         json.put("status", status);
         if (retryAfterSeconds != null) {
           json.put("retry_after", retryAfterSeconds);
         }
       }
-      if (kind.equals("delay")) {
+      if (kind == FaultKind.DELAY) {
         json.put("delay_ms", delayMs);
       }
       return json;

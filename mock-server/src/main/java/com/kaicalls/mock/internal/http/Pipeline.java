@@ -88,29 +88,34 @@ public final class Pipeline {
     Instant received = recent.now();
     String requestId = "req_" + ids.random(24);
     Map<String, String> extraHeaders = new LinkedHashMap<>();
-    String[] keyId = {"-", null}; // key id, workspace id
     String path = pathOf(request.url());
+    Principal caller = null; // known once the key is checked: logged with every later answer
     ApiResponse response;
     try {
-      response = process(request, path, requestId, extraHeaders, keyId);
+      RouteTable.Match match = route(request, path);
+      caller = auth.authenticate(request.header().apply("Authorization"));
+      response = process(request, path, match, caller, requestId, extraHeaders);
     } catch (ApiException e) {
       response = ApiResponse.error(e, requestId);
     } catch (InvalidCursorException e) {
       response = ApiResponse.error(ApiException.of(e), requestId);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR,
-          "Unexpected error answering " + request.method() + " " + path + " (" + requestId + ")", e);
+      // One line for the person running the emulator; the stack trace only when they ask for debug logs.
+      LOG.log(System.Logger.Level.ERROR, "Unexpected error answering " + request.method() + " " + path + " ("
+          + requestId + "): " + e);
+      LOG.log(System.Logger.Level.DEBUG, "Stack trace of the error answering " + requestId, e);
       response = ApiResponse.error(new ApiException(500, "api_error", "internal_error",
           "An unexpected error occurred in the emulator.", null), requestId);
     }
     extraHeaders.forEach(response.headers::putIfAbsent);
     response.headers.put("Request-Id", requestId);
     long durationMs = (System.nanoTime() - started) / 1_000_000;
+    String keyId = caller == null ? null : caller.keyId();
     if (requestLog != null) {
       requestLog.accept(String.format("%s %s %d key=%s %dms %s", request.method(), path,
-          response.status, keyId[0], durationMs, requestId));
+          response.status, keyId == null ? "-" : keyId, durationMs, requestId));
     }
-    record(received, request, response, keyId[0].equals("-") ? null : keyId[0], keyId[1], requestId, durationMs);
+    record(received, request, response, keyId, caller == null ? null : caller.workspaceId(), requestId, durationMs);
     return response;
   }
 
@@ -121,8 +126,8 @@ public final class Pipeline {
         durationMs, request.body(), request.header().apply("Content-Type"), response.body, response.contentType));
   }
 
-  private ApiResponse process(
-      RawRequest request, String path, String requestId, Map<String, String> extraHeaders, String[] keyId) {
+  /** The checks before the key: size (413), route (404/405), body media type (415). */
+  private RouteTable.Match route(RawRequest request, String path) {
     byte[] rawBody = request.body() == null ? new byte[0] : request.body();
     if (rawBody.length > MAX_BODY_BYTES) {
       throw new ApiException(413, "payload_too_large", "payload_too_large",
@@ -142,10 +147,14 @@ public final class Pipeline {
     if (rawBody.length > 0) {
       RequestBody.checkContentType(request.header().apply("Content-Type"));
     }
+    return match;
+  }
+
+  /** The checks after the key (rate limit, scope, parameters, body, idempotency), then the handler. */
+  private ApiResponse process(RawRequest request, String path, RouteTable.Match match, Principal principal,
+      String requestId, Map<String, String> extraHeaders) {
+    byte[] rawBody = request.body() == null ? new byte[0] : request.body();
     ApiSpec.Operation operation = match.operation();
-    Principal principal = auth.authenticate(request.header().apply("Authorization"));
-    keyId[0] = principal.keyId();
-    keyId[1] = principal.workspaceId();
     rateLimiter.acquire(principal.keyId(), extraHeaders);
     String scope = operation.requiredScope();
     if (scope != null && !principal.scopes().contains(scope)) {

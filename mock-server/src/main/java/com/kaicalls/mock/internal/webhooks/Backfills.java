@@ -20,14 +20,14 @@ import java.util.function.Predicate;
  * scheduled step per page of {@link #PAGE} events (oldest first, by cursor, so the store is never
  * loaded at once) creates their deliveries. Deliveries report back through {@link #finished}.
  */
-public final class Backfills {
+public final class Backfills implements DeliveryListener {
 
   static final String TYPE = "backfill";
   static final String CURSOR_TYPE = "_backfill_cursor";
   static final int PAGE = 100;
   /**
    * Back-pressure: a page is created only while fewer than this many of the backfill's deliveries
-   * await their first attempt; otherwise paging waits until {@link #attempted} brings them down to
+   * await their first attempt; otherwise paging waits until {@link #firstAttemptEnded} brings them down to
    * {@link #PAGE}. Without it every page ran at once: a 100,000-event backfill queued 100,000
    * attempts (and their timers and signed bodies) in memory. Retries do not hold paging back.
    */
@@ -140,7 +140,12 @@ public final class Backfills {
   }
 
   /** The first attempt of a backfill delivery ended; resumes paging once few await their first attempt. */
-  static void attempted(Store store, Clock clock, Scheduler scheduler, String ws, String backfillId) {
+  @Override
+  public void firstAttemptEnded(String ws, ObjectNode delivery) {
+    if (delivery.path("backfill_id").isNull()) {
+      return;
+    }
+    String backfillId = delivery.get("backfill_id").asText();
     ObjectNode cursor = store.get(ws, CURSOR_TYPE, backfillId);
     if (cursor == null) {
       return; // all pages created
@@ -155,7 +160,12 @@ public final class Backfills {
   }
 
   /** A backfill delivery reached a final status. */
-  static void finished(Store store, Clock clock, String ws, String backfillId, boolean delivered) {
+  @Override
+  public void finished(String ws, ObjectNode delivery, boolean delivered) {
+    if (delivery.path("backfill_id").isNull()) {
+      return;
+    }
+    String backfillId = delivery.get("backfill_id").asText();
     ObjectNode stored = store.get(ws, TYPE, backfillId);
     if (stored == null) {
       return;

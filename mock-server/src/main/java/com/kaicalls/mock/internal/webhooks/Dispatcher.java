@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +61,7 @@ public final class Dispatcher implements AutoCloseable {
   private final ExecutorService pool;
   private final Map<String, Endpoint> endpoints = new HashMap<>();
   private final AtomicLong generation = new AtomicLong();
+  private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * {@code clock} is virtual time (schedules, {@code attempted_at}); {@code wallClock} is real time, what
@@ -82,6 +84,11 @@ public final class Dispatcher implements AutoCloseable {
     this.sender = new WebhookSender(pool, timeout);
     scheduler.register(Deliveries.DELIVER, this::attempt);
     ledger.onEvent(this::live);
+  }
+
+  /** Adds a listener told of every delivery's first attempt and final status (e.g. {@link Backfills}). */
+  public void addListener(DeliveryListener listener) {
+    listeners.add(listener);
   }
 
   /** Forgets in-flight attempts (reset): their results are dropped. */
@@ -235,16 +242,16 @@ public final class Dispatcher implements AutoCloseable {
       deliveries.plan(ws, d.get("id").asText(), next);
     }
     store.put(ws, Deliveries.TYPE, d);
-    if (number == 1 && !d.path("backfill_id").isNull()) {
-      Backfills.attempted(store, clock, scheduler, ws, d.get("backfill_id").asText());
+    if (number == 1) {
+      listeners.forEach(listener -> listener.firstAttemptEnded(ws, d));
     }
     if (gone) {
       disable(ws, subId, "endpoint_gone", now);
     } else if (!ok && !unrecoverable) {
       failing(ws, subId, attemptedAt, now);
     }
-    if (!"pending".equals(d.get("status").asText()) && !d.path("backfill_id").isNull()) {
-      Backfills.finished(store, clock, ws, d.get("backfill_id").asText(), ok);
+    if (!"pending".equals(d.get("status").asText())) {
+      listeners.forEach(listener -> listener.finished(ws, d, ok));
     }
   }
 

@@ -37,10 +37,7 @@ public final class EventHandlers {
   }
 
   private ApiResponse replay(ApiCall call) {
-    ObjectNode event = store.get(call.workspace(), "event", call.path("id"));
-    if (event == null) {
-      throw ApiException.notFound("event", call.path("id"));
-    }
+    ObjectNode event = call.require(store, "event", "event");
     String subscriptionId = call.body == null ? null : Json.text(call.body, "subscription_id");
     List<ObjectNode> targets = new ArrayList<>();
     if (subscriptionId != null) {
@@ -72,11 +69,6 @@ public final class EventHandlers {
   }
 
   private ObjectNode subscription(ApiCall call, String id) {
-    ObjectNode sub = store.get(call.workspace(), WebhookHandlers.TYPE, id);
-    if (sub == null) {
-      throw new ApiException(404, "not_found", "resource_missing",
-          "No such webhook subscription: '" + id + "'.", "subscription_id");
-    }
-    return sub;
+    return call.require(store, WebhookHandlers.TYPE, id, "webhook subscription", "subscription_id");
   }
 }

@@ -179,10 +179,6 @@ public final class WebhookHandlers {
   }
 
   private ObjectNode find(ApiCall call) {
-    ObjectNode sub = store.get(call.workspace(), TYPE, call.path("id"));
-    if (sub == null) {
-      throw ApiException.notFound("webhook subscription", call.path("id"));
-    }
-    return sub;
+    return call.require(store, TYPE, "webhook subscription");
   }
 }
