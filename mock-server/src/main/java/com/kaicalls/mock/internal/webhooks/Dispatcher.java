@@ -1,7 +1,6 @@
 package com.kaicalls.mock.internal.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.clock.Scheduler;
 import com.kaicalls.mock.internal.events.Ledger;
@@ -9,59 +8,38 @@ import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import com.kaicalls.mock.internal.store.Transactions;
 import com.kaicalls.webhooks.WebhookSigner;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends webhook deliveries: live deliveries for each new event to the subscriptions it matches,
- * and every due attempt (live, test, replay, backfill) as a signed POST on a bounded worker pool,
- * at most {@link #PER_ENDPOINT} at a time per endpoint, never on an API request thread. Records
- * each attempt and plans the next on {@link #SCHEDULE} (virtual time), honouring Retry-After.
+ * and every due attempt (live, test, replay, backfill) as a signed POST through the {@link
+ * EndpointQueue}, never on an API request thread; the {@link AttemptRecorder} records each attempt
+ * and plans the next (virtual time).
  */
 public final class Dispatcher implements AutoCloseable {
 
-  /** Delay before attempt n+1 after attempt n failed; attempt 1 is immediate. */
-  static final List<Duration> SCHEDULE = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
-      Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
-  static final Duration DISABLE_AFTER = Duration.ofDays(5);
-  static final int PER_ENDPOINT = 4;
-  static final int WORKERS = 16;
-  static final String HEALTH_TYPE = "_webhook_health";
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
-
-  private record Outcome(Integer status, Map<String, String> headers, String body, String error, long durationMs,
-      Duration retryAfter) {}
-
-  private final class Endpoint {
-    int active;
-    final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
-  }
 
   private final Store store;
   private final Clock clock;
+  private final Clock wallClock;
   private final Scheduler scheduler;
   private final Transactions tx;
   private final Deliveries deliveries;
-  private final Clock wallClock;
+  private final EndpointQueue queue;
   private final WebhookSender sender;
-  private final ExecutorService pool;
-  private final Map<String, Endpoint> endpoints = new HashMap<>();
-  private final AtomicLong generation = new AtomicLong();
   private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+  private final AttemptRecorder recorder;
+  /** Bumped by a reset or close: results of attempts started before are dropped. */
+  private final AtomicLong generation = new AtomicLong();
 
   /**
    * {@code clock} is virtual time (schedules, {@code attempted_at}); {@code wallClock} is real time, what
@@ -75,13 +53,10 @@ public final class Dispatcher implements AutoCloseable {
     this.scheduler = scheduler;
     this.tx = tx;
     this.deliveries = deliveries;
-    AtomicInteger threads = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
-      Thread t = new Thread(r, "kaicalls-mock-webhooks-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.sender = new WebhookSender(pool, timeout);
+    // Shutting down: the attempt stays pending in the store.
+    this.queue = new EndpointQueue(scheduler::endWork);
+    this.sender = new WebhookSender(queue.pool(), timeout);
+    this.recorder = new AttemptRecorder(store, clock, deliveries, new SubscriptionHealth(store), listeners);
     scheduler.register(Deliveries.DELIVER, this::attempt);
     ledger.onEvent(this::live);
   }
@@ -121,7 +96,7 @@ public final class Dispatcher implements AutoCloseable {
     }
   }
 
-  /** A delivery's attempt is due (inside a transaction): sign and hand it to the pool. */
+  /** A delivery's attempt is due (inside a transaction): sign and hand it to the queue. */
   private void attempt(String ws, ObjectNode timer) {
     ObjectNode d = store.get(ws, Deliveries.TYPE, timer.get("delivery_id").asText());
     if (d == null || !"pending".equals(d.path("status").asText())) {
@@ -133,12 +108,12 @@ public final class Dispatcher implements AutoCloseable {
     ObjectNode event = store.get(ws, "event", d.get("event_id").asText());
     if (sub == null || event == null) {
       record(ws, d.get("id").asText(), generation.get(), now, Map.of(),
-          new Outcome(null, null, null, sub == null ? "subscription_deleted" : "event_expired", 0, null));
+          AttemptRecorder.Outcome.error(sub == null ? "subscription_deleted" : "event_expired"));
       return;
     }
     if (!sub.path("enabled").asBoolean() && (trigger.equals("live") || trigger.equals("backfill"))) {
       record(ws, d.get("id").asText(), generation.get(), now, Map.of(),
-          new Outcome(null, null, null, "subscription_disabled", 0, null));
+          AttemptRecorder.Outcome.error("subscription_disabled"));
       return;
     }
     byte[] body = Json.bytes(event);
@@ -149,21 +124,21 @@ public final class Dispatcher implements AutoCloseable {
     String deliveryId = d.get("id").asText();
     long gen = generation.get();
     scheduler.beginWork();
-    submit(endpointKey(url), () -> {
-      Outcome outcome = null;
+    queue.submit(url, () -> {
+      AttemptRecorder.Outcome outcome = null;
       try {
         headers.put("content-type", "application/json");
         headers.put("user-agent", "KaiCalls-Webhooks/1 (emulator)");
         // Signed when sent, with real time: receivers check it against their own clock, not the virtual one.
         headers.putAll(signer.headers(eventId, wallClock.instant().getEpochSecond(), body));
         WebhookSender.Result sent = sender.send(url, headers, body);
-        outcome = new Outcome(sent.status(), sent.headers(), sent.body(), sent.error(), sent.durationMs(),
-            retryAfter(sent.retryAfter()));
+        outcome = new AttemptRecorder.Outcome(sent.status(), sent.headers(), sent.body(), sent.error(),
+            sent.durationMs(), RetryAfter.parse(sent.retryAfter(), clock.instant()));
       } catch (RuntimeException e) {
-        outcome = new Outcome(null, null, null, "internal_error", 0, null);
+        outcome = AttemptRecorder.Outcome.error("internal_error");
         LOG.log(System.Logger.Level.WARNING, "Webhook attempt " + deliveryId + " to " + url + " failed: " + e);
       } finally {
-        Outcome o = outcome;
+        AttemptRecorder.Outcome o = outcome;
         try {
           tx.run(() -> record(ws, deliveryId, gen, now, headers, o));
         } catch (RuntimeException e) {
@@ -188,190 +163,19 @@ public final class Dispatcher implements AutoCloseable {
     return WebhookSigner.of(secrets);
   }
 
-  /** Records an attempt's outcome and decides: done, retry (when) or give up (inside a transaction). */
+  /** Records an attempt's outcome unless a reset came since, or the delivery is no longer pending (in a transaction). */
   private void record(String ws, String deliveryId, long gen, Instant attemptedAt, Map<String, String> headers,
-      Outcome outcome) {
+      AttemptRecorder.Outcome outcome) {
     ObjectNode stored = store.get(ws, Deliveries.TYPE, deliveryId);
     if (gen != generation.get() || stored == null || !"pending".equals(stored.path("status").asText())) {
       return;
     }
-    record(ws, stored.deepCopy(), attemptedAt, Json.MAPPER.valueToTree(headers), outcome);
-  }
-
-  private void record(String ws, ObjectNode d, Instant attemptedAt, JsonNode headers, Outcome outcome) {
-    Instant now = clock.instant();
-    int number = d.get("attempt").asInt() + 1;
-    ObjectNode attempt = Json.object();
-    attempt.put("attempt", number);
-    attempt.set("request_headers", headers);
-    putInt(attempt, "response_status", outcome.status());
-    attempt.set("response_headers", outcome.headers() == null ? Json.MAPPER.nullNode()
-        : Json.MAPPER.valueToTree(outcome.headers()));
-    Json.putNullable(attempt, "response_body", outcome.body());
-    Json.putNullable(attempt, "error", outcome.error());
-    attempt.put("duration_ms", outcome.durationMs());
-    attempt.put("attempted_at", Json.time(attemptedAt));
-    ((ArrayNode) d.get("attempts")).add(attempt);
-    d.put("attempt", number);
-    d.set("request_headers", headers);
-    putInt(d, "response_status", outcome.status());
-    Json.putNullable(d, "response_body", outcome.body());
-    Json.putNullable(d, "error", outcome.error());
-    d.put("duration_ms", outcome.durationMs());
-    d.put("last_attempt_at", Json.time(attemptedAt));
-    Integer status = outcome.status();
-    boolean ok = status != null && status >= 200 && status < 300;
-    boolean gone = status != null && status == 410;
-    boolean unrecoverable = outcome.error() != null && outcome.error().startsWith("subscription_")
-        || "event_expired".equals(outcome.error()) || "invalid_url".equals(outcome.error());
-    String subId = d.get("subscription_id").asText();
-    if (ok) {
-      d.put("status", "succeeded");
-      d.putNull("next_attempt_at");
-      store.remove(ws, HEALTH_TYPE, subId);
-    } else if (gone || unrecoverable || number >= SCHEDULE.size()) {
-      d.put("status", "failed");
-      d.putNull("next_attempt_at");
-    } else {
-      Duration delay = SCHEDULE.get(number);
-      if (outcome.retryAfter() != null && outcome.retryAfter().compareTo(delay) > 0) {
-        delay = outcome.retryAfter();
-      }
-      Instant next = now.plus(delay);
-      d.put("next_attempt_at", Json.time(next));
-      deliveries.plan(ws, d.get("id").asText(), next);
-    }
-    store.put(ws, Deliveries.TYPE, d);
-    if (number == 1) {
-      listeners.forEach(listener -> listener.firstAttemptEnded(ws, d));
-    }
-    if (gone) {
-      disable(ws, subId, "endpoint_gone", now);
-    } else if (!ok && !unrecoverable) {
-      failing(ws, subId, attemptedAt, now);
-    }
-    if (!"pending".equals(d.get("status").asText())) {
-      listeners.forEach(listener -> listener.finished(ws, d, ok));
-    }
-  }
-
-  /** Tracks since when a subscription's deliveries fail; disables it after {@link #DISABLE_AFTER}. */
-  private void failing(String ws, String subId, Instant attemptedAt, Instant now) {
-    ObjectNode health = store.get(ws, HEALTH_TYPE, subId);
-    if (health == null) {
-      health = Json.object().put("id", subId).put("created_at", Json.time(attemptedAt))
-          .put("failing_since", attemptedAt.toString());
-      store.put(ws, HEALTH_TYPE, health);
-    } else if (!now.isBefore(Instant.parse(health.get("failing_since").asText()).plus(DISABLE_AFTER))) {
-      disable(ws, subId, "failing", now);
-    }
-  }
-
-  private void disable(String ws, String subId, String reason, Instant now) {
-    ObjectNode sub = store.get(ws, WebhookHandlers.TYPE, subId);
-    if (sub == null || !sub.path("enabled").asBoolean()) {
-      return;
-    }
-    ObjectNode copy = sub.deepCopy();
-    copy.put("enabled", false);
-    copy.put("status", "disabled");
-    copy.put("disabled_reason", reason);
-    copy.put("updated_at", Json.time(now));
-    store.put(ws, WebhookHandlers.TYPE, copy);
-    store.remove(ws, HEALTH_TYPE, subId);
-  }
-
-  private void submit(String key, Runnable job) {
-    synchronized (endpoints) {
-      Endpoint e = endpoints.computeIfAbsent(key, k -> new Endpoint());
-      if (e.active < PER_ENDPOINT) {
-        e.active++;
-        execute(() -> runThenNext(key, job));
-      } else {
-        e.waiting.add(job);
-      }
-    }
-  }
-
-  private void runThenNext(String key, Runnable job) {
-    try {
-      job.run();
-    } finally {
-      synchronized (endpoints) {
-        Endpoint e = endpoints.get(key);
-        Runnable next = e.waiting.poll();
-        if (next != null) {
-          execute(() -> runThenNext(key, next));
-        } else {
-          e.active--;
-          if (e.active == 0) {
-            endpoints.remove(key);
-          }
-        }
-      }
-    }
-  }
-
-  private void execute(Runnable task) {
-    try {
-      pool.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      scheduler.endWork(); // shutting down: the attempt stays pending in the store
-    }
-  }
-
-  private static String endpointKey(String url) {
-    try {
-      URI uri = URI.create(url);
-      return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return url;
-    }
-  }
-
-  static boolean reserved(String host) {
-    if (host == null) {
-      return true;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    for (String domain : List.of("example.com", "example.net", "example.org")) {
-      if (h.equals(domain) || h.endsWith("." + domain)) {
-        return true;
-      }
-    }
-    return h.endsWith(".example") || h.endsWith(".test") || h.endsWith(".invalid");
-  }
-
-  /** {@code Retry-After} as seconds or an HTTP date, or {@code null}. */
-  private Duration retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      try {
-        Instant at = java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-            .toInstant();
-        Duration d = Duration.between(clock.instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (java.time.format.DateTimeParseException ignored) {
-        return null;
-      }
-    }
-  }
-
-  private static void putInt(ObjectNode node, String field, Integer value) {
-    if (value == null) {
-      node.putNull(field);
-    } else {
-      node.put(field, value);
-    }
+    recorder.record(ws, stored.deepCopy(), attemptedAt, Json.MAPPER.valueToTree(headers), outcome);
   }
 
   @Override
   public void close() {
     generation.incrementAndGet();
-    pool.shutdownNow();
+    queue.close();
   }
 }

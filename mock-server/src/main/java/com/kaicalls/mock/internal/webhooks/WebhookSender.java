@@ -67,13 +67,27 @@ final class WebhookSender {
     }
   }
 
+  /** Whether {@code host} is a name reserved for examples and tests (RFC 2606, RFC 6761): it never resolves. */
+  static boolean reserved(String host) {
+    if (host == null) {
+      return true;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    for (String domain : List.of("example.com", "example.net", "example.org")) {
+      if (h.equals(domain) || h.endsWith("." + domain)) {
+        return true;
+      }
+    }
+    return h.endsWith(".example") || h.endsWith(".test") || h.endsWith(".invalid");
+  }
+
   Result send(String url, Map<String, String> headers, byte[] body) {
     long started = System.nanoTime();
     URI uri = target(url);
     if (uri == null) {
       return new Result(null, null, null, "invalid_url", 0, null);
     }
-    if (Dispatcher.reserved(uri.getHost())) {
+    if (reserved(uri.getHost())) {
       return new Result(null, null, null, "dns_error", 0, null); // RFC 2606/6761 names never resolve here
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
