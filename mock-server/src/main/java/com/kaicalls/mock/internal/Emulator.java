@@ -21,7 +21,6 @@ import com.kaicalls.mock.internal.admin.AdminRoutes;
 import com.kaicalls.mock.internal.admin.EmulatorControls;
 import com.kaicalls.mock.internal.admin.RunGenerator;
 import com.kaicalls.mock.internal.admin.SnapshotException;
-import com.kaicalls.mock.internal.admin.Snapshots;
 import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.clock.Scheduler;
 import com.kaicalls.mock.internal.clock.VirtualClock;
@@ -79,38 +78,27 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   public static final String DEMO_WORKSPACE_ID = Workspaces.DEMO_ID;
   /** The second workspace's id. */
   public static final String OTHER_WORKSPACE_ID = Workspaces.OTHER_ID;
-  private static final List<String> WORKSPACES = List.of(DEMO_WORKSPACE_ID, OTHER_WORKSPACE_ID);
   /** How long one webhook attempt may take, body included. */
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
   private final MockServerOptions options;
-  private final Seeds.Snapshot seedSnapshot;
   private final VirtualClock clock;
   private final Journal journal;
-  private final Store store;
-  private final Ids ids = new Ids(20261128L);
-  private final Transactions tx;
   private final Scheduler scheduler;
-  private final Workspaces workspaces = new Workspaces();
-  private final Authenticator auth;
-  private final RateLimiter rateLimiter;
-  private final IdempotencyCache idempotency;
-  private final RunEngine engine;
   /** Package-private for IdempotencyInFlightTest, which holds a create open through its hook. */
   final RunHandlers runs;
   private final Dispatcher dispatcher;
   private final FaultRegistry faults = new FaultRegistry();
   private final RequestLog requestLog;
   private final RunGenerator runGenerator;
-  private final Seeds seeds;
+  private final EmulatorState state;
   private final WireMockServer server;
 
   /** {@code opened}: what to close, last first, if this constructor fails. */
   private Emulator(MockServerOptions options, Seeds.Snapshot seedSnapshot, Duration deliveryTimeout,
       List<AutoCloseable> opened) {
     this.options = options;
-    this.seedSnapshot = seedSnapshot;
     // Start Jetty while the spec is parsed and the seed built: the transformer and pages wait for them.
     CompletableFuture<ApiTransformer.Ready> ready = new CompletableFuture<>();
     CompletableFuture<JsonNode> specRoot = new CompletableFuture<>();
@@ -148,20 +136,21 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
     this.clock = new VirtualClock(options.clockMode() == ClockMode.MANUAL, options.speed(), options.clock(),
         options.startTime());
+    Ids ids = new Ids(20261128L);
     InMemoryStore memory = new InMemoryStore();
-    this.store = journal.durable() ? new JournaledStore(memory, journal) : memory;
-    this.tx = new Transactions(journal, ids, clock);
+    Store store = journal.durable() ? new JournaledStore(memory, journal) : memory;
+    Transactions tx = new Transactions(journal, ids, clock);
     this.scheduler = new Scheduler(store, clock, tx);
     RecordingAudio recordingAudio = new RecordingAudio(store);
     Ledger ledger = new Ledger(store, ids, clock);
-    this.auth = new Authenticator(store, clock);
+    Authenticator auth = new Authenticator(store, clock);
     RateLimit limit = options.rateLimit();
-    this.rateLimiter = new RateLimiter(limit == null ? 0 : limit.requests(),
+    RateLimiter rateLimiter = new RateLimiter(limit == null ? 0 : limit.requests(),
         limit == null ? 1 : limit.window().getSeconds(), options.clock());
-    this.idempotency = new IdempotencyCache(clock, store);
+    IdempotencyCache idempotency = new IdempotencyCache(clock, store);
     this.requestLog = new RequestLog(options.requestLogSize(), options.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
-    this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
+    RunEngine engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     WebhookHandlers webhooks =
         new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
@@ -170,7 +159,8 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
     dispatcher.addListener(backfills);
     this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
-    this.seeds = new Seeds(store, ledger, ids, recordingAudio, webhooks, auth, workspaces, allScopes,
+    Workspaces workspaces = new Workspaces();
+    Seeds seeds = new Seeds(store, ledger, ids, recordingAudio, webhooks, auth, workspaces, allScopes,
         options.apiKey(), options.otherWorkspaceApiKey(), options.seed() == Seed.DEMO);
     Map<String, Handler> handlers = new HashMap<>();
     new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
@@ -182,11 +172,13 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     Pipeline pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
         RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids,
         options.verbose() ? options.requestLog() : null, requestLog, tx);
+    this.state = new EmulatorState(new EmulatorState.Parts(tx, store, ids, clock, scheduler, dispatcher, auth,
+        idempotency, rateLimiter, workspaces, engine, faults, requestLog), seeds, seedSnapshot);
     Journal.Replayed replayed = journal.replay(memory, Deliveries::upgrade);
     if (replayed.commits() > 0) {
-      restore(replayed);
+      state.continueFrom(replayed);
     } else {
-      tx.run(this::seed);
+      state.seed();
     }
     ready.complete(new ApiTransformer.Ready(pipeline, spec.raw, faults));
     try {
@@ -259,21 +251,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     }
   }
 
-  /** Continues from a journal: ids, time, key hashes, idempotency keys, timers and pending deliveries. */
-  private void restore(Journal.Replayed replayed) {
-    ids.restore(replayed.idSequence());
-    if (replayed.now() != null) {
-      clock.moveTo(replayed.now());
-    }
-    seeds.registerWorkspaces();
-    auth.reload(WORKSPACES);
-    tx.run(() -> {
-      idempotency.reload(WORKSPACES);
-      scheduler.load(WORKSPACES);
-      dispatcher.recover(WORKSPACES);
-    });
-  }
-
   /** Base URL without a trailing slash; a server bound to every interface is reached on 127.0.0.1. */
   public String baseUrl() {
     String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
@@ -326,25 +303,14 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
    * snapshot when one was given).
    */
   @Override
-  public synchronized void reset() {
-    tx.run(() -> {
-      clearState();
-      faults.clear();
-      requestLog.clear();
-      ids.reset();
-      clock.reset();
-      seed();
-    });
+  public void reset() {
+    state.reset();
   }
 
-  /** The whole state as a snapshot document ({@link Snapshots}), taken between two transactions. */
+  /** The whole state as a snapshot document, taken between two transactions. */
   @Override
   public byte[] snapshot() {
-    return Snapshots.bytes(tx.call(this::takeSnapshot));
-  }
-
-  private ObjectNode takeSnapshot() {
-    return Snapshots.take(store, ids.sequence(), clock.instant(), WORKSPACES, workspaces);
+    return state.snapshot();
   }
 
   /**
@@ -354,20 +320,8 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
    * @throws SnapshotException naming the field at fault
    */
   @Override
-  public synchronized void restoreSnapshot(byte[] snapshot) {
-    Snapshots.Parsed parsed = Snapshots.read(snapshot, WORKSPACES);
-    tx.run(() -> {
-      Snapshots.Parsed previous = Snapshots.read(takeSnapshot(), WORKSPACES);
-      try {
-        clearState();
-        load(parsed);
-      } catch (RuntimeException e) {
-        clearState();
-        load(previous);
-        throw new SnapshotException("parameter_invalid", "The snapshot could not be loaded (" + e
-            + "); the state was left as it was.", null);
-      }
-    });
+  public void restoreSnapshot(byte[] snapshot) {
+    state.restore(snapshot);
   }
 
   @Override
@@ -383,47 +337,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   @Override
   public String workspaceFor(String name) {
     return "other".equals(name) || OTHER_WORKSPACE_ID.equals(name) ? OTHER_WORKSPACE_ID : DEMO_WORKSPACE_ID;
-  }
-
-  /** Empties the state, keeping controls (faults) and the request log; call inside a transaction. */
-  private void clearState() {
-    dispatcher.clear();
-    scheduler.clear();
-    store.clear();
-    auth.clear();
-    idempotency.clear();
-    rateLimiter.clear();
-    workspaces.clear();
-    engine.clear();
-  }
-
-  /** Loads a snapshot into an empty state: documents, ids, time, keys, timers, pending deliveries. */
-  private void load(Snapshots.Parsed snapshot) {
-    ids.restore(snapshot.idSequence());
-    clock.restartAt(snapshot.now());
-    snapshot.documents().forEach((ws, types) ->
-        types.forEach((type, documents) -> documents.forEach(document ->
-            store.put(ws, type, Deliveries.upgrade(type, document)))));
-    seeds.registerWorkspaces();
-    seeds.keepKeys();
-    auth.reload(WORKSPACES);
-    idempotency.reload(WORKSPACES);
-    scheduler.load(WORKSPACES);
-    dispatcher.recover(WORKSPACES);
-  }
-
-  /** Fills an empty state from the seed snapshot when one was given, else from the seed; in a transaction. */
-  private void seed() {
-    if (seedSnapshot == null) {
-      seeds.seedFresh();
-      return;
-    }
-    try {
-      load(Snapshots.read(seedSnapshot.bytes(), WORKSPACES));
-    } catch (SnapshotException e) {
-      throw new StartupException("The seed snapshot " + seedSnapshot.name() + " cannot be loaded: "
-          + e.getMessage() + (e.param() == null ? "" : " (at " + e.param() + ")"), e);
-    }
   }
 
   @Override

@@ -58,10 +58,6 @@ public final class RequestLog {
     this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
   }
 
-  int capacity() {
-    return capacity;
-  }
-
   /** The wall-clock time now: when a request is received. */
   Instant now() {
     return wallClock.instant();

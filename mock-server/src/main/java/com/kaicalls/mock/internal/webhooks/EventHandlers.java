@@ -9,14 +9,11 @@ import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Page;
 import com.kaicalls.mock.internal.store.Store;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Event replay (new deliveries of one event) and backfill (see {@link Backfills}). */
 public final class EventHandlers {
