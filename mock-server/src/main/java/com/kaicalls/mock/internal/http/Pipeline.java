@@ -1,10 +1,6 @@
 package com.kaicalls.mock.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.IdempotencyCache;
 import com.kaicalls.mock.internal.access.RateLimiter;
@@ -18,7 +14,6 @@ import com.kaicalls.mock.internal.spec.SchemaValidator;
 import com.kaicalls.mock.internal.spec.Violation;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.InvalidCursorException;
-import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Transactions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +43,7 @@ public final class Pipeline {
 
   private final RouteTable routes;
   private final SchemaValidator validator;
+  private final Parameters parameters;
   private final Map<String, Handler> handlers;
   private final Set<String> lenientOperations;
   private final Authenticator auth;
@@ -74,6 +70,7 @@ public final class Pipeline {
     this.recent = recent;
     this.routes = routes;
     this.validator = validator;
+    this.parameters = new Parameters(validator);
     this.handlers = handlers;
     this.lenientOperations = lenientOperations;
     this.auth = auth;
@@ -162,7 +159,7 @@ public final class Pipeline {
           + "' required by " + operation.operationId() + ".");
     }
     Map<String, List<String>> query = parseQuery(request.url());
-    checkParameters(operation, match.pathParams(), query, request.header());
+    parameters.check(operation, match.pathParams(), query, request.header());
     JsonNode body = null;
     List<Violation> violations = List.of();
     if (rawBody.length > 0 && operation.bodySchema() != null) {
@@ -215,98 +212,6 @@ public final class Pipeline {
     response.headers.put("Request-Id", requestId);
     record(recent.now(), request, response, null, null, requestId, 0);
     return response;
-  }
-
-  /** Path, query and header parameters, converted by their schema type and validated. */
-  private void checkParameters(
-      ApiSpec.Operation operation,
-      Map<String, String> pathParams,
-      Map<String, List<String>> query,
-      UnaryOperator<String> header) {
-    for (ApiSpec.Param param : operation.params()) {
-      String name = param.name();
-      switch (param.in()) {
-        case "path":
-          check(param, List.of(pathParams.getOrDefault(name, "")));
-          break;
-        case "query":
-          List<String> values = query.get(name);
-          if (values == null || values.isEmpty()) {
-            if (param.required()) {
-              throw ApiException.invalid("parameter_missing", "Query parameter '" + name + "' is required.", name);
-            }
-          } else {
-            check(param, values);
-          }
-          break;
-        case "header":
-          String value = header.apply(name);
-          if (value == null) {
-            if (param.required()) {
-              boolean idem = name.equalsIgnoreCase("Idempotency-Key");
-              throw ApiException.invalid(idem ? "missing_idempotency_key" : "parameter_missing",
-                  idem ? "This request requires an Idempotency-Key header (1 to 255 characters)."
-                      : "Header '" + name + "' is required.", name);
-            }
-          } else {
-            check(param, List.of(value));
-          }
-          break;
-        default:
-          break;
-      }
-    }
-  }
-
-  private void check(ApiSpec.Param param, List<String> values) {
-    JsonNode schema = validator.resolve(param.schema());
-    JsonNode value = convert(schema, values);
-    // Handlers hold integers in an int unless the spec says int64.
-    if (value.isLong() && value.longValue() != (int) value.longValue() && !schema.path("format").asText().equals("int64")) {
-      throw ApiException.invalid("parameter_invalid", param.in() + " parameter '" + param.name()
-          + "' is out of range (at most " + Integer.MAX_VALUE + ").", param.name());
-    }
-    List<Violation> violations = new ArrayList<>();
-    validator.check(schema, value, param.name(), violations);
-    if (!violations.isEmpty()) {
-      Violation v = violations.get(0);
-      throw ApiException.invalid("parameter_invalid",
-          v.message().replace(v.param(), param.in() + " parameter '" + param.name() + "'"), param.name());
-    }
-  }
-
-  private JsonNode convert(JsonNode schema, List<String> values) {
-    String type = schema.path("type").asText("string");
-    if (type.equals("array")) {
-      ArrayNode array = Json.array();
-      JsonNode items = validator.resolve(schema.path("items"));
-      for (String v : values) {
-        for (String part : items.path("type").asText("string").equals("string") && values.size() == 1
-            ? v.split(",") : new String[] {v}) {
-          array.add(scalar(items, part));
-        }
-      }
-      return array;
-    }
-    return scalar(schema, values.get(0));
-  }
-
-  private static JsonNode scalar(JsonNode schema, String text) {
-    switch (schema.path("type").asText("string")) {
-      case "integer":
-        try {
-          return LongNode.valueOf(Long.parseLong(text.trim()));
-        } catch (NumberFormatException e) {
-          return TextNode.valueOf(text);
-        }
-      case "boolean":
-        if (text.equals("true") || text.equals("false")) {
-          return BooleanNode.valueOf(Boolean.parseBoolean(text));
-        }
-        return TextNode.valueOf(text);
-      default:
-        return TextNode.valueOf(text);
-    }
   }
 
   static String pathOf(String url) {
