@@ -1,7 +1,7 @@
 package com.kaicalls.mock;
 
 import com.kaicalls.mock.internal.Emulator;
-import com.kaicalls.mock.internal.SnapshotException;
+import com.kaicalls.mock.internal.admin.SnapshotException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

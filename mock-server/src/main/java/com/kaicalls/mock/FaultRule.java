@@ -1,6 +1,6 @@
 package com.kaicalls.mock;
 
-import com.kaicalls.mock.internal.FaultRegistry;
+import com.kaicalls.mock.internal.http.FaultRegistry;
 import java.time.Duration;
 import java.util.Objects;
 

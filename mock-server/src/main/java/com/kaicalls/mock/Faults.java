@@ -1,6 +1,6 @@
 package com.kaicalls.mock;
 
-import com.kaicalls.mock.internal.FaultRegistry;
+import com.kaicalls.mock.internal.http.FaultRegistry;
 
 /**
  * Faults injected into the emulator's next API requests, to prove a client's retries are safe.

@@ -2,7 +2,6 @@ package com.kaicalls.mock;
 
 import com.kaicalls.mock.internal.Emulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,51 +51,7 @@ public final class KaiCallsMockServer implements AutoCloseable {
    */
   public static KaiCallsMockServer start(MockServerOptions options) {
     Objects.requireNonNull(options, "options");
-    RateLimit limit = options.rateLimit();
-    String seedName = options.seedFile() != null ? options.seedFile().toString()
-        : options.seedResource() != null ? "classpath:" + options.seedResource() : null;
-    byte[] seed = seedName == null ? null : readSeed(options);
-    return new KaiCallsMockServer(Emulator.start(new Emulator.Config(
-        options.host(),
-        options.port(),
-        options.apiKey(),
-        options.otherWorkspaceApiKey(),
-        options.seed() == Seed.DEMO,
-        limit == null ? 0 : limit.requests(),
-        limit == null ? 1 : limit.window().getSeconds(),
-        options.clock(),
-        options.verbose() ? options.requestLog() : null,
-        options.clockMode() == ClockMode.MANUAL,
-        options.speed(),
-        options.startTime(),
-        options.dataDir(),
-        Duration.ofSeconds(15),
-        options.repairJournal(),
-        options.allowedHosts(),
-        options.requestLogSize(),
-        seed,
-        seedName)), options.snapshotOnExit());
-  }
-
-  private static byte[] readSeed(MockServerOptions options) {
-    if (options.seedFile() != null) {
-      try {
-        return Files.readAllBytes(options.seedFile());
-      } catch (IOException e) {
-        throw new IllegalStateException("The seed snapshot " + options.seedFile().toAbsolutePath()
-            + " cannot be read: " + e, e);
-      }
-    }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    String name = options.seedResource().startsWith("/") ? options.seedResource().substring(1) : options.seedResource();
-    try (InputStream in = (loader != null ? loader : KaiCallsMockServer.class.getClassLoader()).getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("The seed snapshot classpath:" + name + " was not found on the classpath.");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("The seed snapshot classpath:" + name + " cannot be read: " + e, e);
-    }
+    return new KaiCallsMockServer(Emulator.start(options), options.snapshotOnExit());
   }
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8089}. */

@@ -1,6 +1,6 @@
 package com.kaicalls.mock;
 
-import com.kaicalls.mock.internal.Rfc3339;
+import com.kaicalls.mock.internal.store.Rfc3339;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;

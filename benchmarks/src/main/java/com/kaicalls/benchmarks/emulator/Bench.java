@@ -96,15 +96,34 @@ final class Bench {
         Field emulatorField = KaiCallsMockServer.class.getDeclaredField("emulator");
         emulatorField.setAccessible(true);
         Object emulator = emulatorField.get(mock);
-        Field ledgerField = emulator.getClass().getDeclaredField("ledger");
-        ledgerField.setAccessible(true);
-        this.ledger = ledgerField.get(emulator);
+        this.ledger = ledgerOf(emulator);
         this.append = ledger.getClass().getDeclaredMethod("append", String.class, String.class, ObjectNode.class,
             Instant.class);
         append.setAccessible(true);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("emulator internals changed; update Bench.EventFastPath", e);
       }
+    }
+
+    /** The emulator's ledger: held by the emulator or by one of the parts it wires (their fields, one level down). */
+    private static Object ledgerOf(Object emulator) throws ReflectiveOperationException {
+      for (Field field : emulator.getClass().getDeclaredFields()) {
+        field.setAccessible(true);
+        Object part = field.get(emulator);
+        if (field.getType().getSimpleName().equals("Ledger")) {
+          return part;
+        }
+        if (part == null || !part.getClass().getName().startsWith("com.kaicalls.mock.internal.")) {
+          continue;
+        }
+        for (Field inner : part.getClass().getDeclaredFields()) {
+          if (inner.getType().getSimpleName().equals("Ledger")) {
+            inner.setAccessible(true);
+            return inner.get(part);
+          }
+        }
+      }
+      throw new NoSuchFieldException("no Ledger in " + emulator.getClass().getName() + " or its parts");
     }
 
     /** Appends a {@code lead.created} event at {@code at}; returns the event. */

@@ -9,7 +9,9 @@ import com.kaicalls.mock.Seed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,6 +30,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <pre>{@code
  * @RegisterExtension
  * static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().seed(Seed.EMPTY).build();
+ *
+ * // Any option of the server, set on its own builder:
+ * @RegisterExtension
+ * static KaiCallsMockExtension mock = KaiCallsMockExtension.withOptions(options -> options
+ *     .otherWorkspaceApiKey("kc_test_other_0123456789").requestLogSize(50));
  * }</pre>
  */
 public class KaiCallsMockExtension
@@ -48,8 +55,18 @@ public class KaiCallsMockExtension
     this.configured = configured;
   }
 
+  /** A builder for the common options; {@link Builder#options} reaches every other. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * An extension whose server options are set by {@code configure} on {@link MockServerOptions}' own
+   * builder, so that every option of the server is available here. The port starts at 0 (random);
+   * {@code configure} may set another.
+   */
+  public static KaiCallsMockExtension withOptions(Consumer<MockServerOptions.Builder> configure) {
+    return builder().options(configure).build();
   }
 
   /** The running server (between start and stop). */
@@ -119,7 +136,7 @@ public class KaiCallsMockExtension
       annotation.ifPresent(a -> {
         options.seed(a.seed()).clockMode(a.clock());
         if (!a.startTime().isEmpty()) {
-          options.startTime(com.kaicalls.mock.internal.Rfc3339.parse(a.startTime()));
+          options.startTime(com.kaicalls.mock.internal.store.Rfc3339.parse(a.startTime()));
         }
         if (!a.snapshot().isEmpty()) {
           options.seedResource(a.snapshot());
@@ -141,6 +158,15 @@ public class KaiCallsMockExtension
     private final MockServerOptions.Builder options = MockServerOptions.builder().port(0);
 
     private Builder() {}
+
+    /**
+     * Sets any server option on {@link MockServerOptions}' own builder (e.g. {@code host}, {@code
+     * otherWorkspaceApiKey}, {@code requestLog}); applied now, in order with the other setters.
+     */
+    public Builder options(Consumer<MockServerOptions.Builder> configure) {
+      Objects.requireNonNull(configure, "configure").accept(options);
+      return this;
+    }
 
     public Builder seed(Seed seed) {
       options.seed(seed);

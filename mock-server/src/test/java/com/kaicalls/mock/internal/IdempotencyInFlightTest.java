@@ -25,8 +25,7 @@ class IdempotencyInFlightTest {
 
   @BeforeEach
   void start() {
-    emulator = Emulator.start(new Emulator.Config("127.0.0.1", 0, MockServerOptions.DEFAULT_API_KEY,
-        MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY, true, 0, 1, clock, null));
+    emulator = Emulator.start(MockServerOptions.builder().port(0).clock(clock).build());
     client = new ApiClient(emulator.baseUrl(), emulator.apiKey());
     String agent = client.get("/v1/agents").json().path("data").get(0).path("id").asText();
     body = Map.of("name", "r", "agent_id", agent, "channel", "voice", "recipients", List.of(Map.of("phone", "+14155550123")));

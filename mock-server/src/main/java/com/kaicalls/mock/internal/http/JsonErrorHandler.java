@@ -1,5 +1,6 @@
 package com.kaicalls.mock.internal.http;
 
+import com.kaicalls.mock.internal.api.ErrorEnvelope;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

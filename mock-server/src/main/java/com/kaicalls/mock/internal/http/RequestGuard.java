@@ -1,5 +1,6 @@
 package com.kaicalls.mock.internal.http;
 
+import com.kaicalls.mock.internal.api.ErrorEnvelope;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;

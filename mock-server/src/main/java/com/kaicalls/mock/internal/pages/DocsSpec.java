@@ -4,26 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The contract as the docs page reads it: {@code openapi.yaml} (the copy inside the jar) as JSON,
+ * The contract as the docs page reads it: {@code openapi.yaml} (the emulator's parsed copy) as JSON,
  * with the running emulator as the first server, so "Try it out" calls this emulator.
  */
 final class DocsSpec {
 
-  static final String RESOURCE = "/com/kaicalls/mock/openapi.yaml";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_CACHED = 16;
 
   private final Map<String, byte[]> byBaseUrl = new ConcurrentHashMap<>();
-  private volatile JsonNode root;
+  private final Supplier<JsonNode> root;
   private final Map<String, String> enumHtml = new ConcurrentHashMap<>();
+
+  /** {@code root}: the parsed spec, read only (asked for on first use: it may still be being parsed). */
+  DocsSpec(Supplier<JsonNode> root) {
+    this.root = root;
+  }
 
   byte[] json(String baseUrl) {
     byte[] cached = byBaseUrl.get(baseUrl);
@@ -74,16 +78,7 @@ final class DocsSpec {
   }
 
   private JsonNode root() {
-    JsonNode r = root;
-    if (r == null) {
-      try {
-        r = new ObjectMapper(new YAMLFactory()).readTree(PageTemplates.resource(RESOURCE));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      root = r;
-    }
-    return r;
+    return root.get();
   }
 
   private static boolean isLocal(String url) {

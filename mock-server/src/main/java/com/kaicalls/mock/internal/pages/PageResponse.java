@@ -2,7 +2,7 @@ package com.kaicalls.mock.internal.pages;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.kaicalls.mock.internal.http.ErrorEnvelope;
+import com.kaicalls.mock.internal.api.ErrorEnvelope;
 
 /**
  * A page or asset to send: always 200 (a missing asset is 404), never cached for pages. The security

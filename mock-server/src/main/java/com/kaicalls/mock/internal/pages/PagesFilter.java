@@ -1,5 +1,6 @@
 package com.kaicalls.mock.internal.pages;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -51,16 +52,18 @@ public final class PagesFilter implements StubRequestFilterV2 {
   private final String demoApiKey;
   private final Supplier<String> fallbackBaseUrl;
   private final PageTemplates templates = new PageTemplates();
-  private final DocsSpec docsSpec = new DocsSpec();
+  private final DocsSpec docsSpec;
   private final StaticFiles files = new StaticFiles();
 
   /**
    * @param demoApiKey the full-scope key of the demo workspace, used by the pages
    * @param fallbackBaseUrl the emulator's base URL, used when a request has no usable Host header
+   * @param spec the parsed {@code openapi.yaml} (the emulator's own, read once), asked for when a page needs it
    */
-  public PagesFilter(String demoApiKey, Supplier<String> fallbackBaseUrl) {
+  public PagesFilter(String demoApiKey, Supplier<String> fallbackBaseUrl, Supplier<JsonNode> spec) {
     this.demoApiKey = Objects.requireNonNull(demoApiKey, "demoApiKey");
     this.fallbackBaseUrl = Objects.requireNonNull(fallbackBaseUrl, "fallbackBaseUrl");
+    this.docsSpec = new DocsSpec(Objects.requireNonNull(spec, "spec"));
   }
 
   @Override

@@ -1,0 +1,98 @@
+package com.kaicalls.mock.internal.resources;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.access.Workspaces;
+import com.kaicalls.mock.internal.api.ApiCall;
+import com.kaicalls.mock.internal.api.ApiException;
+import com.kaicalls.mock.internal.api.ApiResponse;
+import com.kaicalls.mock.internal.api.Handler;
+import com.kaicalls.mock.internal.api.Lists;
+import com.kaicalls.mock.internal.store.Json;
+import com.kaicalls.mock.internal.store.Store;
+import java.util.Map;
+
+/** Generic list and retrieve for the read-only resources, plus {@code /v1/me} and sub-lists. */
+public final class ReadHandlers {
+
+  private final Store store;
+  private final Workspaces workspaces;
+  private final RecordingAudio recordingContent;
+
+  public ReadHandlers(Store store, Workspaces workspaces, RecordingAudio recordingContent) {
+    this.store = store;
+    this.workspaces = workspaces;
+    this.recordingContent = recordingContent;
+  }
+
+  public void register(Map<String, Handler> handlers) {
+    handlers.put("getMe", this::me);
+    resource(handlers, "Leads", "Lead", "lead");
+    resource(handlers, "Calls", "Call", "call");
+    resource(handlers, "CommunicationRuns", "CommunicationRun", "communication_run");
+    resource(handlers, "Events", "Event", "event");
+    resource(handlers, "EventDeliveries", "EventDelivery", "event_delivery");
+    resource(handlers, "SmsMessages", "SmsMessage", "sms_message");
+    resource(handlers, "Conversations", "Conversation", "conversation");
+    resource(handlers, "Jobs", "Job", "job");
+    resource(handlers, "Attempts", "Attempt", "attempt");
+    resource(handlers, "Recordings", "Recording", "recording");
+    resource(handlers, "Agents", "Agent", "agent");
+    handlers.put("getBackfill", call -> ApiResponse.ok(find(call, "backfill", call.path("id"))));
+    handlers.put("listConversationMessages", call -> {
+      String id = call.path("id");
+      find(call, "conversation", id);
+      return ApiResponse.ok(store.list(call.workspace(), "conversation_message",
+          Lists.query(call, doc -> id.equals(doc.path("conversation_id").asText()), true)).toJson());
+    });
+    handlers.put("listAgentConfigVersions", call -> {
+      String id = call.path("id");
+      find(call, "agent", id);
+      return ApiResponse.ok(store.list(call.workspace(), "agent_config_version",
+          Lists.query(call, doc -> id.equals(doc.path("agent_id").asText()), false)).toJson());
+    });
+    handlers.put("getAgentConfigVersion", call -> {
+      String id = call.path("id");
+      find(call, "agent", id);
+      int version = Integer.parseInt(call.path("version"));
+      return ApiResponse.ok(store.all(call.workspace(), "agent_config_version").stream()
+          .filter(v -> id.equals(v.path("agent_id").asText()) && v.path("version").asInt() == version)
+          .findFirst()
+          .orElseThrow(() -> new ApiException(404, "not_found", "resource_missing",
+              "Agent " + id + " has no config version " + version + ".", "version")));
+    });
+    handlers.put("getRecordingContent", call -> {
+      ObjectNode recording = find(call, "recording", call.path("id"));
+      byte[] wav = recordingContent.get(call.workspace(), recording.get("id").asText());
+      if (wav == null) {
+        throw ApiException.notFound("recording content", call.path("id"));
+      }
+      return new ApiResponse(200, "audio/wav", wav);
+    });
+  }
+
+  private void resource(Map<String, Handler> handlers, String plural, String singular, String type) {
+    handlers.put("list" + plural, call ->
+        ApiResponse.ok(store.list(call.workspace(), type, Lists.query(call, null, false)).toJson()));
+    handlers.put("get" + singular, call -> ApiResponse.ok(find(call, type, call.path("id"))));
+  }
+
+  private ObjectNode find(ApiCall call, String type, String id) {
+    ObjectNode doc = store.get(call.workspace(), type, id);
+    if (doc == null) {
+      throw ApiException.notFound(type.replace('_', ' '), id);
+    }
+    return doc;
+  }
+
+  private ApiResponse me(ApiCall call) {
+    Workspaces.Workspace ws = workspaces.get(call.workspace());
+    ObjectNode me = Json.object();
+    me.put("object", "me");
+    me.put("key_id", call.principal.keyId());
+    me.put("workspace_id", ws.id());
+    me.put("workspace_name", ws.name());
+    me.set("scopes", Json.array(new java.util.TreeSet<>(call.principal.scopes())));
+    me.put("livemode", false);
+    return ApiResponse.ok(me);
+  }
+}

@@ -1,0 +1,268 @@
+package com.kaicalls.mock.internal.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.api.ApiException;
+import com.kaicalls.mock.internal.spec.Violation;
+import com.kaicalls.mock.internal.store.Json;
+import com.kaicalls.mock.internal.store.Store;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The business rules of a communication run request, shared by validate, preview and create:
+ * every problem at once, as errors (block creation) and warnings (recipient skipped).
+ */
+public final class RunRules {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}");
+  private static final Pattern INVALID_TEST_NUMBER = Pattern.compile("^\\+1\\d{3}5550104$");
+  private static final Pattern OPTED_OUT_TEST_NUMBER = Pattern.compile("^\\+1\\d{3}5550112$");
+  private static final Pattern RECIPIENT_FIELD = Pattern.compile("^recipients\\[(\\d+)\\]\\.?(.*)$");
+
+  /** One finding, rendered as a {@code ValidationIssue}. */
+  record Issue(String code, String message, String param, boolean blocksCreate) {
+    Issue(String code, String message, String param) {
+      this(code, message, param, true);
+    }
+
+    ObjectNode toJson() {
+      ObjectNode issue = Json.object();
+      issue.put("code", code);
+      issue.put("message", message);
+      if (param == null) {
+        issue.putNull("param");
+      } else {
+        issue.put("param", param);
+      }
+      return issue;
+    }
+  }
+
+  /** All findings for one request. {@code skipped}: recipient index to skip reason. */
+  record Evaluation(List<Issue> errors, List<Issue> warnings, Map<Integer, String> skipped, Map<Integer, String> skipParams, int recipientsCount) {
+    boolean valid() {
+      return errors.isEmpty();
+    }
+
+    /** The first error that stops create, or {@code null}. */
+    Issue blocking() {
+      return errors.stream().filter(Issue::blocksCreate).findFirst().orElse(null);
+    }
+  }
+
+  private final Store store;
+
+  public RunRules(Store store) {
+    this.store = store;
+  }
+
+  Evaluation evaluate(String workspaceId, JsonNode body, List<Violation> violations) {
+    List<Issue> errors = new ArrayList<>();
+    List<Issue> warnings = new ArrayList<>();
+    Map<Integer, String> skipped = new TreeMap<>();
+    Map<Integer, String> skipParams = new HashMap<>();
+    for (Violation v : violations) {
+      Matcher m = RECIPIENT_FIELD.matcher(v.param());
+      if (m.matches() && m.group(2).equals("phone")) {
+        errors.add(new Issue("invalid_phone", v.message(), v.param()));
+        skip(skipped, skipParams, Integer.parseInt(m.group(1)), "invalid_number", v.param());
+      } else if (m.matches() && m.group(2).equals("email")) {
+        errors.add(new Issue("invalid_email", v.message(), v.param()));
+      } else {
+        throw ApiException.of(v);
+      }
+    }
+    String channel = Json.text(body, "channel");
+    String message = Json.text(body, "message");
+    String agentId = Json.text(body, "agent_id");
+    if (agentId != null && store.get(workspaceId, "agent", agentId) == null) {
+      errors.add(new Issue("unknown_agent", "No agent '" + agentId + "' in this workspace.", "agent_id"));
+    }
+    if (("sms".equals(channel) || "email".equals(channel)) && (message == null || message.isBlank())) {
+      errors.add(new Issue("message_required", "A message is required for the " + channel + " channel.", "message"));
+    }
+    checkSchedule(body.path("schedule"), errors);
+    JsonNode recipients = body.path("recipients");
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; recipients.isArray() && i < recipients.size(); i++) {
+      JsonNode r = recipients.get(i);
+      if (!r.isObject()) {
+        continue;
+      }
+      String at = "recipients[" + i + "]";
+      String phone = Json.text(r, "phone");
+      String email = Json.text(r, "email");
+      boolean needsEmail = "email".equals(channel);
+      String contact = needsEmail ? email : phone;
+      if (contact == null) {
+        String param = at + (needsEmail ? ".email" : ".phone");
+        if (phone == null && email == null) {
+          // Validate calls it an error, but like an invalid number it does not fail a create: the job is skipped.
+          errors.add(new Issue("missing_contact", at + " has neither a phone nor an email.", param, false));
+        } else if (channel != null) {
+          errors.add(new Issue("missing_contact", at + " has no " + (needsEmail ? "email" : "phone")
+              + ", which the " + channel + " channel needs.", param, false));
+        }
+        skip(skipped, skipParams, i, "missing_contact", param);
+        continue;
+      }
+      String param = at + (needsEmail ? ".email" : ".phone");
+      if (!needsEmail && INVALID_TEST_NUMBER.matcher(phone).matches()) {
+        // A test number that validate reports as an error, yet create accepts (its attempt then fails).
+        errors.add(new Issue("invalid_phone", phone + " is not a valid, reachable phone number.", param, false));
+      } else if (!needsEmail && OPTED_OUT_TEST_NUMBER.matcher(phone).matches()) {
+        warnings.add(new Issue("opted_out", phone + " has opted out of contact; the recipient will be skipped.", param));
+        skip(skipped, skipParams, i, "opted_out", param);
+      }
+      Integer first = seen.putIfAbsent(contact.toLowerCase(java.util.Locale.ROOT), i);
+      if (first != null) {
+        warnings.add(new Issue("duplicate_recipient", at + " repeats recipients[" + first + "]; it will be skipped.", param));
+        skip(skipped, skipParams, i, "duplicate", param);
+      }
+      if (message != null) {
+        Matcher m = VARIABLE.matcher(message);
+        while (m.find()) {
+          String name = m.group(1);
+          if (value(r, name) == null) {
+            String varParam = name.equals("first_name") ? at + ".first_name" : at + ".variables." + name;
+            errors.add(new Issue("missing_variable", "The message uses {{" + name + "}} but " + at + " has no value for it.", varParam));
+          }
+        }
+      }
+    }
+    return new Evaluation(errors, warnings, skipped, skipParams, recipients.isArray() ? recipients.size() : 0);
+  }
+
+  private static void skip(Map<Integer, String> skipped, Map<Integer, String> params, int index, String reason, String param) {
+    if (skipped.putIfAbsent(index, reason) == null) {
+      params.put(index, param);
+    }
+  }
+
+  private static void checkSchedule(JsonNode schedule, List<Issue> errors) {
+    if (!schedule.isObject()) {
+      return;
+    }
+    String tz = Json.text(schedule, "timezone");
+    if (tz != null) {
+      try {
+        ZoneId.of(tz);
+      } catch (DateTimeException e) {
+        throw ApiException.invalid("parameter_invalid", "schedule.timezone '" + tz + "' is not an IANA time zone.", "schedule.timezone");
+      }
+    }
+    JsonNode quiet = schedule.path("quiet_hours");
+    if (quiet.isObject()) {
+      LocalTime start = time(Json.text(quiet, "start"));
+      LocalTime end = time(Json.text(quiet, "end"));
+      if (start != null && end != null && start.equals(end)) {
+        errors.add(new Issue("no_send_window", "Quiet hours " + start + "-" + end + " cover the whole day, leaving no time to send.", "schedule.quiet_hours"));
+      }
+    }
+  }
+
+  static String value(JsonNode recipient, String name) {
+    if (name.equals("first_name")) {
+      return Json.text(recipient, "first_name");
+    }
+    return Json.text(recipient.path("variables"), name);
+  }
+
+  static String render(String template, JsonNode recipient) {
+    if (template == null) {
+      return "";
+    }
+    Matcher m = VARIABLE.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String v = value(recipient, m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static LocalTime time(String hhmm) {
+    try {
+      return hhmm == null ? null : LocalTime.parse(hhmm);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** Allowed send windows in the next 7 days from {@code from}, merged, in UTC. */
+  static ArrayNode sendWindows(JsonNode schedule, Instant now) {
+    Instant from = now;
+    ZoneId zone = ZoneId.of("UTC");
+    LocalTime quietStart = null;
+    LocalTime quietEnd = null;
+    if (schedule != null && schedule.isObject()) {
+      String startAt = Json.text(schedule, "start_at");
+      if (startAt != null) {
+        Instant s = OffsetDateTime.parse(startAt).toInstant();
+        from = s.isAfter(now) ? s : now;
+      }
+      String tz = Json.text(schedule, "timezone");
+      if (tz != null) {
+        zone = ZoneId.of(tz);
+      }
+      JsonNode quiet = schedule.path("quiet_hours");
+      if (quiet.isObject()) {
+        quietStart = time(Json.text(quiet, "start"));
+        quietEnd = time(Json.text(quiet, "end"));
+      }
+    }
+    Instant until = from.plus(Duration.ofDays(7));
+    List<Instant[]> windows = new ArrayList<>();
+    if (quietStart == null || quietEnd == null) {
+      windows.add(new Instant[] {from, until});
+    } else if (!quietStart.equals(quietEnd)) {
+      LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
+      for (int d = 0; d < 9; d++, day = day.plusDays(1)) {
+        ZonedDateTime midnight = day.atStartOfDay(zone);
+        ZonedDateTime nextMidnight = day.plusDays(1).atStartOfDay(zone);
+        if (quietStart.isAfter(quietEnd)) {
+          add(windows, day.atTime(quietEnd).atZone(zone).toInstant(), day.atTime(quietStart).atZone(zone).toInstant(), from, until);
+        } else {
+          add(windows, midnight.toInstant(), day.atTime(quietStart).atZone(zone).toInstant(), from, until);
+          add(windows, day.atTime(quietEnd).atZone(zone).toInstant(), nextMidnight.toInstant(), from, until);
+        }
+      }
+    }
+    ArrayNode out = Json.array();
+    for (Instant[] w : windows) {
+      ObjectNode window = out.addObject();
+      window.put("start", Json.time(w[0]));
+      window.put("end", Json.time(w[1]));
+    }
+    return out;
+  }
+
+  private static void add(List<Instant[]> windows, Instant start, Instant end, Instant from, Instant until) {
+    Instant s = start.isBefore(from) ? from : start;
+    Instant e = end.isAfter(until) ? until : end;
+    if (!s.isBefore(e)) {
+      return;
+    }
+    if (!windows.isEmpty() && !windows.get(windows.size() - 1)[1].isBefore(s)) {
+      windows.get(windows.size() - 1)[1] = e;
+    } else {
+      windows.add(new Instant[] {s, e});
+    }
+  }
+}

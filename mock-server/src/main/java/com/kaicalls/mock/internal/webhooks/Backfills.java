@@ -1,0 +1,191 @@
+package com.kaicalls.mock.internal.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.clock.Scheduler;
+import com.kaicalls.mock.internal.store.Ids;
+import com.kaicalls.mock.internal.store.Json;
+import com.kaicalls.mock.internal.store.ListQuery;
+import com.kaicalls.mock.internal.store.Page;
+import com.kaicalls.mock.internal.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Backfills as asynchronous jobs: the request counts the matching events and returns; then one
+ * scheduled step per page of {@link #PAGE} events (oldest first, by cursor, so the store is never
+ * loaded at once) creates their deliveries. Deliveries report back through {@link #finished}.
+ */
+public final class Backfills implements DeliveryListener {
+
+  static final String TYPE = "backfill";
+  static final String CURSOR_TYPE = "_backfill_cursor";
+  static final int PAGE = 100;
+  /**
+   * Back-pressure: a page is created only while fewer than this many of the backfill's deliveries
+   * await their first attempt; otherwise paging waits until {@link #firstAttemptEnded} brings them down to
+   * {@link #PAGE}. Without it every page ran at once: a 100,000-event backfill queued 100,000
+   * attempts (and their timers and signed bodies) in memory. Retries do not hold paging back.
+   */
+  static final int MAX_UNATTEMPTED = 2 * PAGE;
+  private static final String STEP = "backfill.page";
+
+  private final Store store;
+  private final Deliveries deliveries;
+  private final Ids ids;
+  private final Clock clock;
+  private final Scheduler scheduler;
+
+  public Backfills(Store store, Deliveries deliveries, Ids ids, Clock clock, Scheduler scheduler) {
+    this.store = store;
+    this.deliveries = deliveries;
+    this.ids = ids;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    scheduler.register(STEP, this::page);
+  }
+
+  ObjectNode start(String ws, ObjectNode sub, Instant after, Instant before, boolean onlyFailed) {
+    Instant now = clock.instant();
+    String id = ids.next("bf_");
+    long total = store.count(ws, "event", new ListQuery(selection(ws, sub, onlyFailed), after, before, null, 0, true));
+    ObjectNode backfill = Json.object();
+    backfill.put("id", id);
+    backfill.put("object", "backfill");
+    backfill.put("subscription_id", sub.get("id").asText());
+    backfill.put("created_after", Json.time(after));
+    backfill.put("created_before", Json.time(before));
+    backfill.put("only_failed", onlyFailed);
+    backfill.put("status", total == 0 ? "completed" : "pending");
+    backfill.put("total", total);
+    backfill.put("queued", total);
+    backfill.put("delivered", 0);
+    backfill.put("failed", 0);
+    backfill.put("created_at", Json.time(now));
+    Json.putNullable(backfill, "completed_at", total == 0 ? Json.time(now) : null);
+    store.put(ws, TYPE, backfill);
+    if (total > 0) {
+      ObjectNode cursor = Json.object().put("id", id).put("created_at", Json.time(now))
+          .put("created", 0).put("attempted", 0);
+      cursor.putNull("cursor");
+      store.put(ws, CURSOR_TYPE, cursor);
+      scheduler.schedule(ws, "bf:" + id, STEP, now, Json.object().put("backfill_id", id));
+    }
+    return backfill;
+  }
+
+  /** Events this backfill sends: matching the subscription, and with only_failed never delivered to it. */
+  private Predicate<JsonNode> selection(String ws, JsonNode sub, boolean onlyFailed) {
+    Set<String> delivered = onlyFailed ? delivered(ws, sub.get("id").asText()) : Set.of();
+    return e -> Deliveries.matches(sub, e.get("type").asText()) && !delivered.contains(e.get("id").asText());
+  }
+
+  /** Ids of the events delivered successfully to a subscription (ids only, not the events). */
+  private Set<String> delivered(String ws, String subId) {
+    Set<String> ids = new HashSet<>();
+    store.list(ws, Deliveries.TYPE, ListQuery.all(d -> subId.equals(d.path("subscription_id").asText())
+        && "succeeded".equals(d.path("status").asText()))).data().forEach(d -> ids.add(d.get("event_id").asText()));
+    return ids;
+  }
+
+  private void page(String ws, ObjectNode timer) {
+    String id = timer.get("backfill_id").asText();
+    ObjectNode backfill = store.get(ws, TYPE, id);
+    ObjectNode cursor = store.get(ws, CURSOR_TYPE, id);
+    if (backfill == null || cursor == null) {
+      return;
+    }
+    ObjectNode sub = store.get(ws, WebhookHandlers.TYPE, backfill.get("subscription_id").asText());
+    if (sub == null) {
+      ObjectNode failed = backfill.deepCopy().put("status", "failed").put("completed_at", Json.time(clock.instant()));
+      store.put(ws, TYPE, failed);
+      store.remove(ws, CURSOR_TYPE, id);
+      return;
+    }
+    Page page = store.list(ws, "event", new ListQuery(selection(ws, sub, backfill.get("only_failed").asBoolean()),
+        Json.instant(backfill.get("created_after")), Json.instant(backfill.get("created_before")),
+        Json.text(cursor, "cursor"), PAGE, true));
+    List<ObjectNode> events = page.data();
+    for (ObjectNode event : events) {
+      deliveries.create(ws, event, sub, "backfill", id);
+    }
+    long created = cursor.get("created").asLong() + events.size();
+    ObjectNode updated = backfill.deepCopy();
+    if (page.hasMore()) {
+      boolean wait = created - cursor.path("attempted").asLong() >= MAX_UNATTEMPTED;
+      store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("cursor", page.nextCursor()).put("created", created)
+          .put("waiting", wait));
+      if (!wait) {
+        scheduleNextPage(scheduler, clock, ws, id);
+      }
+    } else {
+      store.remove(ws, CURSOR_TYPE, id);
+      long total = updated.get("total").asLong();
+      if (created != total) { // events changed between the count and the pages
+        updated.put("queued", updated.get("queued").asLong() + created - total);
+        updated.put("total", created);
+      }
+    }
+    updated.put("status", "running");
+    store.put(ws, TYPE, updated);
+    completeIfDone(store, clock, ws, updated);
+  }
+
+  private static void scheduleNextPage(Scheduler scheduler, Clock clock, String ws, String id) {
+    scheduler.schedule(ws, "bf:" + id, STEP, clock.instant(), Json.object().put("backfill_id", id));
+  }
+
+  /** The first attempt of a backfill delivery ended; resumes paging once few await their first attempt. */
+  @Override
+  public void firstAttemptEnded(String ws, ObjectNode delivery) {
+    if (delivery.path("backfill_id").isNull()) {
+      return;
+    }
+    String backfillId = delivery.get("backfill_id").asText();
+    ObjectNode cursor = store.get(ws, CURSOR_TYPE, backfillId);
+    if (cursor == null) {
+      return; // all pages created
+    }
+    long attempted = cursor.path("attempted").asLong() + 1;
+    boolean resume = cursor.path("waiting").asBoolean() && cursor.get("created").asLong() - attempted <= PAGE;
+    store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("attempted", attempted).put("waiting", cursor.path("waiting")
+        .asBoolean() && !resume));
+    if (resume) {
+      scheduleNextPage(scheduler, clock, ws, backfillId);
+    }
+  }
+
+  /** A backfill delivery reached a final status. */
+  @Override
+  public void finished(String ws, ObjectNode delivery, boolean delivered) {
+    if (delivery.path("backfill_id").isNull()) {
+      return;
+    }
+    String backfillId = delivery.get("backfill_id").asText();
+    ObjectNode stored = store.get(ws, TYPE, backfillId);
+    if (stored == null) {
+      return;
+    }
+    ObjectNode backfill = stored.deepCopy();
+    backfill.put("queued", Math.max(0, backfill.get("queued").asLong() - 1));
+    backfill.put(delivered ? "delivered" : "failed", backfill.get(delivered ? "delivered" : "failed").asLong() + 1);
+    if ("pending".equals(backfill.get("status").asText())) {
+      backfill.put("status", "running");
+    }
+    store.put(ws, TYPE, backfill);
+    completeIfDone(store, clock, ws, backfill);
+  }
+
+  private static void completeIfDone(Store store, Clock clock, String ws, ObjectNode backfill) {
+    boolean paging = store.get(ws, CURSOR_TYPE, backfill.get("id").asText()) != null;
+    if (!paging && backfill.get("queued").asLong() == 0 && "running".equals(backfill.get("status").asText())) {
+      backfill.put("status", "completed");
+      backfill.put("completed_at", Json.time(clock.instant()));
+      store.put(ws, TYPE, backfill);
+    }
+  }
+}
