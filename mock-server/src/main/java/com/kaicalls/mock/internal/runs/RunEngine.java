@@ -66,7 +66,7 @@ public final class RunEngine {
 
   /** When a new job is first attempted: at {@code start_at}, pushed past quiet hours. */
   Instant firstAttemptAt(JsonNode run, JsonNode recipient, Instant startAt) {
-    return SendTimes.nextAllowed(startAt, run, Json.text(recipient, "phone"));
+    return QuietHours.of(run.path("schedule")).nextAllowed(startAt, recipient);
   }
 
   /** After create: plans every pending job (and the end of a run with nothing to do). */
@@ -129,7 +129,7 @@ public final class RunEngine {
     Instant now = clock.instant();
     JsonNode recipient = stored.get("recipient");
     String phone = Json.text(recipient, "phone");
-    Instant allowed = SendTimes.nextAllowed(now, run, phone);
+    Instant allowed = QuietHours.of(run.path("schedule")).nextAllowed(now, recipient);
     ObjectNode job = stored.deepCopy();
     if (allowed.isAfter(now)) {
       job.put("next_attempt_at", Json.time(allowed));
@@ -395,7 +395,7 @@ public final class RunEngine {
     boolean retry = !reached && job.get("attempts_count").asInt() < job.get("max_attempts").asInt()
         && !run.get("status").asText().equals("cancelled");
     if (retry) {
-      Instant next = SendTimes.nextAllowed(now.plus(RETRY_DELAY), run, phone);
+      Instant next = QuietHours.of(run.path("schedule")).nextAllowed(now.plus(RETRY_DELAY), job.get("recipient"));
       job.put("status", "pending");
       job.put("next_attempt_at", Json.time(next));
       store.put(ws, "job", job);

@@ -16,6 +16,7 @@ import com.kaicalls.mock.internal.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,7 +114,13 @@ public final class RunHandlers {
     preview.put("estimated_duration_seconds", sendable * perRecipient);
     JsonNode schedule = body.path("schedule");
     boolean scheduleUsable = e.errors().stream().noneMatch(i -> i.param() != null && i.param().startsWith("schedule"));
-    preview.set("send_windows", scheduleUsable ? RunRules.sendWindows(schedule, clock.instant()) : Json.array());
+    List<JsonNode> contacted = new ArrayList<>();
+    for (int i = 0; i < recipients.size(); i++) {
+      if (recipients.get(i).isObject() && !e.skipped().containsKey(i)) {
+        contacted.add(recipients.get(i));
+      }
+    }
+    preview.set("send_windows", scheduleUsable ? RunRules.sendWindows(schedule, contacted, clock.instant()) : Json.array());
     return ApiResponse.ok(preview);
   }
 

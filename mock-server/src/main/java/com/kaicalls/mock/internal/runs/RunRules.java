@@ -10,15 +10,14 @@ import com.kaicalls.mock.internal.store.Store;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,13 +165,10 @@ public final class RunRules {
         throw ApiException.invalid("parameter_invalid", "schedule.timezone '" + tz + "' is not an IANA time zone.", "schedule.timezone");
       }
     }
-    JsonNode quiet = schedule.path("quiet_hours");
-    if (quiet.isObject()) {
-      LocalTime start = time(Json.text(quiet, "start"));
-      LocalTime end = time(Json.text(quiet, "end"));
-      if (start != null && end != null && start.equals(end)) {
-        errors.add(new Issue("no_send_window", "Quiet hours " + start + "-" + end + " cover the whole day, leaving no time to send.", "schedule.quiet_hours"));
-      }
+    QuietHours quiet = QuietHours.of(schedule);
+    if (quiet.coversWholeDay()) {
+      errors.add(new Issue("no_send_window", "Quiet hours " + quiet.start() + "-" + quiet.end()
+          + " cover the whole day, leaving no time to send.", "schedule.quiet_hours"));
     }
   }
 
@@ -197,72 +193,30 @@ public final class RunRules {
     return out.toString();
   }
 
-  private static LocalTime time(String hhmm) {
-    try {
-      return hhmm == null ? null : LocalTime.parse(hhmm);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** Allowed send windows in the next 7 days from {@code from}, merged, in UTC. */
-  static ArrayNode sendWindows(JsonNode schedule, Instant now) {
+  /**
+   * The send windows of the next 7 days from {@code start_at} (or now): when at least one of the
+   * {@code recipients} is outside its own quiet hours, merged, in UTC; without recipients, in the
+   * schedule's zone.
+   */
+  static ArrayNode sendWindows(JsonNode schedule, List<JsonNode> recipients, Instant now) {
     Instant from = now;
-    ZoneId zone = ZoneId.of("UTC");
-    LocalTime quietStart = null;
-    LocalTime quietEnd = null;
-    if (schedule != null && schedule.isObject()) {
-      String startAt = Json.text(schedule, "start_at");
-      if (startAt != null) {
-        Instant s = OffsetDateTime.parse(startAt).toInstant();
-        from = s.isAfter(now) ? s : now;
-      }
-      String tz = Json.text(schedule, "timezone");
-      if (tz != null) {
-        zone = ZoneId.of(tz);
-      }
-      JsonNode quiet = schedule.path("quiet_hours");
-      if (quiet.isObject()) {
-        quietStart = time(Json.text(quiet, "start"));
-        quietEnd = time(Json.text(quiet, "end"));
-      }
+    String startAt = schedule == null ? null : Json.text(schedule, "start_at");
+    if (startAt != null) {
+      Instant s = OffsetDateTime.parse(startAt).toInstant();
+      from = s.isAfter(now) ? s : now;
     }
-    Instant until = from.plus(Duration.ofDays(7));
-    List<Instant[]> windows = new ArrayList<>();
-    if (quietStart == null || quietEnd == null) {
-      windows.add(new Instant[] {from, until});
-    } else if (!quietStart.equals(quietEnd)) {
-      LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
-      for (int d = 0; d < 9; d++, day = day.plusDays(1)) {
-        ZonedDateTime midnight = day.atStartOfDay(zone);
-        ZonedDateTime nextMidnight = day.plusDays(1).atStartOfDay(zone);
-        if (quietStart.isAfter(quietEnd)) {
-          add(windows, day.atTime(quietEnd).atZone(zone).toInstant(), day.atTime(quietStart).atZone(zone).toInstant(), from, until);
-        } else {
-          add(windows, midnight.toInstant(), day.atTime(quietStart).atZone(zone).toInstant(), from, until);
-          add(windows, day.atTime(quietEnd).atZone(zone).toInstant(), nextMidnight.toInstant(), from, until);
-        }
-      }
+    QuietHours quiet = QuietHours.of(schedule);
+    Set<ZoneId> zones = new LinkedHashSet<>();
+    recipients.forEach(r -> zones.add(quiet.zoneOf(r)));
+    if (zones.isEmpty()) {
+      zones.add(quiet.scheduleZone());
     }
     ArrayNode out = Json.array();
-    for (Instant[] w : windows) {
+    for (QuietHours.Window w : quiet.windows(from, from.plus(Duration.ofDays(7)), zones)) {
       ObjectNode window = out.addObject();
-      window.put("start", Json.time(w[0]));
-      window.put("end", Json.time(w[1]));
+      window.put("start", Json.time(w.start()));
+      window.put("end", Json.time(w.end()));
     }
     return out;
-  }
-
-  private static void add(List<Instant[]> windows, Instant start, Instant end, Instant from, Instant until) {
-    Instant s = start.isBefore(from) ? from : start;
-    Instant e = end.isAfter(until) ? until : end;
-    if (!s.isBefore(e)) {
-      return;
-    }
-    if (!windows.isEmpty() && !windows.get(windows.size() - 1)[1].isBefore(s)) {
-      windows.get(windows.size() - 1)[1] = e;
-    } else {
-      windows.add(new Instant[] {s, e});
-    }
   }
 }
