@@ -32,9 +32,13 @@ import com.kaicalls.mock.internal.pages.PagesFilter;
 import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
 import com.kaicalls.mock.internal.resources.ReadHandlers;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
+import com.kaicalls.mock.internal.runs.CallScripts;
+import com.kaicalls.mock.internal.runs.Conversations;
 import com.kaicalls.mock.internal.runs.RunEngine;
 import com.kaicalls.mock.internal.runs.RunHandlers;
 import com.kaicalls.mock.internal.runs.RunRules;
+import com.kaicalls.mock.internal.runs.TextMessages;
+import com.kaicalls.mock.internal.runs.VoiceCalls;
 import com.kaicalls.mock.internal.seed.DemoSeed;
 import com.kaicalls.mock.internal.spec.ApiSpec;
 import com.kaicalls.mock.internal.store.DataDirException;
@@ -192,7 +196,10 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     this.idempotency = new IdempotencyCache(clock, store);
     this.requestLog = new RequestLog(config.requestLogSize(), config.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
-    this.engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
+    Conversations conversations = new Conversations(store, ids);
+    VoiceCalls calls = new VoiceCalls(store, ledger, ids, recordingAudio, new CallScripts(workspaces));
+    TextMessages texts = new TextMessages(store, ledger, ids, clock, scheduler, conversations);
+    this.engine = new RunEngine(store, ledger, ids, clock, scheduler, calls, texts, conversations);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     this.webhooks = new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
     this.dispatcher = new Dispatcher(store, ledger, clock, config.clock(), scheduler, tx, deliveries,

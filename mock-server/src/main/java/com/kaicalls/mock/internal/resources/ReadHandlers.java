@@ -41,28 +41,28 @@ public final class ReadHandlers {
     handlers.put("listConversationMessages", call -> {
       String id = call.path("id");
       find(call, "conversation", id);
-      return ApiResponse.ok(store.list(call.workspace(), "conversation_message",
-          Lists.query(call, doc -> id.equals(doc.path("conversation_id").asText()), true)).toJson());
+      return ApiResponse.ok(store.list(call.workspace(), Collections.CONVERSATION_MESSAGE,
+          Lists.query(call, doc -> id.equals(doc.path(Fields.CONVERSATION_ID).asText()), true)).toJson());
     });
     handlers.put("listAgentConfigVersions", call -> {
       String id = call.path("id");
       find(call, "agent", id);
-      return ApiResponse.ok(store.list(call.workspace(), "agent_config_version",
-          Lists.query(call, doc -> id.equals(doc.path("agent_id").asText()), false)).toJson());
+      return ApiResponse.ok(store.list(call.workspace(), Collections.AGENT_CONFIG_VERSION,
+          Lists.query(call, doc -> id.equals(doc.path(Fields.AGENT_ID).asText()), false)).toJson());
     });
     handlers.put("getAgentConfigVersion", call -> {
       String id = call.path("id");
       find(call, "agent", id);
       int version = Integer.parseInt(call.path("version"));
-      return ApiResponse.ok(store.all(call.workspace(), "agent_config_version").stream()
-          .filter(v -> id.equals(v.path("agent_id").asText()) && v.path("version").asInt() == version)
+      return ApiResponse.ok(store.all(call.workspace(), Collections.AGENT_CONFIG_VERSION).stream()
+          .filter(v -> id.equals(v.path(Fields.AGENT_ID).asText()) && v.path(Fields.VERSION).asInt() == version)
           .findFirst()
           .orElseThrow(() -> new ApiException(404, "not_found", "resource_missing",
               "Agent " + id + " has no config version " + version + ".", "version")));
     });
     handlers.put("getRecordingContent", call -> {
       ObjectNode recording = find(call, "recording", call.path("id"));
-      byte[] wav = recordingContent.get(call.workspace(), recording.get("id").asText());
+      byte[] wav = recordingContent.get(call.workspace(), recording.get(Fields.ID).asText());
       if (wav == null) {
         throw ApiException.notFound("recording content", call.path("id"));
       }
@@ -87,12 +87,12 @@ public final class ReadHandlers {
   private ApiResponse me(ApiCall call) {
     Workspaces.Workspace ws = workspaces.get(call.workspace());
     ObjectNode me = Json.object();
-    me.put("object", "me");
-    me.put("key_id", call.principal.keyId());
-    me.put("workspace_id", ws.id());
-    me.put("workspace_name", ws.name());
-    me.set("scopes", Json.array(new java.util.TreeSet<>(call.principal.scopes())));
-    me.put("livemode", false);
+    me.put(Fields.OBJECT, "me");
+    me.put(Fields.KEY_ID, call.principal.keyId());
+    me.put(Fields.WORKSPACE_ID, ws.id());
+    me.put(Fields.WORKSPACE_NAME, ws.name());
+    me.set(Fields.SCOPES, Json.array(new java.util.TreeSet<>(call.principal.scopes())));
+    me.put(Fields.LIVEMODE, false);
     return ApiResponse.ok(me);
   }
 }

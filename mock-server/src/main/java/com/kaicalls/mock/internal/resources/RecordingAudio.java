@@ -8,7 +8,7 @@ import java.util.Base64;
 /** Recording audio, kept in the store (so it survives restarts with the rest) as base64. */
 public final class RecordingAudio {
 
-  static final String TYPE = "_recording_audio";
+  static final String TYPE = Collections.RECORDING_AUDIO;
 
   private final Store store;
 
@@ -18,8 +18,8 @@ public final class RecordingAudio {
 
   public void put(String workspaceId, ObjectNode recording, byte[] wav) {
     ObjectNode doc = Json.object();
-    doc.put("id", recording.get("id").asText());
-    doc.put("created_at", recording.get("created_at").asText());
+    doc.put(Fields.ID, recording.get(Fields.ID).asText());
+    doc.put(Fields.CREATED_AT, recording.get(Fields.CREATED_AT).asText());
     doc.put("wav", Base64.getEncoder().encodeToString(wav));
     store.put(workspaceId, TYPE, doc);
   }

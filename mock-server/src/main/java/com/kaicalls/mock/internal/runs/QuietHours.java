@@ -1,6 +1,7 @@
 package com.kaicalls.mock.internal.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kaicalls.mock.internal.resources.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,13 +33,13 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId scheduleZone) {
 
   /** The quiet hours of a run's or a request's {@code schedule} (missing or null: none, in UTC). */
   static QuietHours of(JsonNode schedule) {
-    JsonNode quiet = schedule == null ? null : schedule.path("quiet_hours");
-    return new QuietHours(time(Json.text(quiet, "start")), time(Json.text(quiet, "end")), zone(Json.text(schedule, "timezone")));
+    JsonNode quiet = schedule == null ? null : schedule.path(Fields.QUIET_HOURS);
+    return new QuietHours(time(Json.text(quiet, Fields.START)), time(Json.text(quiet, Fields.END)), zone(Json.text(schedule, Fields.TIMEZONE)));
   }
 
   /** The zone in which these quiet hours apply to {@code recipient}. */
   ZoneId zoneOf(JsonNode recipient) {
-    return SendTimes.zoneOf(Json.text(recipient, "phone"), scheduleZone);
+    return SendTimes.zoneOf(Json.text(recipient, Fields.PHONE), scheduleZone);
   }
 
   /** {@code at}, or the end of the quiet hours that contain it for {@code recipient}. */

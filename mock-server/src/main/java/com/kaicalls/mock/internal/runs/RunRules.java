@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.api.ApiException;
+import com.kaicalls.mock.internal.resources.Collections;
+import com.kaicalls.mock.internal.resources.Fields;
 import com.kaicalls.mock.internal.spec.Violation;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
@@ -41,12 +43,12 @@ public final class RunRules {
 
     ObjectNode toJson() {
       ObjectNode issue = Json.object();
-      issue.put("code", code);
-      issue.put("message", message);
+      issue.put(Fields.CODE, code);
+      issue.put(Fields.MESSAGE, message);
       if (param == null) {
-        issue.putNull("param");
+        issue.putNull(Fields.PARAM);
       } else {
-        issue.put("param", param);
+        issue.put(Fields.PARAM, param);
       }
       return issue;
     }
@@ -86,17 +88,17 @@ public final class RunRules {
         throw ApiException.of(v);
       }
     }
-    String channel = Json.text(body, "channel");
-    String message = Json.text(body, "message");
-    String agentId = Json.text(body, "agent_id");
-    if (agentId != null && store.get(workspaceId, "agent", agentId) == null) {
+    String channel = Json.text(body, Fields.CHANNEL);
+    String message = Json.text(body, Fields.MESSAGE);
+    String agentId = Json.text(body, Fields.AGENT_ID);
+    if (agentId != null && store.get(workspaceId, Collections.AGENT, agentId) == null) {
       errors.add(new Issue("unknown_agent", "No agent '" + agentId + "' in this workspace.", "agent_id"));
     }
     if (("sms".equals(channel) || "email".equals(channel)) && (message == null || message.isBlank())) {
       errors.add(new Issue("message_required", "A message is required for the " + channel + " channel.", "message"));
     }
-    checkSchedule(body.path("schedule"), errors);
-    JsonNode recipients = body.path("recipients");
+    checkSchedule(body.path(Fields.SCHEDULE), errors);
+    JsonNode recipients = body.path(Fields.RECIPIENTS);
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; recipients.isArray() && i < recipients.size(); i++) {
       JsonNode r = recipients.get(i);
@@ -104,8 +106,8 @@ public final class RunRules {
         continue;
       }
       String at = "recipients[" + i + "]";
-      String phone = Json.text(r, "phone");
-      String email = Json.text(r, "email");
+      String phone = Json.text(r, Fields.PHONE);
+      String email = Json.text(r, Fields.EMAIL);
       boolean needsEmail = "email".equals(channel);
       String contact = needsEmail ? email : phone;
       if (contact == null) {
@@ -157,7 +159,7 @@ public final class RunRules {
     if (!schedule.isObject()) {
       return;
     }
-    String tz = Json.text(schedule, "timezone");
+    String tz = Json.text(schedule, Fields.TIMEZONE);
     if (tz != null) {
       try {
         ZoneId.of(tz);
@@ -174,9 +176,9 @@ public final class RunRules {
 
   static String value(JsonNode recipient, String name) {
     if (name.equals("first_name")) {
-      return Json.text(recipient, "first_name");
+      return Json.text(recipient, Fields.FIRST_NAME);
     }
-    return Json.text(recipient.path("variables"), name);
+    return Json.text(recipient.path(Fields.VARIABLES), name);
   }
 
   static String render(String template, JsonNode recipient) {
@@ -200,7 +202,7 @@ public final class RunRules {
    */
   static ArrayNode sendWindows(JsonNode schedule, List<JsonNode> recipients, Instant now) {
     Instant from = now;
-    String startAt = schedule == null ? null : Json.text(schedule, "start_at");
+    String startAt = schedule == null ? null : Json.text(schedule, Fields.START_AT);
     if (startAt != null) {
       Instant s = OffsetDateTime.parse(startAt).toInstant();
       from = s.isAfter(now) ? s : now;
@@ -214,8 +216,8 @@ public final class RunRules {
     ArrayNode out = Json.array();
     for (QuietHours.Window w : quiet.windows(from, from.plus(Duration.ofDays(7)), zones)) {
       ObjectNode window = out.addObject();
-      window.put("start", Json.time(w.start()));
-      window.put("end", Json.time(w.end()));
+      window.put(Fields.START, Json.time(w.start()));
+      window.put(Fields.END, Json.time(w.end()));
     }
     return out;
   }
