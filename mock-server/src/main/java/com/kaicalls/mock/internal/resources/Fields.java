@@ -132,5 +132,24 @@ public final class Fields {
   public static final String SEND_WINDOWS = "send_windows";
   public static final String REASON = "reason";
 
+  // Events, webhook subscriptions and event deliveries
+  public static final String TYPE = "type";
+  public static final String URL = "url";
+  public static final String EVENT_ID = "event_id";
+  public static final String EVENT_TYPE = "event_type";
+  public static final String SUBSCRIPTION_ID = "subscription_id";
+  public static final String TRIGGER = "trigger";
+  public static final String BACKFILL_ID = "backfill_id";
+  public static final String ATTEMPT = "attempt";
+  public static final String ATTEMPTS = "attempts";
+  public static final String REQUEST_HEADERS = "request_headers";
+  public static final String RESPONSE_STATUS = "response_status";
+  public static final String RESPONSE_HEADERS = "response_headers";
+  public static final String RESPONSE_BODY = "response_body";
+  public static final String ERROR = "error";
+  public static final String DURATION_MS = "duration_ms";
+  public static final String LAST_ATTEMPT_AT = "last_attempt_at";
+  public static final String ATTEMPTED_AT = "attempted_at";
+
   private Fields() {}
 }
