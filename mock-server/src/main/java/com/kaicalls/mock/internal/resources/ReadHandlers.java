@@ -26,33 +26,33 @@ public final class ReadHandlers {
 
   public void register(Map<String, Handler> handlers) {
     handlers.put("getMe", this::me);
-    resource(handlers, "Leads", "Lead", "lead");
-    resource(handlers, "Calls", "Call", "call");
-    resource(handlers, "CommunicationRuns", "CommunicationRun", "communication_run");
-    resource(handlers, "Events", "Event", "event");
-    resource(handlers, "EventDeliveries", "EventDelivery", "event_delivery");
-    resource(handlers, "SmsMessages", "SmsMessage", "sms_message");
-    resource(handlers, "Conversations", "Conversation", "conversation");
-    resource(handlers, "Jobs", "Job", "job");
-    resource(handlers, "Attempts", "Attempt", "attempt");
-    resource(handlers, "Recordings", "Recording", "recording");
-    resource(handlers, "Agents", "Agent", "agent");
-    handlers.put("getBackfill", call -> ApiResponse.ok(find(call, "backfill", call.path("id"))));
+    resource(handlers, "Leads", "Lead", Collections.LEAD);
+    resource(handlers, "Calls", "Call", Collections.CALL);
+    resource(handlers, "CommunicationRuns", "CommunicationRun", Collections.COMMUNICATION_RUN);
+    resource(handlers, "Events", "Event", Collections.EVENT);
+    resource(handlers, "EventDeliveries", "EventDelivery", Collections.EVENT_DELIVERY);
+    resource(handlers, "SmsMessages", "SmsMessage", Collections.SMS_MESSAGE);
+    resource(handlers, "Conversations", "Conversation", Collections.CONVERSATION);
+    resource(handlers, "Jobs", "Job", Collections.JOB);
+    resource(handlers, "Attempts", "Attempt", Collections.ATTEMPT);
+    resource(handlers, "Recordings", "Recording", Collections.RECORDING);
+    resource(handlers, "Agents", "Agent", Collections.AGENT);
+    handlers.put("getBackfill", call -> ApiResponse.ok(find(call, Collections.BACKFILL, call.path("id"))));
     handlers.put("listConversationMessages", call -> {
       String id = call.path("id");
-      find(call, "conversation", id);
+      find(call, Collections.CONVERSATION, id);
       return ApiResponse.ok(store.list(call.workspace(), Collections.CONVERSATION_MESSAGE,
           Lists.query(call, doc -> id.equals(doc.path(Fields.CONVERSATION_ID).asText()), true)).toJson());
     });
     handlers.put("listAgentConfigVersions", call -> {
       String id = call.path("id");
-      find(call, "agent", id);
+      find(call, Collections.AGENT, id);
       return ApiResponse.ok(store.list(call.workspace(), Collections.AGENT_CONFIG_VERSION,
           Lists.query(call, doc -> id.equals(doc.path(Fields.AGENT_ID).asText()), false)).toJson());
     });
     handlers.put("getAgentConfigVersion", call -> {
       String id = call.path("id");
-      find(call, "agent", id);
+      find(call, Collections.AGENT, id);
       int version = Integer.parseInt(call.path("version"));
       return ApiResponse.ok(store.all(call.workspace(), Collections.AGENT_CONFIG_VERSION).stream()
           .filter(v -> id.equals(v.path(Fields.AGENT_ID).asText()) && v.path(Fields.VERSION).asInt() == version)
@@ -61,7 +61,7 @@ public final class ReadHandlers {
               "Agent " + id + " has no config version " + version + ".", "version")));
     });
     handlers.put("getRecordingContent", call -> {
-      ObjectNode recording = find(call, "recording", call.path("id"));
+      ObjectNode recording = find(call, Collections.RECORDING, call.path("id"));
       byte[] wav = recordingContent.get(call.workspace(), recording.get(Fields.ID).asText());
       if (wav == null) {
         throw ApiException.notFound("recording content", call.path("id"));

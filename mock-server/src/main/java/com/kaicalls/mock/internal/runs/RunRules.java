@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 public final class RunRules {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}");
-  private static final Pattern INVALID_TEST_NUMBER = Pattern.compile("^\\+1\\d{3}5550104$");
-  private static final Pattern OPTED_OUT_TEST_NUMBER = Pattern.compile("^\\+1\\d{3}5550112$");
   private static final Pattern RECIPIENT_FIELD = Pattern.compile("^recipients\\[(\\d+)\\]\\.?(.*)$");
 
   /** One finding, rendered as a {@code ValidationIssue}. */
@@ -79,10 +77,10 @@ public final class RunRules {
     Map<Integer, String> skipParams = new HashMap<>();
     for (Violation v : violations) {
       Matcher m = RECIPIENT_FIELD.matcher(v.param());
-      if (m.matches() && m.group(2).equals("phone")) {
+      if (m.matches() && m.group(2).equals(Fields.PHONE)) {
         errors.add(new Issue("invalid_phone", v.message(), v.param()));
         skip(skipped, skipParams, Integer.parseInt(m.group(1)), "invalid_number", v.param());
-      } else if (m.matches() && m.group(2).equals("email")) {
+      } else if (m.matches() && m.group(2).equals(Fields.EMAIL)) {
         errors.add(new Issue("invalid_email", v.message(), v.param()));
       } else {
         throw ApiException.of(v);
@@ -123,10 +121,10 @@ public final class RunRules {
         continue;
       }
       String param = at + (needsEmail ? ".email" : ".phone");
-      if (!needsEmail && INVALID_TEST_NUMBER.matcher(phone).matches()) {
+      if (!needsEmail && TestNumbers.of(phone) == TestNumbers.INVALID) {
         // A test number that validate reports as an error, yet create accepts (its attempt then fails).
         errors.add(new Issue("invalid_phone", phone + " is not a valid, reachable phone number.", param, false));
-      } else if (!needsEmail && OPTED_OUT_TEST_NUMBER.matcher(phone).matches()) {
+      } else if (!needsEmail && TestNumbers.of(phone) == TestNumbers.OPTED_OUT) {
         warnings.add(new Issue("opted_out", phone + " has opted out of contact; the recipient will be skipped.", param));
         skip(skipped, skipParams, i, "opted_out", param);
       }
@@ -140,7 +138,7 @@ public final class RunRules {
         while (m.find()) {
           String name = m.group(1);
           if (value(r, name) == null) {
-            String varParam = name.equals("first_name") ? at + ".first_name" : at + ".variables." + name;
+            String varParam = name.equals(Fields.FIRST_NAME) ? at + ".first_name" : at + ".variables." + name;
             errors.add(new Issue("missing_variable", "The message uses {{" + name + "}} but " + at + " has no value for it.", varParam));
           }
         }
@@ -175,7 +173,7 @@ public final class RunRules {
   }
 
   static String value(JsonNode recipient, String name) {
-    if (name.equals("first_name")) {
+    if (name.equals(Fields.FIRST_NAME)) {
       return Json.text(recipient, Fields.FIRST_NAME);
     }
     return Json.text(recipient.path(Fields.VARIABLES), name);
