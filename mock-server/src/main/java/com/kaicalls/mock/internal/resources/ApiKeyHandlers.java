@@ -32,6 +32,7 @@ public final class ApiKeyHandlers {
   private final Ids ids;
   private final Clock clock;
 
+  /** Handlers that keep keys in {@code store} and their secrets with {@code auth}. */
   public ApiKeyHandlers(Store store, Ledger ledger, Authenticator auth, Ids ids, Clock clock) {
     this.store = store;
     this.ledger = ledger;
@@ -40,6 +41,7 @@ public final class ApiKeyHandlers {
     this.clock = clock;
   }
 
+  /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
     handlers.put("listApiKeys", call -> {
       Page page = store.list(call.workspace(), TYPE, Lists.query(call, null, false));
@@ -96,6 +98,7 @@ public final class ApiKeyHandlers {
     }
   }
 
+  /** A new, active {@code ApiKey} document (its secret is registered separately). */
   public static ObjectNode newKey(String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {
     ObjectNode key = Json.object();
     key.put(Fields.ID, id);

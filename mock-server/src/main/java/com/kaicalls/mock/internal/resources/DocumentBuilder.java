@@ -1,7 +1,12 @@
 package com.kaicalls.mock.internal.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.kaicalls.mock.internal.store.Json;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +36,7 @@ public abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
   }
 
   final B text(String field, String value) {
-    if (value == null) {
-      document.putNull(field);
-    } else {
-      document.put(field, value);
-    }
-    return self();
+    return node(field, value == null ? null : TextNode.valueOf(value));
   }
 
   final B time(String field, Instant value) {
@@ -44,35 +44,24 @@ public abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
   }
 
   final B number(String field, int value) {
-    document.put(field, value);
-    return self();
+    return node(field, IntNode.valueOf(value));
   }
 
   final B number(String field, long value) {
-    document.put(field, value);
-    return self();
+    return node(field, LongNode.valueOf(value));
   }
 
   final B number(String field, Integer value) {
-    if (value == null) {
-      document.putNull(field);
-    } else {
-      document.put(field, value);
-    }
-    return self();
+    return node(field, value == null ? null : IntNode.valueOf(value));
   }
 
   final B flag(String field, boolean value) {
-    document.put(field, value);
-    return self();
+    return node(field, BooleanNode.valueOf(value));
   }
 
+  /** Sets {@code field} to {@code value}, or to JSON null for {@code null}. */
   final B node(String field, JsonNode value) {
-    if (value == null) {
-      document.putNull(field);
-    } else {
-      document.set(field, value);
-    }
+    document.set(field, value == null ? NullNode.getInstance() : value);
     return self();
   }
 

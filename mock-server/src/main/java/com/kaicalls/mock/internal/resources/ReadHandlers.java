@@ -18,12 +18,14 @@ public final class ReadHandlers {
   private final Workspaces workspaces;
   private final RecordingAudio recordingContent;
 
+  /** Handlers reading {@code store}, {@code workspaces} and recordings' audio. */
   public ReadHandlers(Store store, Workspaces workspaces, RecordingAudio recordingContent) {
     this.store = store;
     this.workspaces = workspaces;
     this.recordingContent = recordingContent;
   }
 
+  /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
     handlers.put("getMe", this::me);
     resource(handlers, "Leads", "Lead", Collections.LEAD);

@@ -37,6 +37,7 @@ public final class RunHandlers {
   /** Test seam: runs inside create, while the idempotency key is claimed. */
   public volatile Runnable beforeCreate = () -> {};
 
+  /** Handlers that check requests with {@code rules} and hand created runs to {@code engine}. */
   public RunHandlers(Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock, RunEngine engine) {
     this.engine = engine;
     this.store = store;
@@ -46,6 +47,7 @@ public final class RunHandlers {
     this.clock = clock;
   }
 
+  /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
     handlers.put("validateCommunicationRun", this::validate);
     handlers.put("previewCommunicationRun", this::preview);

@@ -66,6 +66,7 @@ public final class RunRules {
 
   private final Store store;
 
+  /** Rules that look agents up in {@code store}. */
   public RunRules(Store store) {
     this.store = store;
   }
