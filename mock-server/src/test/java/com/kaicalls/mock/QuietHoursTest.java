@@ -69,6 +69,15 @@ class QuietHoursTest {
   }
 
   @Test
+  void previewSendWindowsFollowTheScheduleZoneForARecipientWhoseZoneIsUnknown() {
+    JsonNode preview = api().post("/v1/communication-runs/preview", losAngelesRunFor("+442071234567")).json();
+
+    JsonNode first = preview.path("send_windows").get(0);
+    assertThat(List.of(first.path("start").asText(), first.path("end").asText()))
+        .containsExactly("2026-12-02T02:00:00Z", "2026-12-02T04:00:00Z"); // until 20:00 in Los Angeles
+  }
+
+  @Test
   void previewSendWindowsOfRecipientsInSeveralTimeZonesAreTheirUnion() {
     JsonNode preview = api().post("/v1/communication-runs/preview",
         losAngelesRunFor("+12125550177", "+14155550177")).json();
