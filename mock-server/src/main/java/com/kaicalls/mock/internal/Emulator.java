@@ -36,9 +36,13 @@ import com.kaicalls.mock.internal.pages.PagesFilter;
 import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
 import com.kaicalls.mock.internal.resources.ReadHandlers;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
+import com.kaicalls.mock.internal.runs.CallScripts;
+import com.kaicalls.mock.internal.runs.Conversations;
 import com.kaicalls.mock.internal.runs.RunEngine;
 import com.kaicalls.mock.internal.runs.RunHandlers;
 import com.kaicalls.mock.internal.runs.RunRules;
+import com.kaicalls.mock.internal.runs.TextMessages;
+import com.kaicalls.mock.internal.runs.VoiceCalls;
 import com.kaicalls.mock.internal.seed.Seeds;
 import com.kaicalls.mock.internal.spec.ApiSpec;
 import com.kaicalls.mock.internal.store.DataDirException;
@@ -150,7 +154,11 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     IdempotencyCache idempotency = new IdempotencyCache(clock, store);
     this.requestLog = new RequestLog(options.requestLogSize(), options.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
-    RunEngine engine = new RunEngine(store, ledger, ids, clock, scheduler, recordingAudio);
+    Workspaces workspaces = new Workspaces();
+    Conversations conversations = new Conversations(store, ids);
+    VoiceCalls calls = new VoiceCalls(store, ledger, ids, recordingAudio, new CallScripts(workspaces));
+    TextMessages texts = new TextMessages(store, ledger, ids, clock, scheduler, conversations);
+    RunEngine engine = new RunEngine(store, ledger, ids, clock, scheduler, calls, texts, conversations);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     WebhookHandlers webhooks =
         new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
@@ -159,7 +167,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
     dispatcher.addListener(backfills);
     this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
-    Workspaces workspaces = new Workspaces();
     Seeds seeds = new Seeds(store, ledger, ids, recordingAudio, webhooks, auth, workspaces, allScopes,
         options.apiKey(), options.otherWorkspaceApiKey(), options.seed() == Seed.DEMO);
     Map<String, Handler> handlers = new HashMap<>();

@@ -24,7 +24,7 @@ import java.util.Map;
 /** {@code /v1/api-keys}: list, create (secret shown once), retrieve, revoke. */
 public final class ApiKeyHandlers {
 
-  public static final String TYPE = "api_key";
+  public static final String TYPE = Collections.API_KEY;
 
   private final Store store;
   private final Ledger ledger;
@@ -32,6 +32,7 @@ public final class ApiKeyHandlers {
   private final Ids ids;
   private final Clock clock;
 
+  /** Handlers that keep keys in {@code store} and their secrets with {@code auth}. */
   public ApiKeyHandlers(Store store, Ledger ledger, Authenticator auth, Ids ids, Clock clock) {
     this.store = store;
     this.ledger = ledger;
@@ -40,6 +41,7 @@ public final class ApiKeyHandlers {
     this.clock = clock;
   }
 
+  /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
     handlers.put("listApiKeys", call -> {
       Page page = store.list(call.workspace(), TYPE, Lists.query(call, null, false));
@@ -50,14 +52,14 @@ public final class ApiKeyHandlers {
     handlers.put("getApiKey", call -> ApiResponse.ok(auth.render(find(call))));
     handlers.put("createApiKey", this::create);
     handlers.put("revokeApiKey", call -> {
-      ObjectNode key = find(call).deepCopy();
-      JsonNode scopes = key.path("scopes");
+      ObjectNode key = find(call);
+      JsonNode scopes = key.path(Fields.SCOPES);
       for (int i = 0; i < scopes.size(); i++) {
         requireHeld(call, scopes.get(i).asText(), "revoke keys whose scopes it does not hold", "id");
       }
-      if (key.path("revoked_at").isNull()) {
-        key.put("revoked_at", Json.time(clock.instant()));
-        key.put("status", "revoked");
+      if (key.path(Fields.REVOKED_AT).isNull()) {
+        key.put(Fields.REVOKED_AT, Json.time(clock.instant()));
+        key.put(Fields.STATUS, "revoked");
         ledger.save(call.workspace(), TYPE, key);
       }
       return ApiResponse.ok(auth.render(key));
@@ -66,22 +68,22 @@ public final class ApiKeyHandlers {
 
   private ApiResponse create(ApiCall call) {
     JsonNode body = call.body;
-    ArrayNode scopes = (ArrayNode) body.get("scopes");
+    ArrayNode scopes = (ArrayNode) body.get(Fields.SCOPES);
     for (int i = 0; i < scopes.size(); i++) {
       requireHeld(call, scopes.get(i).asText(), "grant scopes it does not hold", "scopes[" + i + "]");
     }
-    String expiresAt = Json.text(body, "expires_at");
+    String expiresAt = Json.text(body, Fields.EXPIRES_AT);
     if (expiresAt != null && !OffsetDateTime.parse(expiresAt).toInstant().isAfter(clock.instant())) {
       throw ApiException.invalid("parameter_invalid", "expires_at must be in the future.", "expires_at");
     }
     String secret = auth.newSecret();
-    ObjectNode key = newKey(ids.next("key_"), body.get("name").asText(), scopes, clock.instant(),
+    ObjectNode key = newKey(ids.next("key_"), body.get(Fields.NAME).asText(), scopes, clock.instant(),
         expiresAt == null ? null : Instant.parse(Json.time(OffsetDateTime.parse(expiresAt).toInstant())));
     auth.register(call.workspace(), key, secret);
     ledger.save(call.workspace(), TYPE, key);
     ObjectNode withSecret = auth.render(key);
     withSecret.put("secret", secret);
-    String id = key.get("id").asText();
+    String id = key.get(Fields.ID).asText();
     return ApiResponse.json(201, withSecret).refuseReplay(new ApiException(422, "idempotency_key_reused",
         "secret_not_replayable", "This Idempotency-Key already created the API key " + id + ", whose secret was shown"
         + " once and is not kept, so it cannot be replayed. If that secret was lost, revoke " + id
@@ -96,24 +98,25 @@ public final class ApiKeyHandlers {
     }
   }
 
+  /** A new, active {@code ApiKey} document (its secret is registered separately). */
   public static ObjectNode newKey(String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {
     ObjectNode key = Json.object();
-    key.put("id", id);
-    key.put("object", "api_key");
-    key.put("name", name);
-    key.set("scopes", scopes.deepCopy());
-    key.put("prefix", "");
-    key.put("last4", "");
-    key.put("livemode", false);
-    key.put("created_at", Json.time(createdAt));
+    key.put(Fields.ID, id);
+    key.put(Fields.OBJECT, "api_key");
+    key.put(Fields.NAME, name);
+    key.set(Fields.SCOPES, scopes.deepCopy());
+    key.put(Fields.PREFIX, "");
+    key.put(Fields.LAST4, "");
+    key.put(Fields.LIVEMODE, false);
+    key.put(Fields.CREATED_AT, Json.time(createdAt));
     if (expiresAt == null) {
-      key.putNull("expires_at");
+      key.putNull(Fields.EXPIRES_AT);
     } else {
-      key.put("expires_at", Json.time(expiresAt));
+      key.put(Fields.EXPIRES_AT, Json.time(expiresAt));
     }
-    key.putNull("revoked_at");
-    key.putNull("last_used_at");
-    key.put("status", "active");
+    key.putNull(Fields.REVOKED_AT);
+    key.putNull(Fields.LAST_USED_AT);
+    key.put(Fields.STATUS, "active");
     return key;
   }
 

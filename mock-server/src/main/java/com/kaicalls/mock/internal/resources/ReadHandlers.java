@@ -18,51 +18,53 @@ public final class ReadHandlers {
   private final Workspaces workspaces;
   private final RecordingAudio recordingContent;
 
+  /** Handlers reading {@code store}, {@code workspaces} and recordings' audio. */
   public ReadHandlers(Store store, Workspaces workspaces, RecordingAudio recordingContent) {
     this.store = store;
     this.workspaces = workspaces;
     this.recordingContent = recordingContent;
   }
 
+  /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
     handlers.put("getMe", this::me);
-    resource(handlers, "Leads", "Lead", "lead");
-    resource(handlers, "Calls", "Call", "call");
-    resource(handlers, "CommunicationRuns", "CommunicationRun", "communication_run");
-    resource(handlers, "Events", "Event", "event");
-    resource(handlers, "EventDeliveries", "EventDelivery", "event_delivery");
-    resource(handlers, "SmsMessages", "SmsMessage", "sms_message");
-    resource(handlers, "Conversations", "Conversation", "conversation");
-    resource(handlers, "Jobs", "Job", "job");
-    resource(handlers, "Attempts", "Attempt", "attempt");
-    resource(handlers, "Recordings", "Recording", "recording");
-    resource(handlers, "Agents", "Agent", "agent");
-    handlers.put("getBackfill", call -> ApiResponse.ok(find(call, "backfill", call.path("id"))));
+    resource(handlers, "Leads", "Lead", Collections.LEAD);
+    resource(handlers, "Calls", "Call", Collections.CALL);
+    resource(handlers, "CommunicationRuns", "CommunicationRun", Collections.COMMUNICATION_RUN);
+    resource(handlers, "Events", "Event", Collections.EVENT);
+    resource(handlers, "EventDeliveries", "EventDelivery", Collections.EVENT_DELIVERY);
+    resource(handlers, "SmsMessages", "SmsMessage", Collections.SMS_MESSAGE);
+    resource(handlers, "Conversations", "Conversation", Collections.CONVERSATION);
+    resource(handlers, "Jobs", "Job", Collections.JOB);
+    resource(handlers, "Attempts", "Attempt", Collections.ATTEMPT);
+    resource(handlers, "Recordings", "Recording", Collections.RECORDING);
+    resource(handlers, "Agents", "Agent", Collections.AGENT);
+    handlers.put("getBackfill", call -> ApiResponse.ok(find(call, Collections.BACKFILL, call.path("id"))));
     handlers.put("listConversationMessages", call -> {
       String id = call.path("id");
-      find(call, "conversation", id);
-      return ApiResponse.ok(store.list(call.workspace(), "conversation_message",
-          Lists.query(call, doc -> id.equals(doc.path("conversation_id").asText()), true)).toJson());
+      find(call, Collections.CONVERSATION, id);
+      return ApiResponse.ok(store.list(call.workspace(), Collections.CONVERSATION_MESSAGE,
+          Lists.query(call, doc -> id.equals(doc.path(Fields.CONVERSATION_ID).asText()), true)).toJson());
     });
     handlers.put("listAgentConfigVersions", call -> {
       String id = call.path("id");
-      find(call, "agent", id);
-      return ApiResponse.ok(store.list(call.workspace(), "agent_config_version",
-          Lists.query(call, doc -> id.equals(doc.path("agent_id").asText()), false)).toJson());
+      find(call, Collections.AGENT, id);
+      return ApiResponse.ok(store.list(call.workspace(), Collections.AGENT_CONFIG_VERSION,
+          Lists.query(call, doc -> id.equals(doc.path(Fields.AGENT_ID).asText()), false)).toJson());
     });
     handlers.put("getAgentConfigVersion", call -> {
       String id = call.path("id");
-      find(call, "agent", id);
+      find(call, Collections.AGENT, id);
       int version = Integer.parseInt(call.path("version"));
-      return ApiResponse.ok(store.all(call.workspace(), "agent_config_version").stream()
-          .filter(v -> id.equals(v.path("agent_id").asText()) && v.path("version").asInt() == version)
+      return ApiResponse.ok(store.all(call.workspace(), Collections.AGENT_CONFIG_VERSION).stream()
+          .filter(v -> id.equals(v.path(Fields.AGENT_ID).asText()) && v.path(Fields.VERSION).asInt() == version)
           .findFirst()
           .orElseThrow(() -> new ApiException(404, "not_found", "resource_missing",
               "Agent " + id + " has no config version " + version + ".", "version")));
     });
     handlers.put("getRecordingContent", call -> {
-      ObjectNode recording = find(call, "recording", call.path("id"));
-      byte[] wav = recordingContent.get(call.workspace(), recording.get("id").asText());
+      ObjectNode recording = find(call, Collections.RECORDING, call.path("id"));
+      byte[] wav = recordingContent.get(call.workspace(), recording.get(Fields.ID).asText());
       if (wav == null) {
         throw ApiException.notFound("recording content", call.path("id"));
       }
@@ -87,12 +89,12 @@ public final class ReadHandlers {
   private ApiResponse me(ApiCall call) {
     Workspaces.Workspace ws = workspaces.get(call.workspace());
     ObjectNode me = Json.object();
-    me.put("object", "me");
-    me.put("key_id", call.principal.keyId());
-    me.put("workspace_id", ws.id());
-    me.put("workspace_name", ws.name());
-    me.set("scopes", Json.array(new java.util.TreeSet<>(call.principal.scopes())));
-    me.put("livemode", false);
+    me.put(Fields.OBJECT, "me");
+    me.put(Fields.KEY_ID, call.principal.keyId());
+    me.put(Fields.WORKSPACE_ID, ws.id());
+    me.put(Fields.WORKSPACE_NAME, ws.name());
+    me.set(Fields.SCOPES, Json.array(new java.util.TreeSet<>(call.principal.scopes())));
+    me.put(Fields.LIVEMODE, false);
     return ApiResponse.ok(me);
   }
 }

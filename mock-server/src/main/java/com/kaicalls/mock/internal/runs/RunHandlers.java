@@ -8,6 +8,10 @@ import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
 import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.events.Ledger;
+import com.kaicalls.mock.internal.resources.Collections;
+import com.kaicalls.mock.internal.resources.Fields;
+import com.kaicalls.mock.internal.resources.JobDocument;
+import com.kaicalls.mock.internal.resources.RunDocument;
 import com.kaicalls.mock.internal.spec.Violation;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
@@ -16,14 +20,13 @@ import com.kaicalls.mock.internal.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** {@code /v1/communication-runs}: validate, preview, create and the pause/resume/cancel machine. */
 public final class RunHandlers {
-
-  static final String TYPE = "communication_run";
 
   private final Store store;
   private final Ledger ledger;
@@ -34,6 +37,7 @@ public final class RunHandlers {
   /** Test seam: runs inside create, while the idempotency key is claimed. */
   public volatile Runnable beforeCreate = () -> {};
 
+  /** Handlers that check requests with {@code rules} and hand created runs to {@code engine}. */
   public RunHandlers(Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock, RunEngine engine) {
     this.engine = engine;
     this.store = store;
@@ -43,6 +47,7 @@ public final class RunHandlers {
     this.clock = clock;
   }
 
+  /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
     handlers.put("validateCommunicationRun", this::validate);
     handlers.put("previewCommunicationRun", this::preview);
@@ -66,66 +71,72 @@ public final class RunHandlers {
   private ApiResponse validate(ApiCall call) {
     RunRules.Evaluation e = rules.evaluate(call.workspace(), call.body, call.violations);
     ObjectNode result = Json.object();
-    result.put("object", "validation_result");
-    result.put("valid", e.valid());
-    ArrayNode errors = result.putArray("errors");
+    result.put(Fields.OBJECT, "validation_result");
+    result.put(Fields.VALID, e.valid());
+    ArrayNode errors = result.putArray(Fields.ERRORS);
     e.errors().forEach(i -> errors.add(i.toJson()));
-    ArrayNode warnings = result.putArray("warnings");
+    ArrayNode warnings = result.putArray(Fields.WARNINGS);
     e.warnings().forEach(i -> warnings.add(i.toJson()));
-    result.put("recipients_count", e.recipientsCount());
+    result.put(Fields.RECIPIENTS_COUNT, e.recipientsCount());
     return ApiResponse.ok(result);
   }
 
   private ApiResponse preview(ApiCall call) {
-    if (!call.violations.isEmpty() && !call.body.path("recipients").isArray()) {
+    if (!call.violations.isEmpty() && !call.body.path(Fields.RECIPIENTS).isArray()) {
       throw ApiException.of(call.violations.get(0));
     }
     JsonNode body = call.body;
     RunRules.Evaluation e = rules.evaluate(call.workspace(), body, call.violations);
     ObjectNode preview = Json.object();
-    preview.put("object", "run_preview");
-    preview.put("recipients_count", e.recipientsCount());
+    preview.put(Fields.OBJECT, "run_preview");
+    preview.put(Fields.RECIPIENTS_COUNT, e.recipientsCount());
     int sendable = e.recipientsCount() - e.skipped().size();
-    preview.put("sendable_count", sendable);
-    ArrayNode skipped = preview.putArray("skipped");
+    preview.put(Fields.SENDABLE_COUNT, sendable);
+    ArrayNode skipped = preview.putArray(Fields.SKIPPED);
     e.skipped().forEach((index, reason) -> {
       ObjectNode s = skipped.addObject();
-      s.put("index", index);
-      s.put("reason", reason);
-      s.put("param", e.skipParams().get(index));
+      s.put(Fields.INDEX, index);
+      s.put(Fields.REASON, reason);
+      s.put(Fields.PARAM, e.skipParams().get(index));
     });
-    String channel = Json.text(body, "channel");
-    String template = Json.text(body, "message");
+    String channel = Json.text(body, Fields.CHANNEL);
+    String template = Json.text(body, Fields.MESSAGE);
     if (template == null) {
-      template = greeting(call.workspace(), Json.text(body, "agent_id"));
+      template = greeting(call.workspace(), Json.text(body, Fields.AGENT_ID));
     }
-    ArrayNode messages = preview.putArray("messages");
-    JsonNode recipients = body.path("recipients");
+    ArrayNode messages = preview.putArray(Fields.MESSAGES);
+    JsonNode recipients = body.path(Fields.RECIPIENTS);
     for (int i = 0; i < Math.min(5, recipients.size()); i++) {
       JsonNode r = recipients.get(i);
       ObjectNode m = messages.addObject();
-      m.put("index", i);
-      String to = "email".equals(channel) ? Json.text(r, "email") : Json.text(r, "phone");
-      m.put("to", to == null ? "" : to);
-      m.put("content", RunRules.render(template, r));
+      m.put(Fields.INDEX, i);
+      String to = "email".equals(channel) ? Json.text(r, Fields.EMAIL) : Json.text(r, Fields.PHONE);
+      m.put(Fields.TO, to == null ? "" : to);
+      m.put(Fields.CONTENT, RunRules.render(template, r));
     }
     int perRecipient = "voice".equals(channel) ? 90 : 2;
-    preview.put("estimated_duration_seconds", sendable * perRecipient);
-    JsonNode schedule = body.path("schedule");
+    preview.put(Fields.ESTIMATED_DURATION_SECONDS, sendable * perRecipient);
+    JsonNode schedule = body.path(Fields.SCHEDULE);
     boolean scheduleUsable = e.errors().stream().noneMatch(i -> i.param() != null && i.param().startsWith("schedule"));
-    preview.set("send_windows", scheduleUsable ? RunRules.sendWindows(schedule, clock.instant()) : Json.array());
+    List<JsonNode> contacted = new ArrayList<>();
+    for (int i = 0; i < recipients.size(); i++) {
+      if (recipients.get(i).isObject() && !e.skipped().containsKey(i)) {
+        contacted.add(recipients.get(i));
+      }
+    }
+    preview.set(Fields.SEND_WINDOWS, scheduleUsable ? RunRules.sendWindows(schedule, contacted, clock.instant()) : Json.array());
     return ApiResponse.ok(preview);
   }
 
   private String greeting(String workspaceId, String agentId) {
-    ObjectNode agent = agentId == null ? null : store.get(workspaceId, "agent", agentId);
+    ObjectNode agent = agentId == null ? null : store.get(workspaceId, Collections.AGENT, agentId);
     if (agent == null) {
       return "";
     }
-    int version = agent.path("current_config_version").asInt();
-    return store.all(workspaceId, "agent_config_version").stream()
-        .filter(v -> agentId.equals(v.path("agent_id").asText()) && v.path("version").asInt() == version)
-        .map(v -> v.path("greeting").asText(""))
+    int version = agent.path(Fields.CURRENT_CONFIG_VERSION).asInt();
+    return store.all(workspaceId, Collections.AGENT_CONFIG_VERSION).stream()
+        .filter(v -> agentId.equals(v.path(Fields.AGENT_ID).asText()) && v.path(Fields.VERSION).asInt() == version)
+        .map(v -> v.path(Fields.GREETING).asText(""))
         .findFirst()
         .orElse("");
   }
@@ -138,131 +149,112 @@ public final class RunHandlers {
       throw ApiException.invalid(first.code(), first.message(), first.param());
     }
     Instant now = clock.instant();
-    String runId = ids.next("run_");
-    String channel = body.get("channel").asText();
-    int maxAttempts = body.path("max_attempts").asInt(1);
-    JsonNode schedule = body.get("schedule");
+    String runId = ids.next(RunDocument.ID_PREFIX);
+    String channel = body.get(Fields.CHANNEL).asText();
+    int maxAttempts = body.path(Fields.MAX_ATTEMPTS).asInt(1);
+    JsonNode schedule = body.get(Fields.SCHEDULE);
     Instant startAt = now;
-    ObjectNode run = Json.object();
-    run.put("id", runId);
-    run.put("object", "communication_run");
-    run.put("name", body.get("name").asText());
-    run.put("agent_id", body.get("agent_id").asText());
-    run.put("channel", channel);
-    Json.putNullable(run, "message", Json.text(body, "message"));
-    run.put("status", "scheduled");
-    if (schedule == null || schedule.isNull()) {
-      run.putNull("schedule");
-    } else {
-      ObjectNode s = Json.object();
-      String start = Json.text(schedule, "start_at");
+    ObjectNode runSchedule = null;
+    if (schedule != null && !schedule.isNull()) {
+      String start = Json.text(schedule, Fields.START_AT);
       if (start != null) {
         startAt = OffsetDateTime.parse(start).toInstant();
       }
-      s.put("start_at", Json.time(startAt));
-      s.put("timezone", schedule.path("timezone").asText("UTC"));
-      JsonNode quiet = schedule.get("quiet_hours");
-      s.set("quiet_hours", quiet == null ? Json.object().nullNode() : quiet.deepCopy());
-      run.set("schedule", s);
+      JsonNode quiet = schedule.get(Fields.QUIET_HOURS);
+      runSchedule = RunDocument.schedule(startAt, schedule.path(Fields.TIMEZONE).asText("UTC"),
+          quiet == null ? Json.object().nullNode() : quiet.deepCopy());
     }
-    run.put("max_attempts", maxAttempts);
-    run.set("metadata", body.has("metadata") && body.get("metadata").isObject() ? body.get("metadata").deepCopy() : Json.object());
-    JsonNode recipients = body.get("recipients");
-    run.put("recipients_count", recipients.size());
+    JsonNode metadata = body.get(Fields.METADATA);
+    JsonNode recipients = body.get(Fields.RECIPIENTS);
     int skipped = e.skipped().size();
-    ObjectNode counts = run.putObject("counts");
-    counts.put("pending", recipients.size() - skipped);
-    counts.put("in_progress", 0);
-    counts.put("succeeded", 0);
-    counts.put("failed", 0);
-    counts.put("skipped", skipped);
-    String created = Json.time(now);
-    java.util.List<ObjectNode> jobs = new java.util.ArrayList<>(recipients.size());
-    run.put("created_at", created);
-    run.put("updated_at", created);
-    run.putNull("started_at");
-    run.putNull("completed_at");
-    run.putNull("cancelled_at");
+    ObjectNode run = RunDocument.of(runId, now)
+        .name(body.get(Fields.NAME).asText())
+        .agentId(body.get(Fields.AGENT_ID).asText())
+        .channel(channel)
+        .message(Json.text(body, Fields.MESSAGE))
+        .status("scheduled")
+        .schedule(runSchedule)
+        .maxAttempts(maxAttempts)
+        .metadata(metadata != null && metadata.isObject() ? metadata.deepCopy() : Json.object())
+        .recipientsCount(recipients.size())
+        .counts(RunDocument.counts(recipients.size() - skipped, 0, 0, 0, skipped))
+        .updatedAt(now)
+        .build();
+    List<ObjectNode> jobs = new ArrayList<>(recipients.size());
     for (int i = 0; i < recipients.size(); i++) {
       String reason = e.skipped().get(i);
-      ObjectNode job = Json.object();
-      job.put("id", ids.next("job_"));
-      job.put("object", "job");
-      job.put("run_id", runId);
-      job.put("recipient_index", i);
-      job.set("recipient", recipients.get(i).deepCopy());
-      job.put("channel", channel);
-      job.put("status", reason == null ? "pending" : "skipped");
-      job.put("attempts_count", 0);
-      job.put("max_attempts", maxAttempts);
-      job.putNull("outcome");
-      Json.putNullable(job, "skip_reason", reason);
-      Json.putNullable(job, "next_attempt_at",
-          reason == null ? Json.time(engine.firstAttemptAt(run, recipients.get(i), startAt)) : null);
-      job.put("outcome", reason == null ? null : "opted_out".equals(reason) ? "opted_out" : null);
-      job.put("created_at", created);
-      job.put("updated_at", created);
-      Json.putNullable(job, "completed_at", reason == null ? null : created);
-      store.put(workspaceId, "job", job);
+      boolean pending = reason == null;
+      ObjectNode job = JobDocument.of(ids.next(JobDocument.ID_PREFIX), now)
+          .runId(runId)
+          .recipientIndex(i)
+          .recipient(recipients.get(i).deepCopy())
+          .channel(channel)
+          .status(pending ? "pending" : "skipped")
+          .attemptsCount(0)
+          .maxAttempts(maxAttempts)
+          .outcome("opted_out".equals(reason) ? "opted_out" : null)
+          .skipReason(reason)
+          .nextAttemptAt(pending ? engine.firstAttemptAt(run, recipients.get(i), startAt) : null)
+          .updatedAt(now)
+          .completedAt(pending ? null : now)
+          .build();
+      store.put(workspaceId, Collections.JOB, job);
       jobs.add(job);
     }
-    ledger.save(workspaceId, TYPE, run, "communication_run.created");
+    ledger.save(workspaceId, Collections.COMMUNICATION_RUN, run, "communication_run.created");
     engine.created(workspaceId, run, jobs);
     return run;
   }
 
   private synchronized ApiResponse transition(ApiCall call, String action, Set<String> from, String eventType) {
-    ObjectNode current = store.get(call.workspace(), TYPE, call.path("id"));
-    if (current == null) {
+    ObjectNode run = store.get(call.workspace(), Collections.COMMUNICATION_RUN, call.path("id"));
+    if (run == null) {
       throw ApiException.notFound("communication run", call.path("id"));
     }
-    String status = current.get("status").asText();
+    String status = run.get(Fields.STATUS).asText();
     if (!from.contains(status)) {
       throw ApiException.conflict("invalid_state_transition",
           "Cannot " + action + " a communication run whose status is '" + status + "'.");
     }
     Instant now = clock.instant();
-    ObjectNode run = current.deepCopy();
-    run.put("updated_at", Json.time(now));
+    run.put(Fields.UPDATED_AT, Json.time(now));
     switch (action) {
       case "pause":
-        run.put("status", "paused");
+        run.put(Fields.STATUS, "paused");
         break;
       case "resume":
-        run.put("status", run.path("started_at").isNull() ? "scheduled" : "running");
-        ledger.save(call.workspace(), TYPE, run, eventType);
+        run.put(Fields.STATUS, run.path(Fields.STARTED_AT).isNull() ? "scheduled" : "running");
+        ledger.save(call.workspace(), Collections.COMMUNICATION_RUN, run, eventType);
         engine.resumed(call.workspace(), run);
-        return ApiResponse.ok(store.get(call.workspace(), TYPE, run.get("id").asText()));
+        return ApiResponse.ok(store.get(call.workspace(), Collections.COMMUNICATION_RUN, run.get(Fields.ID).asText()));
       default:
-        run.put("status", "cancelled");
-        run.put("cancelled_at", Json.time(now));
+        run.put(Fields.STATUS, "cancelled");
+        run.put(Fields.CANCELLED_AT, Json.time(now));
         cancelJobs(call.workspace(), run, now);
         break;
     }
-    ledger.save(call.workspace(), TYPE, run, eventType);
+    ledger.save(call.workspace(), Collections.COMMUNICATION_RUN, run, eventType);
     return ApiResponse.ok(run);
   }
 
   private void cancelJobs(String workspaceId, ObjectNode run, Instant now) {
-    String runId = run.get("id").asText();
+    String runId = run.get(Fields.ID).asText();
     int cancelled = 0;
-    for (ObjectNode job : store.list(workspaceId, "job", ListQuery.all(j -> runId.equals(j.path("run_id").asText()))).data()) {
-      String status = job.get("status").asText();
+    for (ObjectNode job : store.list(workspaceId, Collections.JOB, ListQuery.all(j -> runId.equals(j.path(Fields.RUN_ID).asText()))).data()) {
+      String status = job.get(Fields.STATUS).asText();
       if (status.equals("pending")) {
-        ObjectNode copy = job.deepCopy();
-        copy.put("status", "cancelled");
-        copy.putNull("next_attempt_at");
-        copy.put("updated_at", Json.time(now));
-        copy.put("completed_at", Json.time(now));
-        ledger.save(workspaceId, "job", copy, "job.completed");
-        engine.cancelled(workspaceId, copy.get("id").asText());
+        job.put(Fields.STATUS, "cancelled");
+        job.putNull(Fields.NEXT_ATTEMPT_AT);
+        job.put(Fields.UPDATED_AT, Json.time(now));
+        job.put(Fields.COMPLETED_AT, Json.time(now));
+        ledger.save(workspaceId, Collections.JOB, job, "job.completed");
+        engine.cancelled(workspaceId, job.get(Fields.ID).asText());
         cancelled++;
       }
     }
     // Cancelled jobs count as skipped (RunCounts.skipped: "never attempted ... or cancelled").
-    ObjectNode counts = (ObjectNode) run.get("counts");
-    counts.put("pending", Math.max(0, counts.path("pending").asInt() - cancelled));
-    counts.put("skipped", counts.path("skipped").asInt() + cancelled);
+    ObjectNode counts = (ObjectNode) run.get(Fields.COUNTS);
+    counts.put(Fields.PENDING, Math.max(0, counts.path(Fields.PENDING).asInt() - cancelled));
+    counts.put(Fields.SKIPPED, counts.path(Fields.SKIPPED).asInt() + cancelled);
   }
-
 }

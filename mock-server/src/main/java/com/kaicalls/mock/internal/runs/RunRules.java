@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.api.ApiException;
+import com.kaicalls.mock.internal.resources.Collections;
+import com.kaicalls.mock.internal.resources.Fields;
 import com.kaicalls.mock.internal.spec.Violation;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +31,6 @@ import java.util.regex.Pattern;
 public final class RunRules {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}");
-  private static final Pattern INVALID_TEST_NUMBER = Pattern.compile("^\\+1\\d{3}5550104$");
-  private static final Pattern OPTED_OUT_TEST_NUMBER = Pattern.compile("^\\+1\\d{3}5550112$");
   private static final Pattern RECIPIENT_FIELD = Pattern.compile("^recipients\\[(\\d+)\\]\\.?(.*)$");
 
   /** One finding, rendered as a {@code ValidationIssue}. */
@@ -42,12 +41,12 @@ public final class RunRules {
 
     ObjectNode toJson() {
       ObjectNode issue = Json.object();
-      issue.put("code", code);
-      issue.put("message", message);
+      issue.put(Fields.CODE, code);
+      issue.put(Fields.MESSAGE, message);
       if (param == null) {
-        issue.putNull("param");
+        issue.putNull(Fields.PARAM);
       } else {
-        issue.put("param", param);
+        issue.put(Fields.PARAM, param);
       }
       return issue;
     }
@@ -67,6 +66,7 @@ public final class RunRules {
 
   private final Store store;
 
+  /** Rules that look agents up in {@code store}. */
   public RunRules(Store store) {
     this.store = store;
   }
@@ -78,26 +78,26 @@ public final class RunRules {
     Map<Integer, String> skipParams = new HashMap<>();
     for (Violation v : violations) {
       Matcher m = RECIPIENT_FIELD.matcher(v.param());
-      if (m.matches() && m.group(2).equals("phone")) {
+      if (m.matches() && m.group(2).equals(Fields.PHONE)) {
         errors.add(new Issue("invalid_phone", v.message(), v.param()));
         skip(skipped, skipParams, Integer.parseInt(m.group(1)), "invalid_number", v.param());
-      } else if (m.matches() && m.group(2).equals("email")) {
+      } else if (m.matches() && m.group(2).equals(Fields.EMAIL)) {
         errors.add(new Issue("invalid_email", v.message(), v.param()));
       } else {
         throw ApiException.of(v);
       }
     }
-    String channel = Json.text(body, "channel");
-    String message = Json.text(body, "message");
-    String agentId = Json.text(body, "agent_id");
-    if (agentId != null && store.get(workspaceId, "agent", agentId) == null) {
+    String channel = Json.text(body, Fields.CHANNEL);
+    String message = Json.text(body, Fields.MESSAGE);
+    String agentId = Json.text(body, Fields.AGENT_ID);
+    if (agentId != null && store.get(workspaceId, Collections.AGENT, agentId) == null) {
       errors.add(new Issue("unknown_agent", "No agent '" + agentId + "' in this workspace.", "agent_id"));
     }
     if (("sms".equals(channel) || "email".equals(channel)) && (message == null || message.isBlank())) {
       errors.add(new Issue("message_required", "A message is required for the " + channel + " channel.", "message"));
     }
-    checkSchedule(body.path("schedule"), errors);
-    JsonNode recipients = body.path("recipients");
+    checkSchedule(body.path(Fields.SCHEDULE), errors);
+    JsonNode recipients = body.path(Fields.RECIPIENTS);
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; recipients.isArray() && i < recipients.size(); i++) {
       JsonNode r = recipients.get(i);
@@ -105,8 +105,8 @@ public final class RunRules {
         continue;
       }
       String at = "recipients[" + i + "]";
-      String phone = Json.text(r, "phone");
-      String email = Json.text(r, "email");
+      String phone = Json.text(r, Fields.PHONE);
+      String email = Json.text(r, Fields.EMAIL);
       boolean needsEmail = "email".equals(channel);
       String contact = needsEmail ? email : phone;
       if (contact == null) {
@@ -122,10 +122,10 @@ public final class RunRules {
         continue;
       }
       String param = at + (needsEmail ? ".email" : ".phone");
-      if (!needsEmail && INVALID_TEST_NUMBER.matcher(phone).matches()) {
+      if (!needsEmail && TestNumbers.of(phone) == TestNumbers.INVALID) {
         // A test number that validate reports as an error, yet create accepts (its attempt then fails).
         errors.add(new Issue("invalid_phone", phone + " is not a valid, reachable phone number.", param, false));
-      } else if (!needsEmail && OPTED_OUT_TEST_NUMBER.matcher(phone).matches()) {
+      } else if (!needsEmail && TestNumbers.of(phone) == TestNumbers.OPTED_OUT) {
         warnings.add(new Issue("opted_out", phone + " has opted out of contact; the recipient will be skipped.", param));
         skip(skipped, skipParams, i, "opted_out", param);
       }
@@ -139,7 +139,7 @@ public final class RunRules {
         while (m.find()) {
           String name = m.group(1);
           if (value(r, name) == null) {
-            String varParam = name.equals("first_name") ? at + ".first_name" : at + ".variables." + name;
+            String varParam = name.equals(Fields.FIRST_NAME) ? at + ".first_name" : at + ".variables." + name;
             errors.add(new Issue("missing_variable", "The message uses {{" + name + "}} but " + at + " has no value for it.", varParam));
           }
         }
@@ -158,7 +158,7 @@ public final class RunRules {
     if (!schedule.isObject()) {
       return;
     }
-    String tz = Json.text(schedule, "timezone");
+    String tz = Json.text(schedule, Fields.TIMEZONE);
     if (tz != null) {
       try {
         ZoneId.of(tz);
@@ -166,21 +166,18 @@ public final class RunRules {
         throw ApiException.invalid("parameter_invalid", "schedule.timezone '" + tz + "' is not an IANA time zone.", "schedule.timezone");
       }
     }
-    JsonNode quiet = schedule.path("quiet_hours");
-    if (quiet.isObject()) {
-      LocalTime start = time(Json.text(quiet, "start"));
-      LocalTime end = time(Json.text(quiet, "end"));
-      if (start != null && end != null && start.equals(end)) {
-        errors.add(new Issue("no_send_window", "Quiet hours " + start + "-" + end + " cover the whole day, leaving no time to send.", "schedule.quiet_hours"));
-      }
+    QuietHours quiet = QuietHours.of(schedule);
+    if (quiet.coversWholeDay()) {
+      errors.add(new Issue("no_send_window", "Quiet hours " + quiet.start() + "-" + quiet.end()
+          + " cover the whole day, leaving no time to send.", "schedule.quiet_hours"));
     }
   }
 
   static String value(JsonNode recipient, String name) {
-    if (name.equals("first_name")) {
-      return Json.text(recipient, "first_name");
+    if (name.equals(Fields.FIRST_NAME)) {
+      return Json.text(recipient, Fields.FIRST_NAME);
     }
-    return Json.text(recipient.path("variables"), name);
+    return Json.text(recipient.path(Fields.VARIABLES), name);
   }
 
   static String render(String template, JsonNode recipient) {
@@ -197,72 +194,30 @@ public final class RunRules {
     return out.toString();
   }
 
-  private static LocalTime time(String hhmm) {
-    try {
-      return hhmm == null ? null : LocalTime.parse(hhmm);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** Allowed send windows in the next 7 days from {@code from}, merged, in UTC. */
-  static ArrayNode sendWindows(JsonNode schedule, Instant now) {
+  /**
+   * The send windows of the next 7 days from {@code start_at} (or now): when at least one of the
+   * {@code recipients} is outside its own quiet hours, merged, in UTC; without recipients, in the
+   * schedule's zone.
+   */
+  static ArrayNode sendWindows(JsonNode schedule, List<JsonNode> recipients, Instant now) {
     Instant from = now;
-    ZoneId zone = ZoneId.of("UTC");
-    LocalTime quietStart = null;
-    LocalTime quietEnd = null;
-    if (schedule != null && schedule.isObject()) {
-      String startAt = Json.text(schedule, "start_at");
-      if (startAt != null) {
-        Instant s = OffsetDateTime.parse(startAt).toInstant();
-        from = s.isAfter(now) ? s : now;
-      }
-      String tz = Json.text(schedule, "timezone");
-      if (tz != null) {
-        zone = ZoneId.of(tz);
-      }
-      JsonNode quiet = schedule.path("quiet_hours");
-      if (quiet.isObject()) {
-        quietStart = time(Json.text(quiet, "start"));
-        quietEnd = time(Json.text(quiet, "end"));
-      }
+    String startAt = schedule == null ? null : Json.text(schedule, Fields.START_AT);
+    if (startAt != null) {
+      Instant s = OffsetDateTime.parse(startAt).toInstant();
+      from = s.isAfter(now) ? s : now;
     }
-    Instant until = from.plus(Duration.ofDays(7));
-    List<Instant[]> windows = new ArrayList<>();
-    if (quietStart == null || quietEnd == null) {
-      windows.add(new Instant[] {from, until});
-    } else if (!quietStart.equals(quietEnd)) {
-      LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
-      for (int d = 0; d < 9; d++, day = day.plusDays(1)) {
-        ZonedDateTime midnight = day.atStartOfDay(zone);
-        ZonedDateTime nextMidnight = day.plusDays(1).atStartOfDay(zone);
-        if (quietStart.isAfter(quietEnd)) {
-          add(windows, day.atTime(quietEnd).atZone(zone).toInstant(), day.atTime(quietStart).atZone(zone).toInstant(), from, until);
-        } else {
-          add(windows, midnight.toInstant(), day.atTime(quietStart).atZone(zone).toInstant(), from, until);
-          add(windows, day.atTime(quietEnd).atZone(zone).toInstant(), nextMidnight.toInstant(), from, until);
-        }
-      }
+    QuietHours quiet = QuietHours.of(schedule);
+    Set<ZoneId> zones = new LinkedHashSet<>();
+    recipients.forEach(r -> zones.add(quiet.zoneOf(r)));
+    if (zones.isEmpty()) {
+      zones.add(quiet.scheduleZone());
     }
     ArrayNode out = Json.array();
-    for (Instant[] w : windows) {
+    for (QuietHours.Window w : quiet.windows(from, from.plus(Duration.ofDays(7)), zones)) {
       ObjectNode window = out.addObject();
-      window.put("start", Json.time(w[0]));
-      window.put("end", Json.time(w[1]));
+      window.put(Fields.START, Json.time(w.start()));
+      window.put(Fields.END, Json.time(w.end()));
     }
     return out;
-  }
-
-  private static void add(List<Instant[]> windows, Instant start, Instant end, Instant from, Instant until) {
-    Instant s = start.isBefore(from) ? from : start;
-    Instant e = end.isAfter(until) ? until : end;
-    if (!s.isBefore(e)) {
-      return;
-    }
-    if (!windows.isEmpty() && !windows.get(windows.size() - 1)[1].isBefore(s)) {
-      windows.get(windows.size() - 1)[1] = e;
-    } else {
-      windows.add(new Instant[] {s, e});
-    }
   }
 }

@@ -1,18 +1,11 @@
 package com.kaicalls.mock.internal.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.kaicalls.mock.internal.store.Json;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Map;
 
 /**
- * When a recipient may be contacted: quiet hours apply in the recipient's time zone, derived from
- * the area code of a North American number (a small table of common area codes), else the run's
- * schedule time zone.
+ * A recipient's time zone, in which {@link QuietHours} apply: derived from the area code of a North
+ * American number (a small table of common area codes), else the run's schedule time zone.
  */
 final class SendTimes {
 
@@ -50,44 +43,5 @@ final class SendTimes {
       }
     }
     return fallback;
-  }
-
-  /** The run's schedule zone ({@code UTC} without one). */
-  static ZoneId scheduleZone(JsonNode run) {
-    String tz = Json.text(run.path("schedule"), "timezone");
-    try {
-      return tz == null ? ZoneId.of("UTC") : ZoneId.of(tz);
-    } catch (DateTimeException e) {
-      return ZoneId.of("UTC");
-    }
-  }
-
-  /** {@code at}, or the end of the quiet hours containing it (in the recipient's zone). */
-  static Instant nextAllowed(Instant at, JsonNode run, String phone) {
-    JsonNode quiet = run.path("schedule").path("quiet_hours");
-    LocalTime start = time(Json.text(quiet, "start"));
-    LocalTime end = time(Json.text(quiet, "end"));
-    if (start == null || end == null || start.equals(end)) {
-      return at;
-    }
-    ZonedDateTime local = at.atZone(zoneOf(phone, scheduleZone(run)));
-    LocalTime t = local.toLocalTime();
-    boolean quietNow = start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
-    if (!quietNow) {
-      return at;
-    }
-    ZonedDateTime until = local.toLocalDate().atTime(end).atZone(local.getZone());
-    if (!until.isAfter(local)) {
-      until = local.toLocalDate().plusDays(1).atTime(end).atZone(local.getZone());
-    }
-    return until.toInstant();
-  }
-
-  private static LocalTime time(String hhmm) {
-    try {
-      return hhmm == null ? null : LocalTime.parse(hhmm);
-    } catch (DateTimeException e) {
-      return null;
-    }
   }
 }
