@@ -40,6 +40,7 @@ class VerifiedWebhookTest {
   }
 
   @Test
+  @SuppressWarnings("EqualsIncompatibleType") // comparing with another type is what this test checks
   void aWebhookIsNotEqualToNullOrToAnotherType() {
     assertThat(WEBHOOK.equals(null)).isFalse();
     assertThat(WEBHOOK.equals("msg_1")).isFalse();
