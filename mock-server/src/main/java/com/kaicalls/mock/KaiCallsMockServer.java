@@ -63,7 +63,7 @@ public final class KaiCallsMockServer implements AutoCloseable {
         options.otherWorkspaceApiKey(),
         options.seed() == Seed.DEMO,
         limit == null ? 0 : limit.requests(),
-        limit == null ? 1 : limit.window().getSeconds(),
+        limit == null ? 1 : limit.window().toSeconds(),
         options.clock(),
         options.verbose() ? options.requestLog() : null,
         options.clockMode() == ClockMode.MANUAL,

@@ -145,7 +145,7 @@ final class DemoSeed {
             "notes", "Cleaning and check-up; prefers afternoons.");
       }
       ObjectNode leadDoc = doc(lead, "lead", at(-1700 + i), "first_name", people[i][0], "last_name", people[i][1],
-          "phone", people[i][2], "email", people[i][0].toLowerCase() + "@example.com",
+          "phone", people[i][2], "email", people[i][0].toLowerCase(java.util.Locale.ROOT) + "@example.com",
           "status", i == 0 ? "booked" : "contacted", "qualified", i == 0,
           "qualification_notes", i == 0 ? "Existing patient, due for cleaning, has insurance." : null,
           "source", "manual", "run_id", run, "appointment", appointment, "updated_at", start.plusSeconds(300));

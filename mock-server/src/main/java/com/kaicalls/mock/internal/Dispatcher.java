@@ -40,7 +40,7 @@ final class Dispatcher implements AutoCloseable {
   private record Outcome(Integer status, Map<String, String> headers, String body, String error, long durationMs,
       Duration retryAfter) {}
 
-  private final class Endpoint {
+  private static final class Endpoint {
     int active;
     final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
   }
@@ -210,7 +210,7 @@ final class Dispatcher implements AutoCloseable {
     Integer status = outcome.status();
     boolean ok = status != null && status >= 200 && status < 300;
     boolean gone = status != null && status == 410;
-    boolean unrecoverable = outcome.error() != null && outcome.error().startsWith("subscription_")
+    boolean unrecoverable = (outcome.error() != null && outcome.error().startsWith("subscription_"))
         || "event_expired".equals(outcome.error()) || "invalid_url".equals(outcome.error());
     String subId = d.get("subscription_id").asText();
     if (ok) {

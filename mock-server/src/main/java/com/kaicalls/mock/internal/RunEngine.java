@@ -158,14 +158,14 @@ final class RunEngine {
         .put("number", number).put("started_at", Json.time(now));
     Duration duration;
     if (channel.equals("voice")) {
-      ObjectNode call = call(ws, job, run, attempt, behaviour, now);
+      ObjectNode call = call(job, attempt, behaviour, now);
       ledger.save(ws, "call", call, "call.started");
       timer.put("call_id", call.get("id").asText());
       duration = switch (behaviour) {
         case VOICEMAIL -> Duration.ofSeconds(40);
         case NO_ANSWER -> Duration.ofSeconds(30);
         case BUSY -> Duration.ofSeconds(5);
-        default -> Duration.ofSeconds(120);
+        default -> Duration.ofMinutes(2);
       };
     } else {
       ObjectNode sms = sms(ws, job, run, attempt, now);
@@ -206,7 +206,7 @@ final class RunEngine {
     return attempt;
   }
 
-  private ObjectNode call(String ws, ObjectNode job, JsonNode run, ObjectNode attempt, TestNumbers behaviour, Instant now) {
+  private ObjectNode call(ObjectNode job, ObjectNode attempt, TestNumbers behaviour, Instant now) {
     ObjectNode call = Json.object();
     call.put("id", ids.next("call_"));
     call.put("object", "call");
