@@ -60,7 +60,8 @@ public final class CatchUp {
     this.say = new Narrator(out);
   }
 
-  @SuppressWarnings("ClosingStandardOutputStreams") // Connection prints to System.out; its close() stops the emulator only
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) throws IOException {
     String file = Connection.option(args, "--checkpoint", null);
     Path checkpoint = file != null ? Path.of(file) : Files.createTempFile("kaicalls-checkpoint", ".txt");

@@ -54,7 +54,8 @@ public final class Quickstart {
     this.say = new Narrator(out);
   }
 
-  @SuppressWarnings("ClosingStandardOutputStreams") // Connection prints to System.out; its close() stops the emulator only
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) {
     try (Connection connection = Connection.open(args, System.getenv(), System.out)) {
       new Quickstart(connection.client(), connection.clock(), System.out).run();

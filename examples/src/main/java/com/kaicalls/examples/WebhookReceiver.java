@@ -45,7 +45,8 @@ public final class WebhookReceiver {
     this.say = new Narrator(out);
   }
 
-  @SuppressWarnings("ClosingStandardOutputStreams") // Connection prints to System.out; its close() stops the emulator only
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(Connection.option(args, "--port", "0"));
     try (Connection connection = Connection.open(args, System.getenv(), System.out)) {

@@ -58,8 +58,9 @@ public abstract class ApiEnum<K extends Enum<K>> {
   }
 
   /** Two values are equal when they are of the same enum and have the same raw string. */
+  // getClass, not instanceof ApiEnum: two different enums that both have "active" are not equal.
+  @SuppressWarnings("EqualsGetClass")
   @Override
-  @SuppressWarnings("EqualsGetClass") // instanceof ApiEnum would make two different enums' "active" equal
   public final boolean equals(Object o) {
     return this == o || (o != null && o.getClass() == getClass() && value.equals(((ApiEnum<?>) o).value));
   }
