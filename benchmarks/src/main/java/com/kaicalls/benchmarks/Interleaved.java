@@ -33,6 +33,8 @@ public final class Interleaved {
   private static final int ROUNDS = 30;
   private static final long SLICE_NANOS = 100_000_000L;
 
+  // A blackhole: written each call so the JIT cannot drop the measured work.
+  @SuppressWarnings("UnusedVariable")
   private static volatile Object sink;
 
   private Interleaved() {}

@@ -32,6 +32,8 @@ public final class AgencyKeys {
     this.say = new Narrator(out);
   }
 
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) {
     try (Connection connection = Connection.open(args, System.getenv(), System.out)) {
       new AgencyKeys(connection.client(), System.out).run();

@@ -60,6 +60,8 @@ public final class CatchUp {
     this.say = new Narrator(out);
   }
 
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) throws IOException {
     String file = Connection.option(args, "--checkpoint", null);
     Path checkpoint = file != null ? Path.of(file) : Files.createTempFile("kaicalls-checkpoint", ".txt");
@@ -158,7 +160,7 @@ public final class CatchUp {
   }
 
   private static boolean finished(Backfill backfill) {
-    return backfill.status() == BackfillStatus.COMPLETED || backfill.status() == BackfillStatus.FAILED;
+    return BackfillStatus.COMPLETED.equals(backfill.status()) || BackfillStatus.FAILED.equals(backfill.status());
   }
 
   /**
@@ -188,7 +190,7 @@ public final class CatchUp {
     Checkpoint(Path file) throws IOException {
       this.file = file;
       if (Files.exists(file) && Files.size(file) > 0) {
-        String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
+        String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ", -1);
         createdAt = OffsetDateTime.parse(parts[0]);
         eventId = parts[1];
       }

@@ -1,5 +1,7 @@
 package com.kaicalls.examples;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import java.io.PrintStream;
 
 /** Prints an example's steps in plain words: numbered headings, indented details. */
@@ -23,7 +25,8 @@ final class Narrator {
     out.println(++step + ". " + heading);
   }
 
-  void say(String format, Object... args) {
+  @FormatMethod
+  void say(@FormatString String format, Object... args) {
     out.println("   " + (args.length == 0 ? format : String.format(format, args)));
   }
 

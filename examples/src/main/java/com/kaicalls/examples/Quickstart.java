@@ -54,6 +54,8 @@ public final class Quickstart {
     this.say = new Narrator(out);
   }
 
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) {
     try (Connection connection = Connection.open(args, System.getenv(), System.out)) {
       new Quickstart(connection.client(), connection.clock(), System.out).run();
@@ -114,9 +116,9 @@ public final class Quickstart {
             ? "the same run, nobody is called twice." : "A DIFFERENT RUN?");
 
     say.step("Follow the run until it completes  GET /v1/events");
-    say.say(clock.controllable()
-        ? "The emulator's clock is moved forward " + POLL_STEP.getSeconds() + " s at a time instead of waiting."
-        : "Looking for new events every " + POLL_STEP.getSeconds() + " s.");
+    say.say("%s", clock.controllable()
+        ? "The emulator's clock is moved forward " + POLL_STEP.toSeconds() + " s at a time instead of waiting."
+        : "Looking for new events every " + POLL_STEP.toSeconds() + " s.");
     CommunicationRun finished = follow(run);
     say.end(finished.completedAt().isPresent() || finished.cancelledAt().isPresent()
         ? "Done: run " + finished.id() + " is " + finished.status() + " (" + EventWords.counts(finished.counts()) + ")."
@@ -135,7 +137,7 @@ public final class Quickstart {
       for (Event event : newEvents(since, seen)) {
         since = event.createdAt();
         if (EventWords.runId(event).map(run.id()::equals).orElse(true)) {
-          say.say(EventWords.line(event));
+          say.say("%s", EventWords.line(event));
         }
         if (EventWords.endsRun(event, run.id())) {
           return client.communicationRuns().retrieve(run.id());

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class WebhookEndpoint implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    // The address itself, not a name to resolve: always IPv4 loopback, never ::1.
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
     WebhookEndpoint endpoint = new WebhookEndpoint(server, verifier, out);
     server.createContext(PATH, endpoint::handle);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {

@@ -45,6 +45,8 @@ public final class WebhookReceiver {
     this.say = new Narrator(out);
   }
 
+  // Connection prints to System.out; its close() stops the emulator only.
+  @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(Connection.option(args, "--port", "0"));
     try (Connection connection = Connection.open(args, System.getenv(), System.out)) {
@@ -117,7 +119,7 @@ public final class WebhookReceiver {
     }
     while (!arrived.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("No delivery arrived within " + DELIVERY_TIMEOUT.getSeconds() + " s");
+        throw new IllegalStateException("No delivery arrived within " + DELIVERY_TIMEOUT.toSeconds() + " s");
       }
       try {
         Thread.sleep(10);

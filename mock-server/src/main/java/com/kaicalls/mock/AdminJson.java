@@ -71,7 +71,7 @@ final class AdminJson {
     if (rule.fault().equals("status")) {
       json.put("status", rule.status());
       if (rule.retryAfter() != null) {
-        json.put("retry_after", rule.retryAfter().getSeconds());
+        json.put("retry_after", rule.retryAfter().toSeconds());
       }
     }
     if (rule.fault().equals("delay")) {

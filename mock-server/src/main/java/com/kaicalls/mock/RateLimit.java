@@ -55,6 +55,6 @@ public final class RateLimit {
 
   @Override
   public String toString() {
-    return requests + (window.getSeconds() == 1 ? "/s" : "/min");
+    return requests + (window.toSeconds() == 1 ? "/s" : "/min");
   }
 }

@@ -24,7 +24,7 @@ final class RemoteMockAdmin implements KaiCallsMockAdmin {
   RemoteMockAdmin(String baseUrl) {
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     URI uri = URI.create(base);
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+    if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
       throw new IllegalArgumentException("baseUrl must be an http(s) URL such as http://127.0.0.1:8089, was "
           + baseUrl);
     }

@@ -15,7 +15,7 @@ class Http11OnlyTest {
   @Test
   void anH2cUpgradeOfferIsAnsweredInHttp11(KaiCallsMockServer mock) throws Exception {
     String raw;
-    try (Socket socket = new Socket("127.0.0.1", mock.port())) {
+    try (Socket socket = new Socket(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), mock.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(("GET /openapi.yaml HTTP/1.1\r\nHost: 127.0.0.1:" + mock.port() + "\r\n"
               + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n")

@@ -100,7 +100,7 @@ class JournalRecoveryTest {
     writeJournal(lines.get(0), lines.get(1), utf8("{\"seq\":7,\"now\":\"2026-12-01T15:00:00Z\",\"ops\":[\u0001]}\n"),
         lines.get(2));
     byte[] before = Files.readAllBytes(journal());
-    long offset = lines.get(0).length + lines.get(1).length;
+    long offset = (long) lines.get(0).length + lines.get(1).length;
 
     assertThatThrownBy(() -> KaiCallsMockServer.start(options().build()))
         .isInstanceOf(IllegalStateException.class)

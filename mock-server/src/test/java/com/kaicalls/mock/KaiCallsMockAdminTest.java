@@ -25,6 +25,7 @@ class KaiCallsMockAdminTest {
     EMBEDDED(KaiCallsMockServer::admin),
     STANDALONE(server -> KaiCallsMockAdmin.connect(server.baseUrl()));
 
+    @SuppressWarnings("ImmutableEnumChecker") // method references and a stateless lambda
     final Function<KaiCallsMockServer, KaiCallsMockAdmin> connect;
 
     Mode(Function<KaiCallsMockServer, KaiCallsMockAdmin> connect) {

@@ -130,7 +130,7 @@ class PersistenceTest {
     Set<String> eventsBefore = eventIds(api);
     int failedAttempts = receiver.received().size();
     receiver.otherwise(200, Duration.ofMillis(200));
-    CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> unused = CompletableFuture.runAsync(() -> {
       try {
         advance(first, 600); // the retries due at +5 min go out, slowly
       } catch (Exception killed) {

@@ -32,7 +32,7 @@ final class SpecOperations {
       JsonNode root = new ObjectMapper(new YAMLFactory())
           .readTree(Path.of(System.getProperty("kaicalls.openapi", "../openapi.yaml")).toFile());
       List<Op> ops = new ArrayList<>();
-      root.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(m -> {
+      root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(m -> {
         if (List.of("get", "post", "patch", "delete", "put").contains(m.getKey())) {
           JsonNode scope = m.getValue().get("x-required-scope");
           ops.add(new Op(m.getKey().toUpperCase(Locale.ROOT), path.getKey(), m.getValue().path("operationId").asText(),

@@ -111,6 +111,8 @@ class StartupFailureTest {
   }
 
   @Test
+  // The resource is never used: it only holds the data directory while the child starts.
+  @SuppressWarnings("try")
   void aSecondProcessOnAHeldDataDirectoryExitsWithOneLineNamingIt() throws Exception {
     try (KaiCallsMockServer holder = KaiCallsMockServer.start(MockServerOptions.builder().port(0).dataDir(dataDir).build())) {
       int code = runChild("--port", "0", "--data-dir", dataDir.toString());

@@ -64,7 +64,7 @@ class WebhookDeliveryTest {
     return list;
   }
 
-  private static WebhookVerifier verifier(KaiCallsMockServer mock, String... secrets) {
+  private static WebhookVerifier verifier(String... secrets) {
     return WebhookVerifier.builder().secrets(List.of(secrets)).clock(WALL).build();
   }
 
@@ -78,7 +78,7 @@ class WebhookDeliveryTest {
 
     assertThat(receiver.received()).hasSize(1);
     WebhookReceiver.Received request = receiver.received().get(0);
-    verifier(mock, sub.path("secret").asText()).verify(request.body(), request.headers());
+    verifier(sub.path("secret").asText()).verify(request.body(), request.headers());
     JsonNode event = ApiClient.JSON.readTree(request.body());
     assertThat(event.path("type").asText()).isEqualTo("communication_run.created");
     assertThat(event.path("data").path("object").path("id").asText()).isEqualTo(runId);
@@ -105,7 +105,7 @@ class WebhookDeliveryTest {
 
     WebhookReceiver.Received request = receiver.received().get(0);
     assertThat(request.header("webhook-timestamp")).isEqualTo(Long.toString(WALL.instant().getEpochSecond()));
-    verifier(mock, sub.path("secret").asText()).verify(request.body(), request.headers());
+    verifier(sub.path("secret").asText()).verify(request.body(), request.headers());
     assertThat(ApiClient.JSON.readTree(request.body()).path("created_at").asText())
         .isEqualTo(T0.plus(Duration.ofDays(6)).toString());
   }
@@ -213,8 +213,8 @@ class WebhookDeliveryTest {
     createRun();
     mock.advanceClock(Duration.ZERO);
     WebhookReceiver.Received during = receiver.received().get(0);
-    verifier(mock, oldSecret).verify(during.body(), during.headers());
-    verifier(mock, newSecret).verify(during.body(), during.headers());
+    verifier(oldSecret).verify(during.body(), during.headers());
+    verifier(newSecret).verify(during.body(), during.headers());
     mock.advanceClock(Duration.ofHours(2));
     createRun();
     mock.advanceClock(Duration.ZERO);
@@ -222,8 +222,8 @@ class WebhookDeliveryTest {
     WebhookReceiver.Received after = receiver.received().get(1);
     assertThat(during.header("webhook-signature").split(" ")).hasSize(2);
     assertThat(after.header("webhook-signature").split(" ")).hasSize(1);
-    verifier(mock, newSecret).verify(after.body(), after.headers());
-    assertThatThrownBy(() -> verifier(mock, oldSecret).verify(after.body(), after.headers()))
+    verifier(newSecret).verify(after.body(), after.headers());
+    assertThatThrownBy(() -> verifier(oldSecret).verify(after.body(), after.headers()))
         .isInstanceOf(WebhookVerificationException.class);
   }
 

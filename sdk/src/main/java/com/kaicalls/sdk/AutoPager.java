@@ -26,7 +26,7 @@ public final class AutoPager<T> implements Iterable<T> {
     return new PageWalker<>(first);
   }
 
-  /** @return a sequential stream over every item, fetching pages as the stream is consumed */
+  /** Returns a sequential stream over every item, fetching pages as the stream is consumed. */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);

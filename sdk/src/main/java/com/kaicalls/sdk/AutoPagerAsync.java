@@ -35,7 +35,9 @@ public final class AutoPagerAsync<T> {
   public CompletableFuture<Void> forEach(Consumer<? super T> action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     AtomicReference<CompletableFuture<Page<T>>> fetching = new AtomicReference<>();
-    done.whenComplete(
+    // A cancellation hook: the future whenComplete returns has nothing to report.
+    CompletableFuture<Void> unused =
+        done.whenComplete(
         (ignored, failure) -> {
           CompletableFuture<Page<T>> inFlight = fetching.get();
           if (done.isCancelled() && inFlight != null) inFlight.cancel(true);
@@ -69,7 +71,9 @@ public final class AutoPagerAsync<T> {
       fetching.set(next);
       if (done.isCancelled()) next.cancel(true);
       if (!next.isDone() || next.isCompletedExceptionally()) {
-        next.whenComplete(
+        // The continuation reports through done; the future whenComplete returns has nothing more to say.
+        CompletableFuture<Page<T>> unused =
+            next.whenComplete(
             (nextPage, failure) -> {
               if (failure != null) {
                 done.completeExceptionally(

@@ -121,7 +121,7 @@ public final class KaiCallsClient {
     this.async = new KaiCallsClientAsync(this, new AsyncTransport(transport, scheduler, b.callbackExecutor));
   }
 
-  /** @return a builder; {@link Builder#apiKey(String)} is required */
+  /** Returns a builder; {@link Builder#apiKey(String)} is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -165,82 +165,82 @@ public final class KaiCallsClient {
     return async;
   }
 
-  /** @return the calling key: its id, workspace and scopes */
+  /** Returns the calling key: its id, workspace and scopes. */
   public MeService me() {
     return me;
   }
 
-  /** @return scoped API keys: list, mint, revoke */
+  /** Returns scoped API keys: list, mint, revoke. */
   public ApiKeysService apiKeys() {
     return apiKeys;
   }
 
-  /** @return leads captured from calls, texts and runs */
+  /** Returns leads captured from calls, texts and runs. */
   public LeadsService leads() {
     return leads;
   }
 
-  /** @return inbound and outbound calls */
+  /** Returns inbound and outbound calls. */
   public CallsService calls() {
     return calls;
   }
 
-  /** @return communication runs: validate, preview, create, pause, resume, cancel */
+  /** Returns communication runs: validate, preview, create, pause, resume, cancel. */
   public CommunicationRunsService communicationRuns() {
     return communicationRuns;
   }
 
-  /** @return webhook subscriptions: create, update, test, rotate secrets */
+  /** Returns webhook subscriptions: create, update, test, rotate secrets. */
   public WebhookSubscriptionsService webhookSubscriptions() {
     return webhookSubscriptions;
   }
 
-  /** @return the durable event store: list, retrieve, replay, backfill */
+  /** Returns the durable event store: list, retrieve, replay, backfill. */
   public EventsService events() {
     return events;
   }
 
-  /** @return every webhook delivery and its attempts */
+  /** Returns every webhook delivery and its attempts. */
   public EventDeliveriesService eventDeliveries() {
     return eventDeliveries;
   }
 
-  /** @return the progress of backfills */
+  /** Returns the progress of backfills. */
   public BackfillsService backfills() {
     return backfills;
   }
 
-  /** @return SMS messages sent and received */
+  /** Returns SMS messages sent and received. */
   public SmsMessagesService smsMessages() {
     return smsMessages;
   }
 
-  /** @return conversations and their messages */
+  /** Returns conversations and their messages. */
   public ConversationsService conversations() {
     return conversations;
   }
 
-  /** @return jobs: one per recipient of a run */
+  /** Returns jobs: one per recipient of a run. */
   public JobsService jobs() {
     return jobs;
   }
 
-  /** @return attempts: each try of a job */
+  /** Returns attempts: each try of a job. */
   public AttemptsService attempts() {
     return attempts;
   }
 
-  /** @return call recordings and their audio */
+  /** Returns call recordings and their audio. */
   public RecordingsService recordings() {
     return recordings;
   }
 
-  /** @return agents and the configuration versions they ran */
+  /** Returns agents and the configuration versions they ran. */
   public AgentsService agents() {
     return agents;
   }
 
-  /** @return webhook verification and parsing, with the client's webhook secret */
+  /** Returns webhook verification and parsing, with the client's webhook secret. */
   public Webhooks webhooks() {
     return webhooks;
   }

@@ -69,7 +69,7 @@ public final class KaiCallsClientAsync {
     this.agents = ServiceFactories.create(AgentsServiceAsync.class, transport);
   }
 
-  /** @return the blocking client this one belongs to */
+  /** Returns the blocking client this one belongs to. */
   public KaiCallsClient sync() {
     return sync;
   }
@@ -85,77 +85,77 @@ public final class KaiCallsClientAsync {
     return sync.withOptions(change).async();
   }
 
-  /** @return the calling key: its id, workspace and scopes */
+  /** Returns the calling key: its id, workspace and scopes. */
   public MeServiceAsync me() {
     return me;
   }
 
-  /** @return scoped API keys: list, mint, revoke */
+  /** Returns scoped API keys: list, mint, revoke. */
   public ApiKeysServiceAsync apiKeys() {
     return apiKeys;
   }
 
-  /** @return leads captured from calls, texts and runs */
+  /** Returns leads captured from calls, texts and runs. */
   public LeadsServiceAsync leads() {
     return leads;
   }
 
-  /** @return inbound and outbound calls */
+  /** Returns inbound and outbound calls. */
   public CallsServiceAsync calls() {
     return calls;
   }
 
-  /** @return communication runs: validate, preview, create, pause, resume, cancel */
+  /** Returns communication runs: validate, preview, create, pause, resume, cancel. */
   public CommunicationRunsServiceAsync communicationRuns() {
     return communicationRuns;
   }
 
-  /** @return webhook subscriptions: create, update, test, rotate secrets */
+  /** Returns webhook subscriptions: create, update, test, rotate secrets. */
   public WebhookSubscriptionsServiceAsync webhookSubscriptions() {
     return webhookSubscriptions;
   }
 
-  /** @return the durable event store: list, retrieve, replay, backfill */
+  /** Returns the durable event store: list, retrieve, replay, backfill. */
   public EventsServiceAsync events() {
     return events;
   }
 
-  /** @return every webhook delivery and its attempts */
+  /** Returns every webhook delivery and its attempts. */
   public EventDeliveriesServiceAsync eventDeliveries() {
     return eventDeliveries;
   }
 
-  /** @return the progress of backfills */
+  /** Returns the progress of backfills. */
   public BackfillsServiceAsync backfills() {
     return backfills;
   }
 
-  /** @return SMS messages sent and received */
+  /** Returns SMS messages sent and received. */
   public SmsMessagesServiceAsync smsMessages() {
     return smsMessages;
   }
 
-  /** @return conversations and their messages */
+  /** Returns conversations and their messages. */
   public ConversationsServiceAsync conversations() {
     return conversations;
   }
 
-  /** @return jobs: one per recipient of a run */
+  /** Returns jobs: one per recipient of a run. */
   public JobsServiceAsync jobs() {
     return jobs;
   }
 
-  /** @return attempts: each try of a job */
+  /** Returns attempts: each try of a job. */
   public AttemptsServiceAsync attempts() {
     return attempts;
   }
 
-  /** @return call recordings and their audio */
+  /** Returns call recordings and their audio. */
   public RecordingsServiceAsync recordings() {
     return recordings;
   }
 
-  /** @return agents and the configuration versions they ran */
+  /** Returns agents and the configuration versions they ran. */
   public AgentsServiceAsync agents() {
     return agents;
   }

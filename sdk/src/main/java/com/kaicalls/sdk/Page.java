@@ -69,17 +69,17 @@ public final class Page<T> {
     return new Page<>(data, hasMore, nextCursor, cursor -> await(fetchAfter.apply(cursor)), fetchAfter);
   }
 
-  /** @return the items of this page, in the server's order */
+  /** Returns the items of this page, in the server's order. */
   public List<T> data() {
     return data;
   }
 
-  /** @return true if another page follows this one */
+  /** Returns true if another page follows this one. */
   public boolean hasMore() {
     return hasMore;
   }
 
-  /** @return the cursor of the next page, if there is one; store it to resume later */
+  /** Returns the cursor of the next page, if there is one; store it to resume later. */
   public Optional<String> nextCursor() {
     return hasMore ? Optional.of(nextCursor) : Optional.empty();
   }
@@ -106,12 +106,12 @@ public final class Page<T> {
     return fetchAfterAsync.apply(nextCursor);
   }
 
-  /** @return a lazy iterable and stream over every item from this page on */
+  /** Returns a lazy iterable and stream over every item from this page on. */
   public AutoPager<T> autoPager() {
     return new AutoPager<>(this);
   }
 
-  /** @return every item from this page on, visited as each page arrives without blocking a thread */
+  /** Returns every item from this page on, visited as each page arrives without blocking a thread. */
   public AutoPagerAsync<T> autoPagerAsync() {
     return new AutoPagerAsync<>(this);
   }

@@ -43,12 +43,12 @@ public final class RawResponse<T> {
     this.body = body;
   }
 
-  /** @return the HTTP status, e.g. 201 */
+  /** Returns the HTTP status, e.g. 201. */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return every response header, names lower-cased */
+  /** Returns every response header, names lower-cased. */
   public Map<String, List<String>> headers() {
     Map<String, List<String>> built = headers;
     if (built == null) {
@@ -69,17 +69,17 @@ public final class RawResponse<T> {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** @return the {@code Request-Id} to quote to support, if the response had one */
+  /** Returns the {@code Request-Id} to quote to support, if the response had one. */
   public Optional<String> requestId() {
     return header("Request-Id");
   }
 
-  /** @return true if the server replayed a stored response for a repeated idempotency key */
+  /** Returns true if the server replayed a stored response for a repeated idempotency key. */
   public boolean idempotentReplayed() {
     return header("Idempotent-Replayed").map("true"::equalsIgnoreCase).orElse(false);
   }
 
-  /** @return the parsed body */
+  /** Returns the parsed body. */
   public T body() {
     return body;
   }

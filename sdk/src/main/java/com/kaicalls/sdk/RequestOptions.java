@@ -35,7 +35,7 @@ public final class RequestOptions {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
-  /** @return options that change nothing */
+  /** Returns options that change nothing. */
   public static RequestOptions none() {
     return NONE;
   }
@@ -55,37 +55,37 @@ public final class RequestOptions {
     return builder().idempotencyKey(key).build();
   }
 
-  /** @return a builder for per-call options */
+  /** Returns a builder for per-call options. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return the caller's idempotency key, if one was given */
+  /** Returns the caller's idempotency key, if one was given. */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** @return true if the caller asked to send no idempotency key (such a POST is never retried once sent) */
+  /** Returns true if the caller asked to send no idempotency key (such a POST is never retried once sent). */
   public boolean omitsIdempotencyKey() {
     return omitIdempotencyKey;
   }
 
-  /** @return the timeout for the whole call including retries' individual attempts, if set */
+  /** Returns the timeout for the whole call including retries' individual attempts, if set. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** @return the retry budget for this call, if set */
+  /** Returns the retry budget for this call, if set. */
   public Optional<Integer> maxRetries() {
     return Optional.ofNullable(maxRetries);
   }
 
-  /** @return extra headers sent with this call */
+  /** Returns extra headers sent with this call. */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** @return a builder starting from these options */
+  /** Returns a builder starting from these options. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.idempotencyKey = idempotencyKey;
@@ -187,7 +187,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** @return the options */
+    /** Returns the options. */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -16,7 +16,7 @@ public interface Sleeper {
    */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** @return a sleeper that blocks the calling thread with {@link Thread#sleep(long)} */
+  /** Returns a sleeper that blocks the calling thread with {@link Thread#sleep(long)}. */
   static Sleeper threadSleeper() {
     return d -> Thread.sleep(d.toMillis());
   }

@@ -95,7 +95,7 @@ public final class Webhooks {
     return new Webhooks(secrets, tolerance, clock, json);
   }
 
-  /** @return how far a delivery's timestamp may be from now */
+  /** Returns how far a delivery's timestamp may be from now. */
   public Duration tolerance() {
     return tolerance;
   }

@@ -49,7 +49,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
   }
 
-  /** @return the delays of every task scheduled so far, in order */
+  /** Returns the delays of every task scheduled so far, in order. */
   List<Duration> delays() {
     synchronized (scheduled) {
       List<Duration> delays = new ArrayList<>();
@@ -58,7 +58,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     }
   }
 
-  /** @return the tasks scheduled so far, run or not */
+  /** Returns the tasks scheduled so far, run or not. */
   List<ScheduledFuture<?>> scheduled() {
     synchronized (scheduled) {
       return new ArrayList<>(scheduled);

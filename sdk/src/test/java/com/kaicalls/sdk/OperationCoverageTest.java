@@ -130,10 +130,10 @@ class OperationCoverageTest {
   static List<Operation> operations() throws IOException {
     JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
     List<Operation> ops = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
+    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").properties().iterator();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
-      Iterator<Map.Entry<String, JsonNode>> verbs = path.getValue().fields();
+      Iterator<Map.Entry<String, JsonNode>> verbs = path.getValue().properties().iterator();
       while (verbs.hasNext()) {
         Map.Entry<String, JsonNode> verb = verbs.next();
         if (!METHODS.contains(verb.getKey())) continue;

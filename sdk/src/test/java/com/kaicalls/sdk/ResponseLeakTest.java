@@ -3,9 +3,12 @@ package com.kaicalls.sdk;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.kaicalls.sdk.errors.InternalServerException;
+import com.kaicalls.sdk.errors.NotFoundException;
+import com.kaicalls.sdk.errors.ResponseParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,9 +45,11 @@ class ResponseLeakTest {
             .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/wav").withBody(new byte[] {1, 2, 3})));
 
     client.me().retrieve();
-    catchThrowable(() -> client.communicationRuns().retrieve("run_gone"));
-    catchThrowable(() -> client.communicationRuns().retrieve("run_flaky"));
-    catchThrowable(() -> client.communicationRuns().retrieve("run_garbled"));
+    assertThatThrownBy(() -> client.communicationRuns().retrieve("run_gone")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.communicationRuns().retrieve("run_flaky"))
+        .isInstanceOf(InternalServerException.class);
+    assertThatThrownBy(() -> client.communicationRuns().retrieve("run_garbled"))
+        .isInstanceOf(ResponseParseException.class);
     client.recordings().content("rec_1");
     try (InputStream audio = client.recordings().contentStream("rec_1", RequestOptions.none())) {
       assertThat(audio.readAllBytes()).containsExactly(1, 2, 3);

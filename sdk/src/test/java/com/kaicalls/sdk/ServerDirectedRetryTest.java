@@ -84,7 +84,7 @@ class ServerDirectedRetryTest {
 
     client.communicationRuns().pause(Fixtures.RUN_ID);
 
-    assertThat(sleeper.delays()).singleElement().satisfies(d -> assertThat(d.getSeconds()).isEqualTo(3));
+    assertThat(sleeper.delays()).singleElement().satisfies(d -> assertThat(d.toSeconds()).isEqualTo(3));
   }
 
   private static void failOnceThenSucceed(ResponseDefinitionBuilder failure) {

@@ -157,7 +157,7 @@ class WebhookOverloadsTest {
 
   private static String capitalize(String name) {
     StringBuilder s = new StringBuilder();
-    for (String part : name.split("-")) {
+    for (String part : name.split("-", -1)) {
       s.append(s.length() == 0 ? "" : "-").append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
     }
     return s.toString();

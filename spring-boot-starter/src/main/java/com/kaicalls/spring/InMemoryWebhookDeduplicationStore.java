@@ -73,7 +73,7 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
     }
   }
 
-  /** @return how many ids are kept now */
+  /** Returns how many ids are kept now. */
   public synchronized int size() {
     dropExpired(clock.instant());
     return handledAt.size();

@@ -34,47 +34,63 @@ public class KaiCallsProperties {
 
   private final Webhooks webhooks = new Webhooks();
 
-  /** @return the API key, or {@code null} */
+  /** Returns the API key, or {@code null}. */
   public String getApiKey() {
     return apiKey;
   }
 
-  /** @param apiKey the API key */
+  /**
+   * Sets the API key.
+   *
+   * @param apiKey the API key
+   */
   public void setApiKey(String apiKey) {
     this.apiKey = apiKey;
   }
 
-  /** @return the API's base URL */
+  /** Returns the API's base URL. */
   public String getBaseUrl() {
     return baseUrl;
   }
 
-  /** @param baseUrl the API's base URL */
+  /**
+   * Sets the API's base URL.
+   *
+   * @param baseUrl the API's base URL
+   */
   public void setBaseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
-  /** @return how many times a failed call is retried, or {@code null} for the SDK's default */
+  /** Returns how many times a failed call is retried, or {@code null} for the SDK's default. */
   public Integer getMaxRetries() {
     return maxRetries;
   }
 
-  /** @param maxRetries how many times a failed call is retried */
+  /**
+   * Sets how many times a failed call is retried.
+   *
+   * @param maxRetries how many times a failed call is retried
+   */
   public void setMaxRetries(Integer maxRetries) {
     this.maxRetries = maxRetries;
   }
 
-  /** @return the timeout of each attempt, or {@code null} for the SDK's default */
+  /** Returns the timeout of each attempt, or {@code null} for the SDK's default. */
   public Duration getTimeout() {
     return timeout;
   }
 
-  /** @param timeout the timeout of each attempt */
+  /**
+   * Sets the timeout of each attempt.
+   *
+   * @param timeout the timeout of each attempt
+   */
   public void setTimeout(Duration timeout) {
     this.timeout = timeout;
   }
 
-  /** @return the webhook endpoint's settings */
+  /** Returns the webhook endpoint's settings. */
   public Webhooks getWebhooks() {
     return webhooks;
   }
@@ -97,42 +113,58 @@ public class KaiCallsProperties {
     /** How far a delivery's webhook-timestamp may be from now, in either direction. */
     private Duration tolerance = Duration.ofMinutes(5);
 
-    /** @return whether the endpoint is on; {@code null} when unset */
+    /** Returns whether the endpoint is on; {@code null} when unset. */
     public Boolean getEnabled() {
       return enabled;
     }
 
-    /** @param enabled whether the endpoint is on */
+    /**
+     * Sets whether the endpoint is on.
+     *
+     * @param enabled whether the endpoint is on
+     */
     public void setEnabled(Boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** @return the endpoint's path */
+    /** Returns the endpoint's path. */
     public String getPath() {
       return path;
     }
 
-    /** @param path the endpoint's path */
+    /**
+     * Sets the endpoint's path.
+     *
+     * @param path the endpoint's path
+     */
     public void setPath(String path) {
       this.path = path;
     }
 
-    /** @return the signing secrets */
+    /** Returns the signing secrets. */
     public List<String> getSecrets() {
       return secrets;
     }
 
-    /** @param secrets the signing secrets */
+    /**
+     * Sets the signing secrets.
+     *
+     * @param secrets the signing secrets
+     */
     public void setSecrets(List<String> secrets) {
       this.secrets = secrets;
     }
 
-    /** @return the timestamp tolerance */
+    /** Returns the timestamp tolerance. */
     public Duration getTolerance() {
       return tolerance;
     }
 
-    /** @param tolerance the timestamp tolerance */
+    /**
+     * Sets the timestamp tolerance.
+     *
+     * @param tolerance the timestamp tolerance
+     */
     public void setTolerance(Duration tolerance) {
       this.tolerance = tolerance;
     }

@@ -8,6 +8,7 @@ import com.kaicalls.webhooks.WebhookVerificationException.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class RandomizedTest {
       case 10:
         return randomFrom("0123456789", 1 + random.nextInt(25));
       default:
-        return name != null && name.toLowerCase().endsWith("-id") ? randomId() : randomAscii(3);
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith("-id") ? randomId() : randomAscii(3);
     }
   }
 

@@ -40,6 +40,8 @@ class VerifiedWebhookTest {
   }
 
   @Test
+  // Comparing with another type is what this test checks.
+  @SuppressWarnings("EqualsIncompatibleType")
   void aWebhookIsNotEqualToNullOrToAnotherType() {
     assertThat(WEBHOOK.equals(null)).isFalse();
     assertThat(WEBHOOK.equals("msg_1")).isFalse();

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 
@@ -80,7 +79,7 @@ public final class BackfillRun {
               + "\",\"created_before\":\"" + T0 + "\"}");
       System.out.println("backfill " + backfill.get("id").asText() + " total " + backfill.get("total").asLong());
 
-      AtomicLong peakHeap = new AtomicLong();
+      long peakHeap = 0;
       List<Long> perSecond = new ArrayList<>();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       long start = System.nanoTime();
@@ -97,7 +96,7 @@ public final class BackfillRun {
       long nextTick = start + TimeUnit.SECONDS.toNanos(1);
       while (advance.isAlive() && System.nanoTime() < deadline) {
         advance.join(100);
-        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
         if (System.nanoTime() >= nextTick) {
           long count = receiver.received();
           perSecond.add(count - lastCount);
@@ -118,7 +117,7 @@ public final class BackfillRun {
       long best = perSecond.stream().mapToLong(Long::longValue).max().orElse(0);
       System.out.printf("backfill of %d events: %.1f s, %d received, %.0f deliveries/s average, best 1 s %d; "
               + "peak heap used %d MB; backfill status %s, delivered %d, failed %d, queued %d; %s%n",
-          events, seconds, receiver.received(), receiver.received() / seconds, best, peakHeap.get() >> 20,
+          events, seconds, receiver.received(), receiver.received() / seconds, best, peakHeap >> 20,
           done.get("status").asText(), done.get("delivered").asLong(), done.get("failed").asLong(),
           done.get("queued").asLong(), Bench.load());
       System.out.println("per second: " + perSecond);

@@ -31,7 +31,7 @@ final class Bench {
   /** The 1-, 5- and 15-minute load averages, as {@code uptime} prints them. */
   static String load() {
     try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ", -1);
       return "load " + parts[0] + " " + parts[1] + " " + parts[2] + " (" + Runtime.getRuntime().availableProcessors()
           + " cores)";
     } catch (IOException e) {

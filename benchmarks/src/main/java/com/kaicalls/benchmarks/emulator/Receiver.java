@@ -3,6 +3,7 @@ package com.kaicalls.benchmarks.emulator;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,8 @@ final class Receiver implements AutoCloseable {
     if (!"true".equals(System.getProperty("sun.net.httpserver.nodelay"))) {
       throw new IllegalStateException("run with -Dsun.net.httpserver.nodelay=true");
     }
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+    // The address itself, not a name to resolve: always IPv4 loopback, never ::1.
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 512);
     pool = Executors.newFixedThreadPool(threads);
     server.setExecutor(pool);
     server.createContext("/", exchange -> {

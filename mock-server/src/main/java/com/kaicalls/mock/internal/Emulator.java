@@ -150,7 +150,7 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     Authenticator auth = new Authenticator(store, clock);
     RateLimit limit = options.rateLimit();
     RateLimiter rateLimiter = new RateLimiter(limit == null ? 0 : limit.requests(),
-        limit == null ? 1 : limit.window().getSeconds(), options.clock());
+        limit == null ? 1 : limit.window().toSeconds(), options.clock());
     IdempotencyCache idempotency = new IdempotencyCache(clock, store);
     this.requestLog = new RequestLog(options.requestLogSize(), options.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);

@@ -104,9 +104,9 @@ class PagesTest {
   @Test
   void aHostileHostHeaderIsNotEchoed(KaiCallsMockServer mock) throws Exception {
     String raw;
-    try (Socket socket = new Socket("127.0.0.1", mock.port())) {
+    try (Socket socket = new Socket(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), mock.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /docs/api/quickstart HTTP/1.1\r\nHost: x\"><script>alert(1)</script>\r\nConnection: close\r\n\r\n")
+      out.write("GET /docs/api/quickstart HTTP/1.1\r\nHost: x\"><script>alert(1)</script>\r\nConnection: close\r\n\r\n"
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -36,37 +36,37 @@ public class ApiException extends KaiCallsException {
     this.body = details.body;
   }
 
-  /** @return the HTTP status, e.g. 404 */
+  /** Returns the HTTP status, e.g. 404. */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the envelope's {@code error.type}, e.g. {@code not_found}; null if the body had no envelope */
+  /** Returns the envelope's {@code error.type}, e.g. {@code not_found}; null if the body had no envelope. */
   public String type() {
     return type;
   }
 
-  /** @return the envelope's machine-readable {@code error.code}, e.g. {@code resource_missing}; may be null */
+  /** Returns the envelope's machine-readable {@code error.code}, e.g. {@code resource_missing}; may be null. */
   public String code() {
     return code;
   }
 
-  /** @return the request field the error is about, e.g. {@code recipients[3].phone}; may be null */
+  /** Returns the request field the error is about, e.g. {@code recipients[3].phone}; may be null. */
   public String param() {
     return param;
   }
 
-  /** @return the {@code Request-Id} to quote to support; may be null */
+  /** Returns the {@code Request-Id} to quote to support; may be null. */
   public String requestId() {
     return requestId;
   }
 
-  /** @return the response headers, names lower-cased */
+  /** Returns the response headers, names lower-cased. */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** @return the raw response body (the error envelope as text); may be empty */
+  /** Returns the raw response body (the error envelope as text); may be empty. */
   public String body() {
     return body;
   }

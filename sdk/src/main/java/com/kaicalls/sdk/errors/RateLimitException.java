@@ -19,7 +19,7 @@ public class RateLimitException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** @return how long the server asked the client to wait ({@code Retry-After}), if it said */
+  /** Returns how long the server asked the client to wait ({@code Retry-After}), if it said. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -27,12 +27,12 @@ public class ResponseParseException extends KaiCallsException {
     this.requestId = requestId;
   }
 
-  /** @return the HTTP status of the unreadable response */
+  /** Returns the HTTP status of the unreadable response. */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return the {@code Request-Id} of the response, or null if it had none */
+  /** Returns the {@code Request-Id} of the response, or null if it had none. */
   public String requestId() {
     return requestId;
   }

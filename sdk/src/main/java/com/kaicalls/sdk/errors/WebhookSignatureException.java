@@ -23,7 +23,7 @@ public class WebhookSignatureException extends KaiCallsException {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** @return why verification failed, as the verifier reports it (e.g. {@code TIMESTAMP_TOO_OLD}); never null */
+  /** Returns why verification failed, as the verifier reports it (e.g. {@code TIMESTAMP_TOO_OLD}); never null. */
   public WebhookVerificationException.Reason reason() {
     return reason;
   }

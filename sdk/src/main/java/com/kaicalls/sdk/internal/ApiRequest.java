@@ -119,7 +119,7 @@ public final class ApiRequest {
       return this;
     }
 
-    /** @return the request */
+    /** Returns the request. */
     public ApiRequest build() {
       return new ApiRequest(this);
     }

@@ -1,6 +1,5 @@
 package com.kaicalls.sdk.internal;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.kaicalls.sdk.Page;
 import com.kaicalls.sdk.RawResponse;
 import com.kaicalls.sdk.RequestOptions;
@@ -56,8 +55,7 @@ public final class AsyncTransport {
    * @return the parsed response with its status and headers; cancelling it cancels the call
    */
   public <T> CompletableFuture<RawResponse<T>> execute(ApiRequest request, RequestOptions options, Class<T> type) {
-    JavaType javaType = transport.json().getTypeFactory().constructType(type);
-    return send(request, options, response -> transport.parseJson(response, javaType), true);
+    return send(request, options, response -> transport.parseJson(response, type), true);
   }
 
   /**
@@ -82,12 +80,11 @@ public final class AsyncTransport {
       Function<L, Boolean> hasMore,
       Function<L, Optional<String>> nextCursor,
       Function<String, CompletableFuture<Page<T>>> fetchAfter) {
-    JavaType javaType = transport.json().getTypeFactory().constructType(listType);
     return send(
         request,
         options,
         response -> {
-          L list = transport.parseJson(response, javaType);
+          L list = transport.parseJson(response, listType);
           return Page.ofAsync(
               data.apply(list), hasMore.apply(list), nextCursor.apply(list).orElse(null), fetchAfter);
         },
@@ -129,7 +126,9 @@ public final class AsyncTransport {
    */
   public static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<A, B> mapping) {
     CompletableFuture<B> mapped = source.thenApply(mapping);
-    mapped.whenComplete(
+    // A cancellation hook: the future whenComplete returns has nothing to report.
+    CompletableFuture<B> unused =
+        mapped.whenComplete(
         (value, failure) -> {
           if (mapped.isCancelled()) source.cancel(true);
         });
@@ -166,7 +165,9 @@ public final class AsyncTransport {
       this.plan = plan;
       this.reader = reader;
       this.closeAfterRead = closeAfterRead;
-      result.whenComplete(
+      // A cancellation hook: the future whenComplete returns has nothing to report.
+      CompletableFuture<RawResponse<T>> unused =
+          result.whenComplete(
           (value, failure) -> {
             if (result.isCancelled()) stop();
           });

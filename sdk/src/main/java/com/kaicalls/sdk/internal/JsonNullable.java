@@ -37,12 +37,12 @@ public final class JsonNullable<T> {
     return value == null ? (JsonNullable<T>) NULL : new JsonNullable<>(value);
   }
 
-  /** @return the value, or empty for the explicit null */
+  /** Returns the value, or empty for the explicit null. */
   public Optional<T> asOptional() {
     return Optional.ofNullable(value);
   }
 
-  /** @return true for the explicit null */
+  /** Returns true for the explicit null. */
   public boolean isNull() {
     return value == null;
   }

@@ -63,6 +63,8 @@ final class RetryPolicy {
   }
 
   /**
+   * Returns how long to wait before the retry.
+   *
    * @param retry 1 for the first retry
    * @param failure the failed attempt: an {@link ApiException} may carry {@code Retry-After}
    * @return how long to wait before the retry
@@ -94,7 +96,7 @@ final class RetryPolicy {
     try {
       double seconds = Double.parseDouble(v);
       if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) return null;
-      return Duration.ofMillis((long) Math.min(seconds * 1000, Long.MAX_VALUE / 2));
+      return Duration.ofMillis((long) Math.min(seconds * 1000, Long.MAX_VALUE / 2.0));
     } catch (NumberFormatException notSeconds) {
       try {
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

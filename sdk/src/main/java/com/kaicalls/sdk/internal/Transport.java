@@ -1,7 +1,6 @@
 package com.kaicalls.sdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kaicalls.sdk.Page;
 import com.kaicalls.sdk.RawResponse;
@@ -98,7 +97,7 @@ public final class Transport {
     this.log = HttpLog.fromEnvironment();
   }
 
-  /** @return the mapper bodies are read with */
+  /** Returns the mapper bodies are read with. */
   public ObjectMapper json() {
     return json;
   }
@@ -113,8 +112,7 @@ public final class Transport {
    * @return the parsed response with its status and headers
    */
   public <T> RawResponse<T> execute(ApiRequest request, RequestOptions options, Class<T> type) {
-    JavaType javaType = json.getTypeFactory().constructType(type);
-    return send(request, options, response -> parseJson(response, javaType));
+    return send(request, options, response -> parseJson(response, type));
   }
 
   /**
@@ -301,8 +299,8 @@ public final class Transport {
     }
   }
 
-  <T> T parseJson(Response response, JavaType type) throws IOException {
-    String expected = type.getRawClass().getSimpleName();
+  <T> T parseJson(Response response, Class<T> type) throws IOException {
+    String expected = type.getSimpleName();
     String requestId = response.header("Request-Id");
     T value;
     try {

@@ -35,18 +35,18 @@ public abstract class ApiEnum<K extends Enum<K>> {
     this.known = known;
   }
 
-  /** @return the raw string, exactly as the API sent or will receive it */
+  /** Returns the raw string, exactly as the API sent or will receive it. */
   @JsonValue
   public final String asString() {
     return value;
   }
 
-  /** @return the known value, or empty if this SDK version does not know this value */
+  /** Returns the known value, or empty if this SDK version does not know this value. */
   public final Optional<K> known() {
     return Optional.ofNullable(known);
   }
 
-  /** @return true if this SDK version knows this value */
+  /** Returns true if this SDK version knows this value. */
   public final boolean isKnown() {
     return known != null;
   }
@@ -58,6 +58,8 @@ public abstract class ApiEnum<K extends Enum<K>> {
   }
 
   /** Two values are equal when they are of the same enum and have the same raw string. */
+  // getClass, not instanceof ApiEnum: two different enums that both have "active" are not equal.
+  @SuppressWarnings("EqualsGetClass")
   @Override
   public final boolean equals(Object o) {
     return this == o || (o != null && o.getClass() == getClass() && value.equals(((ApiEnum<?>) o).value));

@@ -39,7 +39,7 @@ public final class UnknownEvent implements Event {
     return new UnknownEvent(Objects.requireNonNull(json, "json").deepCopy());
   }
 
-  /** @return a copy of the event's whole JSON object, as the API sent it */
+  /** Returns a copy of the event's whole JSON object, as the API sent it. */
   @JsonValue
   public ObjectNode json() {
     return json.deepCopy();

@@ -66,7 +66,7 @@ class EveryOperationTest {
     Lead lead = client.leads().list().data().get(0);
     assertThat(client.leads().retrieve(lead.id()).id()).isEqualTo(lead.id());
     Call call = client.calls().list().data().get(0);
-    assertThat(client.calls().retrieve(call.id()).agentConfigVersion()).isNotNull();
+    assertThat(client.calls().retrieve(call.id()).agentConfigVersion()).isEqualTo(call.agentConfigVersion());
 
     Agent agent = client.agents().list().data().get(0);
     assertThat(client.agents().retrieve(agent.id()).name()).isEqualTo(agent.name());

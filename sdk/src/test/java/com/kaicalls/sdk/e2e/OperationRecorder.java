@@ -18,8 +18,9 @@ final class OperationRecorder {
   private OperationRecorder() {}
 
   /**
+   * Returns an OkHttp client to give the SDK, recording into {@code called}.
+   *
    * @param called receives each operation requested
-   * @return an OkHttp client to give the SDK, recording into {@code called}
    */
   static OkHttpClient recording(Set<String> called) throws IOException {
     Map<String, String> templates = pathTemplates();
@@ -37,7 +38,7 @@ final class OperationRecorder {
         .build();
   }
 
-  /** @return every operation of openapi.yaml */
+  /** Returns every operation of openapi.yaml. */
   static Set<String> specOperations() throws IOException {
     return new TreeSet<>(pathTemplates().keySet());
   }
@@ -46,7 +47,7 @@ final class OperationRecorder {
   private static Map<String, String> pathTemplates() throws IOException {
     JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
     Map<String, String> templates = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields();
+    Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").properties().iterator();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
       String regex = path.getKey().replaceAll("\\{[^}]+}", "[^/]+");

@@ -47,7 +47,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     System.clearProperty("kaicalls.log");
   }
 
-  /** @return the lines logged so far in this test, in order */
+  /** Returns the lines logged so far in this test, in order. */
   public List<String> lines() {
     return lines;
   }

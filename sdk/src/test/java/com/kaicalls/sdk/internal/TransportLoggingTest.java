@@ -6,12 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.kaicalls.sdk.RequestOptions;
+import com.kaicalls.sdk.errors.KaiCallsIoException;
 import java.time.Clock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -62,8 +63,8 @@ class TransportLoggingTest {
   void a_connection_failure_is_logged() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    catchThrowable(() -> transport(0).execute(ApiRequest.builder("listThings", "GET", "/v1/things").build(),
-        RequestOptions.none(), JsonNode.class));
+    assertThatThrownBy(() -> transport(0).execute(ApiRequest.builder("listThings", "GET", "/v1/things").build(),
+        RequestOptions.none(), JsonNode.class)).isInstanceOf(KaiCallsIoException.class);
 
     assertThat(captured.lines()).anySatisfy(line -> assertThat(line).startsWith("<-- GET " + server.baseUrl() + "/v1/things failed: "));
   }

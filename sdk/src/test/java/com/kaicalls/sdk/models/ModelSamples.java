@@ -64,8 +64,7 @@ final class ModelSamples {
   }
 
   private static Object sample(Type type) throws ReflectiveOperationException {
-    if (type instanceof ParameterizedType) {
-      ParameterizedType p = (ParameterizedType) type;
+    if (type instanceof ParameterizedType p) {
       Type[] args = p.getActualTypeArguments();
       if (p.getRawType() == List.class) return new ArrayList<>(List.of(sample(args[0])));
       if (p.getRawType() == Map.class) return new LinkedHashMap<>(Map.of("key", sample(args[1])));

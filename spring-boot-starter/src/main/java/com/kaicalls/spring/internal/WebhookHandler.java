@@ -35,7 +35,7 @@ public final class WebhookHandler {
       this.status = status;
     }
 
-    /** @return the HTTP status to answer */
+    /** Returns the HTTP status to answer. */
     public int status() {
       return status;
     }

@@ -68,10 +68,10 @@ final class Platform {
     client.webhookSubscriptions().update(subscriptionId, UpdateWebhookSubscriptionRequest.builder().url(URI.create(url)).build());
   }
 
-  /** @return the new secret; the previous one keeps signing for {@code grace} */
+  /** Returns the new secret; the previous one keeps signing for {@code grace}. */
   String rotateSecret(String subscriptionId, Duration grace) {
     return client.webhookSubscriptions()
-        .rotateSecret(subscriptionId, RotateSecretRequest.builder().gracePeriodSeconds((int) grace.getSeconds()).build())
+        .rotateSecret(subscriptionId, RotateSecretRequest.builder().gracePeriodSeconds((int) grace.toSeconds()).build())
         .secret();
   }
 
@@ -110,7 +110,7 @@ final class Platform {
         .id();
     for (int step = 0; step < MAX_STEPS; step++) {
       emulator.advanceClock(STEP);
-      if (client.communicationRuns().retrieve(runId).status() == CommunicationRunStatus.COMPLETED) {
+      if (CommunicationRunStatus.COMPLETED.equals(client.communicationRuns().retrieve(runId).status())) {
         // Once more, for the first retry (5 s after a failed attempt) of deliveries near the end of the last step.
         emulator.advanceClock(STEP);
         return eventsSince(since);
@@ -119,7 +119,7 @@ final class Platform {
     throw new AssertionError("Run " + runId + " did not complete within " + STEP.multipliedBy(MAX_STEPS));
   }
 
-  /** @return the response status of each attempt to deliver the event to the subscription, in order */
+  /** Returns the response status of each attempt to deliver the event to the subscription, in order. */
   List<Integer> responseStatuses(String eventId, String subscriptionId) {
     EventDeliveriesService.ListParams params =
         EventDeliveriesService.ListParams.builder().eventId(eventId).subscriptionId(subscriptionId).build();

@@ -72,7 +72,7 @@ public final class IdempotencyCache {
   /** Restores the stored records (after a restart), dropping those expired meanwhile; call inside a transaction. */
   public void reload(Iterable<String> workspaceIds) {
     List<ObjectNode> docs = new ArrayList<>();
-    Map<ObjectNode, String> workspaceOf = new java.util.IdentityHashMap<>();
+    java.util.IdentityHashMap<ObjectNode, String> workspaceOf = new java.util.IdentityHashMap<>();
     for (String ws : workspaceIds) {
       for (ObjectNode doc : store.all(ws, TYPE)) {
         docs.add(doc);
@@ -211,7 +211,7 @@ public final class IdempotencyCache {
   private static ApiResponse response(JsonNode r) {
     ApiResponse response = new ApiResponse(r.get("status").asInt(), r.get("content_type").asText(),
         Base64.getDecoder().decode(r.get("body").asText()));
-    r.get("headers").fields().forEachRemaining(h -> response.headers.put(h.getKey(), h.getValue().asText()));
+    r.get("headers").properties().forEach(h -> response.headers.put(h.getKey(), h.getValue().asText()));
     return response;
   }
 }

@@ -114,7 +114,7 @@ public final class Snapshots {
       JsonNode types = workspace.path("documents");
       check(types.isObject(), at + ".documents", at + ".documents must be an object of arrays by type.");
       Map<String, List<ObjectNode>> byType = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = types.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> type = it.next();
         String typeAt = at + ".documents." + type.getKey();
         check(type.getValue().isArray(), typeAt, typeAt + " must be an array of documents.");

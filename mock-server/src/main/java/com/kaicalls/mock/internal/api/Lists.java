@@ -36,7 +36,7 @@ public final class Lists {
       }
       Set<String> accepted = new HashSet<>();
       for (String v : values) {
-        for (String part : v.split(",")) {
+        for (String part : v.split(",", -1)) {
           accepted.add(part);
         }
       }

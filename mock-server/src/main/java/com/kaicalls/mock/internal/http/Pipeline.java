@@ -225,7 +225,7 @@ public final class Pipeline {
       return Map.of();
     }
     Map<String, List<String>> params = new HashMap<>();
-    for (String pair : url.substring(q + 1).split("&")) {
+    for (String pair : url.substring(q + 1).split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

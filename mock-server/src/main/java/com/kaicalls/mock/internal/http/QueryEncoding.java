@@ -13,7 +13,7 @@ final class QueryEncoding {
     if (rawQuery == null || rawQuery.indexOf('%') < 0) {
       return null;
     }
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);

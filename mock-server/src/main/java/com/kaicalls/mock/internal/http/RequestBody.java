@@ -62,7 +62,7 @@ final class RequestBody {
 
   private static void check(JsonNode node, String path) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         if (unpairedSurrogate(field.getKey())) {

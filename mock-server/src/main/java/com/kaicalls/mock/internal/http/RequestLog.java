@@ -216,7 +216,7 @@ public final class RequestLog {
     }
     if (node.isObject()) {
       ObjectNode masked = Json.object();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         JsonNode value = field.getValue();
         masked.set(field.getKey(), SECRET_FIELDS.contains(field.getKey()) && value.isTextual()

@@ -46,7 +46,7 @@ public final class VoiceCalls {
       case VOICEMAIL -> Duration.ofSeconds(40);
       case NO_ANSWER -> Duration.ofSeconds(30);
       case BUSY -> Duration.ofSeconds(5);
-      default -> Duration.ofSeconds(120);
+      default -> Duration.ofMinutes(2);
     };
   }
 

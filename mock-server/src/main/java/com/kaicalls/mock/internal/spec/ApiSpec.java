@@ -62,12 +62,12 @@ public final class ApiSpec {
 
   private List<Operation> readOperations() {
     List<Operation> result = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
+    Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").properties().iterator();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
       JsonNode pathItem = validator.resolve(path.getValue());
       List<JsonNode> shared = list(pathItem.path("parameters"));
-      Iterator<Map.Entry<String, JsonNode>> methods = pathItem.fields();
+      Iterator<Map.Entry<String, JsonNode>> methods = pathItem.properties().iterator();
       while (methods.hasNext()) {
         Map.Entry<String, JsonNode> entry = methods.next();
         if (!METHODS.contains(entry.getKey())) {

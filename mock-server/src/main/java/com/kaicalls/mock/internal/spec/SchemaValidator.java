@@ -236,7 +236,7 @@ public final class SchemaValidator {
       out.add(invalid(path, "must have at most " + schema.get("maxProperties").asInt() + " properties"));
     }
     JsonNode additional = schema.get("additionalProperties");
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String childPath = join(path, field.getKey());

@@ -74,7 +74,7 @@ final class AttemptRecorder {
     Integer status = outcome.status();
     boolean ok = status != null && status >= 200 && status < 300;
     boolean gone = status != null && status == 410;
-    boolean unrecoverable = outcome.error() != null && outcome.error().startsWith("subscription_")
+    boolean unrecoverable = (outcome.error() != null && outcome.error().startsWith("subscription_"))
         || "event_expired".equals(outcome.error()) || "invalid_url".equals(outcome.error());
     String subId = d.get("subscription_id").asText();
     if (ok) {

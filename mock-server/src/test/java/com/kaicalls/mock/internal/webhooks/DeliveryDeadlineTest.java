@@ -82,7 +82,7 @@ class DeliveryDeadlineTest {
     while (!head.toString().endsWith("\r\n\r\n")) {
       head.append((char) in.read());
     }
-    String lengthLine = head.toString().lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
+    String lengthLine = head.toString().lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
         .findFirst().orElse("content-length: 0");
     in.readNBytes(Integer.parseInt(lengthLine.substring(15).trim()));
   }
