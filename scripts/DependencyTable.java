@@ -8,36 +8,48 @@ import java.util.Locale;
 /**
  * Keeps a module README's table of runtime dependencies equal to what the build resolves.
  *
- * <p>Run by every published module at {@code verify} (see the parent POM) with the module's {@code dependency:tree}
- * (compile and runtime scopes): {@code check} fails when the README's table differs, {@code write} rewrites it. What
- * an integrator gets is listed: optional dependencies are named apart, and what only they pull in is left out. Sizes
- * are those of the jars in the local repository; our own artifacts are marked as built here.
+ * <p>Run by every published module at {@code verify} (see the parent POM) with the module's {@code
+ * dependency:tree} (compile and runtime scopes): {@code check} fails when the README's table
+ * differs, {@code write} rewrites it. What an integrator gets is listed: optional dependencies are
+ * named apart, and what only they pull in is left out. Sizes are those of the jars in the local
+ * repository; our own artifacts are marked as built here.
  *
- * <p>Usage: {@code java DependencyTable.java check|write|skip <packaging> <tree.txt> <local-repo> <README.md>}
+ * <p>Usage: {@code java DependencyTable.java check|write|skip <packaging> <tree.txt> <local-repo>
+ * <README.md>}
  */
 public final class DependencyTable {
-  static final String BEGIN = "<!-- runtime-dependencies: generated from the build by scripts/DependencyTable.java;"
-      + " ./mvnw verify -Dkaicalls.dependencies=write rewrites it -->";
+  static final String BEGIN =
+      "<!-- runtime-dependencies: generated from the build by scripts/DependencyTable.java;"
+          + " ./mvnw verify -Dkaicalls.dependencies=write rewrites it -->";
   static final String END = "<!-- /runtime-dependencies -->";
   static final String OWN_GROUP = "com.kaicalls";
 
-  record Dependency(String group, String artifact, String type, String classifier, String version, boolean optional) {
+  record Dependency(
+      String group,
+      String artifact,
+      String type,
+      String classifier,
+      String version,
+      boolean optional) {
     String coordinates() {
       return group + ":" + artifact + (classifier.isEmpty() ? "" : ":" + classifier);
     }
 
     Path file(Path repo) {
-      String name = artifact + "-" + version + (classifier.isEmpty() ? "" : "-" + classifier) + "." + type;
+      String name =
+          artifact + "-" + version + (classifier.isEmpty() ? "" : "-" + classifier) + "." + type;
       return repo.resolve(group.replace('.', '/')).resolve(artifact).resolve(version).resolve(name);
     }
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length != 5) {
-      throw new IllegalArgumentException("usage: check|write|skip <packaging> <tree.txt> <local-repo> <README.md>");
+      throw new IllegalArgumentException(
+          "usage: check|write|skip <packaging> <tree.txt> <local-repo> <README.md>");
     }
     String mode = args[0];
-    if (mode.equals("skip") || args[1].equals("pom")) return; // skipped, or an aggregator: no jar, no table
+    if (mode.equals("skip") || args[1].equals("pom"))
+      return; // skipped, or an aggregator: no jar, no table
     List<Dependency> dependencies = parseTree(Files.readAllLines(Path.of(args[2])));
     String table = table(dependencies, Path.of(args[3]));
     Path readme = Path.of(args[4]);
@@ -45,22 +57,34 @@ public final class DependencyTable {
     int begin = text.indexOf(BEGIN);
     int end = text.indexOf(END);
     if (begin < 0 || end < begin) {
-      fail(readme + " has no runtime dependency table; add these two lines where it belongs, then run"
-          + " ./mvnw verify -Dkaicalls.dependencies=write:\n" + BEGIN + "\n" + END);
+      fail(
+          readme
+              + " has no runtime dependency table; add these two lines where it belongs, then run"
+              + " ./mvnw verify -Dkaicalls.dependencies=write:\n"
+              + BEGIN
+              + "\n"
+              + END);
     }
     String current = text.substring(begin, end + END.length());
     String wanted = BEGIN + "\n" + table + END;
     if (current.equals(wanted)) return;
     if (mode.equals("write")) {
-      Files.writeString(readme, text.substring(0, begin) + wanted + text.substring(end + END.length()));
+      Files.writeString(
+          readme, text.substring(0, begin) + wanted + text.substring(end + END.length()));
       System.out.println("Rewrote the runtime dependency table of " + readme);
       return;
     }
-    fail(readme + ": the runtime dependency table differs from the build. The build resolves:\n\n" + table
-        + "\nIf the change is intended, run ./mvnw verify -Dkaicalls.dependencies=write and commit the README.");
+    fail(
+        readme
+            + ": the runtime dependency table differs from the build. The build resolves:\n\n"
+            + table
+            + "\nIf the change is intended, run ./mvnw verify -Dkaicalls.dependencies=write and commit the README.");
   }
 
-  /** Parses {@code dependency:tree} text: the first line is the module itself, each level indents 3 characters. */
+  /**
+   * Parses {@code dependency:tree} text: the first line is the module itself, each level indents 3
+   * characters.
+   */
   static List<Dependency> parseTree(List<String> lines) {
     List<Dependency> found = new ArrayList<>();
     int skipDeeperThan = Integer.MAX_VALUE; // inside an optional dependency's subtree
@@ -74,9 +98,10 @@ public final class DependencyTable {
       String node = line.substring(start).trim();
       boolean optional = node.endsWith("(optional)");
       String[] parts = node.replace("(optional)", "").trim().split(":");
-      Dependency d = parts.length == 6
-          ? new Dependency(parts[0], parts[1], parts[2], parts[3], parts[4], optional)
-          : new Dependency(parts[0], parts[1], parts[2], "", parts[3], optional);
+      Dependency d =
+          parts.length == 6
+              ? new Dependency(parts[0], parts[1], parts[2], parts[3], parts[4], optional)
+              : new Dependency(parts[0], parts[1], parts[2], "", parts[3], optional);
       found.add(d);
       if (optional) skipDeeperThan = depth;
     }
@@ -104,7 +129,11 @@ public final class DependencyTable {
         counted++;
       }
     }
-    s.append("| **Total** (").append(counted).append(" third-party jars) | | **").append(kib(total)).append("** |\n");
+    s.append("| **Total** (")
+        .append(counted)
+        .append(" third-party jars) | | **")
+        .append(kib(total))
+        .append("** |\n");
     if (!optional.isEmpty()) {
       s.append("\nOptional, so not in your build unless you add them:\n\n");
       s.append("| Dependency | Version | Size |\n| --- | --- | ---: |\n");
@@ -115,8 +144,13 @@ public final class DependencyTable {
 
   private static String row(Dependency d, Path repo) throws IOException {
     boolean own = d.group().equals(OWN_GROUP);
-    return "| `" + d.coordinates() + "` | " + (own ? "same as this module" : d.version()) + " | "
-        + (own ? "built here" : kib(Files.size(d.file(repo)))) + " |\n";
+    return "| `"
+        + d.coordinates()
+        + "` | "
+        + (own ? "same as this module" : d.version())
+        + " | "
+        + (own ? "built here" : kib(Files.size(d.file(repo))))
+        + " |\n";
   }
 
   private static String kib(long bytes) {

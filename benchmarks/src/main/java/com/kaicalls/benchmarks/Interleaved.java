@@ -8,11 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
 /**
- * A cross-check of the JMH ratios on a loaded machine: runs the benchmark methods alternately, {@code
- * slice} milliseconds each per round, and times each slice by the thread's CPU time, so that time the
- * thread spends descheduled (other builds on the same cores) is not counted. Prints, for each method
- * after the first, the median and quartiles over the rounds of its throughput divided by the first
- * method's throughput in the same round.
+ * A cross-check of the JMH ratios on a loaded machine: runs the benchmark methods alternately,
+ * {@code slice} milliseconds each per round, and times each slice by the thread's CPU time, so that
+ * time the thread spends descheduled (other builds on the same cores) is not counted. Prints, for
+ * each method after the first, the median and quartiles over the rounds of its throughput divided
+ * by the first method's throughput in the same round.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.kaicalls.benchmarks.Interleaved webhook 1024
@@ -21,11 +21,12 @@ import java.util.function.LongSupplier;
  * java -cp benchmarks/target/benchmarks.jar com.kaicalls.benchmarks.Interleaved sdk-async
  * </pre>
  *
- * <p>Thread CPU time leaves out work done on other threads: for the SDK benchmark that is the server
- * and OkHttp's timeout watchdog, so its figures are client-thread cost only. {@code sdk-async} compares
- * the async client with the blocking one; its work is spread over OkHttp's and the callback threads,
- * so it counts the whole process's CPU time (server included, the same for both sides) for single
- * calls, and wall time for eight calls fanned out, where waiting less is the point.
+ * <p>Thread CPU time leaves out work done on other threads: for the SDK benchmark that is the
+ * server and OkHttp's timeout watchdog, so its figures are client-thread cost only. {@code
+ * sdk-async} compares the async client with the blocking one; its work is spread over OkHttp's and
+ * the callback threads, so it counts the whole process's CPU time (server included, the same for
+ * both sides) for single calls, and wall time for eight calls fanned out, where waiting less is the
+ * point.
  */
 public final class Interleaved {
 
@@ -105,9 +106,12 @@ public final class Interleaved {
         .getProcessCpuTime();
   }
 
-  /** Runs the methods in turn; {@code clock} (nanoseconds) is what each slice's cost is measured in. */
+  /**
+   * Runs the methods in turn; {@code clock} (nanoseconds) is what each slice's cost is measured in.
+   */
   @SafeVarargs
-  private static void compare(LongSupplier clock, String[] names, Callable<Object>... methods) throws Exception {
+  private static void compare(LongSupplier clock, String[] names, Callable<Object>... methods)
+      throws Exception {
     int n = methods.length;
     double[][] opsPerCpuSecond = new double[n][ROUNDS];
     for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {

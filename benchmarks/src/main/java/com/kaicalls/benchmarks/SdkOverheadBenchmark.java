@@ -37,15 +37,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The SDK's cost per call against a hand-written OkHttp + Jackson call doing the same request to the same local
- * server, decoding into the same model classes: retrieve one run, and list 100 runs. The server is a JDK
- * {@code HttpServer} answering canned bytes (TCP_NODELAY on), so the client side dominates what is measured.
+ * The SDK's cost per call against a hand-written OkHttp + Jackson call doing the same request to
+ * the same local server, decoding into the same model classes: retrieve one run, and list 100 runs.
+ * The server is a JDK {@code HttpServer} answering canned bytes (TCP_NODELAY on), so the client
+ * side dominates what is measured.
  *
- * <p>The baseline does what the SDK does on the wire and nothing more: same headers ({@code Authorization},
- * {@code Accept}, a {@code User-Agent} of the same length), same connection pool, same timeouts (the SDK's
- * defaults, including the 2-minute call timeout), the SDK's own Jackson configuration ({@link Json#newMapper()})
- * and the same generated model classes. It streams the body into Jackson and skips what only the SDK does
- * (header multimap, {@code RawResponse}, {@code Page}, retry bookkeeping): that difference is the overhead.
+ * <p>The baseline does what the SDK does on the wire and nothing more: same headers ({@code
+ * Authorization}, {@code Accept}, a {@code User-Agent} of the same length), same connection pool,
+ * same timeouts (the SDK's defaults, including the 2-minute call timeout), the SDK's own Jackson
+ * configuration ({@link Json#newMapper()}) and the same generated model classes. It streams the
+ * body into Jackson and skips what only the SDK does (header multimap, {@code RawResponse}, {@code
+ * Page}, retry bookkeeping): that difference is the overhead.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar SdkOverhead</pre>
  */
@@ -63,7 +65,8 @@ public class SdkOverheadBenchmark {
   private HttpServer server;
   private String baseUrl;
   private KaiCallsClient sdk;
-  private static final String USER_AGENT = "kaicalls-java/0.1.0-SNAPSHOT java/" + System.getProperty("java.version");
+  private static final String USER_AGENT =
+      "kaicalls-java/0.1.0-SNAPSHOT java/" + System.getProperty("java.version");
 
   private OkHttpClient http;
   private OkHttpClient handWrittenHttp;
@@ -76,14 +79,16 @@ public class SdkOverheadBenchmark {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/communication-runs/", exchange -> answer(exchange, run));
     server.createContext("/v1/communication-runs", exchange -> answer(exchange, list));
-    // Eight threads, so the async fan-out's concurrent requests are not queued behind each other at the server.
+    // Eight threads, so the async fan-out's concurrent requests are not queued behind each other at
+    // the server.
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.start();
     baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
 
     http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     sdk = KaiCallsClient.builder().apiKey(KEY).baseUrl(baseUrl).okHttpClient(http).build();
-    // What KaiCallsClient.Builder.httpClient() derives from the given client with the default settings.
+    // What KaiCallsClient.Builder.httpClient() derives from the given client with the default
+    // settings.
     handWrittenHttp =
         http.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -119,7 +124,9 @@ public class SdkOverheadBenchmark {
 
   @Benchmark
   public List<CommunicationRun> list100RunsSdk() {
-    return sdk.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(100).build()).data();
+    return sdk.communicationRuns()
+        .list(CommunicationRunsService.ListParams.builder().limit(100).build())
+        .data();
   }
 
   @Benchmark
@@ -179,11 +186,15 @@ public class SdkOverheadBenchmark {
   private static String listJson(int n) {
     String data =
         IntStream.range(0, n).mapToObj(i -> runJson("run_" + i)).collect(Collectors.joining(","));
-    return "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":true,\"next_cursor\":\"cur_1\"}";
+    return "{\"object\":\"list\",\"data\":["
+        + data
+        + "],\"has_more\":true,\"next_cursor\":\"cur_1\"}";
   }
 
   private static String runJson(String id) {
-    return "{\"id\":\"" + id + "\",\"object\":\"communication_run\",\"name\":\"Spring HVAC tune-up reminders\","
+    return "{\"id\":\""
+        + id
+        + "\",\"object\":\"communication_run\",\"name\":\"Spring HVAC tune-up reminders\","
         + "\"agent_id\":\"agent_5Rt8Lm2Qx9Vb\",\"channel\":\"voice\",\"message\":null,\"status\":\"running\","
         + "\"schedule\":{\"start_at\":\"2026-03-03T16:00:00Z\",\"timezone\":\"America/Los_Angeles\","
         + "\"quiet_hours\":{\"start\":\"21:00\",\"end\":\"08:00\"}},\"max_attempts\":2,"

@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar WebhookVerify -f 1 -wi 3 -w 2s -i 5 -r 2s</pre>
  *
- * <p>svix checks the timestamp against the real clock, so the webhook is signed with the current time
- * at setup; a trial must stay within five minutes.
+ * <p>svix checks the timestamp against the real clock, so the webhook is signed with the current
+ * time at setup; a trial must stay within five minutes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * An agency gives one client integration its own key, able to read runs and events and nothing
- * else: minted with {@code runs:read} + {@code events:read}, it reads, is refused (403) when it tries
- * to create a run, and stops working once revoked.
+ * else: minted with {@code runs:read} + {@code events:read}, it reads, is refused (403) when it
+ * tries to create a run, and stops working once revoked.
  */
 public final class AgencyKeys {
 
@@ -41,34 +41,68 @@ public final class AgencyKeys {
   }
 
   /** What the scoped key ran into, for tests. */
-  public record Result(String keyId, PermissionDeniedException refused, AuthenticationException afterRevoke) {}
+  public record Result(
+      String keyId, PermissionDeniedException refused, AuthenticationException afterRevoke) {}
 
   public Result run() {
     say.title("KaiCalls scoped keys for an agency");
     // Read before minting: the agency's own key must be able to create runs, and knows an agent.
-    String agentId = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0).id();
+    String agentId =
+        client
+            .agents()
+            .list(AgentsService.ListParams.builder().limit(1).build())
+            .data()
+            .get(0)
+            .id();
 
     say.step("Mint a key for one client integration  POST /v1/api-keys");
-    ApiKeyWithSecret key = client.apiKeys().create(CreateApiKeyRequest.builder()
-        .name("Acme CRM sync (read-only)").scopes(Scope.RUNS_READ, Scope.EVENTS_READ).build());
+    ApiKeyWithSecret key =
+        client
+            .apiKeys()
+            .create(
+                CreateApiKeyRequest.builder()
+                    .name("Acme CRM sync (read-only)")
+                    .scopes(Scope.RUNS_READ, Scope.EVENTS_READ)
+                    .build());
     say.say("Key %s \"%s\", scopes %s.", key.id(), key.name(), key.scopes());
-    say.say("Secret %s: shown only in this answer, give it to the integration now.", Connection.mask(key.secret()));
+    say.say(
+        "Secret %s: shown only in this answer, give it to the integration now.",
+        Connection.mask(key.secret()));
 
     KaiCallsClient integration = client.withOptions(b -> b.apiKey(key.secret()));
     say.step("The integration reads what it may");
     Me me = integration.me().retrieve();
-    say.say("GET /v1/me: key %s of \"%s\", scopes %s.", me.keyId(), me.workspaceName(), me.scopes());
-    int runs = integration.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(10).build()).data().size();
-    int events = integration.events().list(EventsService.ListParams.builder().limit(10).build()).data().size();
-    say.say("GET /v1/communication-runs: %d runs; GET /v1/events: %d events (first pages).", runs, events);
+    say.say(
+        "GET /v1/me: key %s of \"%s\", scopes %s.", me.keyId(), me.workspaceName(), me.scopes());
+    int runs =
+        integration
+            .communicationRuns()
+            .list(CommunicationRunsService.ListParams.builder().limit(10).build())
+            .data()
+            .size();
+    int events =
+        integration
+            .events()
+            .list(EventsService.ListParams.builder().limit(10).build())
+            .data()
+            .size();
+    say.say(
+        "GET /v1/communication-runs: %d runs; GET /v1/events: %d events (first pages).",
+        runs, events);
 
     say.step("The integration tries to create a run  POST /v1/communication-runs");
     PermissionDeniedException refused = null;
     try {
-      integration.communicationRuns().create(CreateCommunicationRunRequest.builder()
-              .name("Not allowed").agentId(agentId).channel(Channel.VOICE)
-              .addRecipient(Recipient.builder().phone("+14155550100").build()).build(),
-          RequestOptions.builder().idempotencyKey("agency-keys-" + UUID.randomUUID()).build());
+      integration
+          .communicationRuns()
+          .create(
+              CreateCommunicationRunRequest.builder()
+                  .name("Not allowed")
+                  .agentId(agentId)
+                  .channel(Channel.VOICE)
+                  .addRecipient(Recipient.builder().phone("+14155550100").build())
+                  .build(),
+              RequestOptions.builder().idempotencyKey("agency-keys-" + UUID.randomUUID()).build());
       say.say("Created?! The key should not have been allowed to.");
     } catch (PermissionDeniedException e) {
       refused = e;

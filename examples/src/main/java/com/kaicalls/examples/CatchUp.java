@@ -37,10 +37,10 @@ import java.util.UUID;
 
 /**
  * A consumer that was down catches up, two ways. Its endpoint is stopped while a run produces
- * events, and KaiCalls gives up on those deliveries after its retries (about 28 hours, moved through
- * in an instant on the emulator). Back up, the consumer (1) lists its failed deliveries and asks for
- * a backfill of them, and (2) alternatively reads {@code /v1/events} from a checkpoint kept in a
- * file. Either way each event is handled exactly once: deliveries are deduplicated by
+ * events, and KaiCalls gives up on those deliveries after its retries (about 28 hours, moved
+ * through in an instant on the emulator). Back up, the consumer (1) lists its failed deliveries and
+ * asks for a backfill of them, and (2) alternatively reads {@code /v1/events} from a checkpoint
+ * kept in a file. Either way each event is handled exactly once: deliveries are deduplicated by
  * {@code webhook-id}, which is the event id.
  */
 public final class CatchUp {
@@ -64,20 +64,27 @@ public final class CatchUp {
   @SuppressWarnings("ClosingStandardOutputStreams")
   public static void main(String[] args) throws IOException {
     String file = Connection.option(args, "--checkpoint", null);
-    Path checkpoint = file != null ? Path.of(file) : Files.createTempFile("kaicalls-checkpoint", ".txt");
+    Path checkpoint =
+        file != null ? Path.of(file) : Files.createTempFile("kaicalls-checkpoint", ".txt");
     try (Connection connection = Connection.open(args, System.getenv(), System.out)) {
       new CatchUp(connection.client(), connection.clock(), System.out).run(checkpoint);
     }
   }
 
   /** What happened, for tests. */
-  public record Result(int failedDeliveries, Backfill backfill, int handledByBackfill, int readFromStore,
-      int newFromStore, int secondPass) {}
+  public record Result(
+      int failedDeliveries,
+      Backfill backfill,
+      int handledByBackfill,
+      int readFromStore,
+      int newFromStore,
+      int secondPass) {}
 
   public Result run(Path checkpointFile) throws IOException {
     say.title("KaiCalls catch-up after downtime");
     if (!clock.controllable()) {
-      say.say("Note: this waits for real (KaiCalls retries for about 28 hours); point it at an emulator to see it at once.");
+      say.say(
+          "Note: this waits for real (KaiCalls retries for about 28 hours); point it at an emulator to see it at once.");
     }
     Checkpoint checkpoint = new Checkpoint(checkpointFile);
 
@@ -85,55 +92,100 @@ public final class CatchUp {
     WebhookSubscriptionWithSecret subscription;
     String secret;
     try (WebhookEndpoint first = WebhookEndpoint.start(0, null, out)) {
-      subscription = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
-          .url(URI.create(first.url())).eventTypes("*").description("CatchUp example").build());
+      subscription =
+          client
+              .webhookSubscriptions()
+              .create(
+                  CreateWebhookSubscriptionRequest.builder()
+                      .url(URI.create(first.url()))
+                      .eventTypes("*")
+                      .description("CatchUp example")
+                      .build());
       secret = subscription.secret();
       say.say("Subscription %s -> %s", subscription.id(), first.url());
-      Event newest = client.events().list(EventsService.ListParams.builder().limit(1).build()).data().get(0);
+      Event newest =
+          client.events().list(EventsService.ListParams.builder().limit(1).build()).data().get(0);
       checkpoint.save(newest);
       say.say("Checkpoint saved in %s: %s", checkpointFile, checkpoint.describe());
     }
     OffsetDateTime downSince = OffsetDateTime.now(clock.platformClock());
 
     say.step("The consumer goes down; meanwhile a run calls two people");
-    Agent agent = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0);
-    client.communicationRuns().create(CreateCommunicationRunRequest.builder()
-            .name("Calls during the outage").agentId(agent.id()).channel(Channel.VOICE)
-            .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
-            .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build()).build(),
-        RequestOptions.builder().idempotencyKey("catch-up-" + UUID.randomUUID()).build());
-    for (Duration step = Duration.ofMinutes(10); step.compareTo(DOWNTIME) < 0; step = step.multipliedBy(2)) {
+    Agent agent =
+        client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0);
+    client
+        .communicationRuns()
+        .create(
+            CreateCommunicationRunRequest.builder()
+                .name("Calls during the outage")
+                .agentId(agent.id())
+                .channel(Channel.VOICE)
+                .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+                .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build())
+                .build(),
+            RequestOptions.builder().idempotencyKey("catch-up-" + UUID.randomUUID()).build());
+    for (Duration step = Duration.ofMinutes(10);
+        step.compareTo(DOWNTIME) < 0;
+        step = step.multipliedBy(2)) {
       clock.pass(step);
     }
     clock.pass(Duration.ofHours(2));
-    say.say("%s of platform time later, KaiCalls has given up on the deliveries it could not make.", "About 30 hours");
+    say.say(
+        "%s of platform time later, KaiCalls has given up on the deliveries it could not make.",
+        "About 30 hours");
 
-    try (WebhookEndpoint endpoint = WebhookEndpoint.start(0, WebhookVerifier.builder().addSecret(secret)
-        .clock(Clock.systemUTC()).build(), out)) { // webhook timestamps are real time, even on an emulator
+    try (WebhookEndpoint endpoint =
+        WebhookEndpoint.start(
+            0,
+            WebhookVerifier.builder().addSecret(secret).clock(Clock.systemUTC()).build(),
+            out)) { // webhook timestamps are real time, even on an emulator
       say.step("The consumer is back, at a new address  PATCH /v1/webhook-subscriptions/{id}");
-      client.webhookSubscriptions().update(subscription.id(),
-          UpdateWebhookSubscriptionRequest.builder().url(URI.create(endpoint.url())).build());
+      client
+          .webhookSubscriptions()
+          .update(
+              subscription.id(),
+              UpdateWebhookSubscriptionRequest.builder().url(URI.create(endpoint.url())).build());
       say.say("Subscription %s -> %s", subscription.id(), endpoint.url());
 
       say.step("Find what was missed  GET /v1/event-deliveries?subscription_id=...&status=failed");
-      List<EventDelivery> failed = client.eventDeliveries().list(EventDeliveriesService.ListParams.builder()
-          .subscriptionId(subscription.id()).status(EventDeliveryStatus.FAILED).limit(100).build())
-          .autoPager().stream().toList();
-      say.say("%d failed deliveries, %d attempts each:", failed.size(), failed.isEmpty() ? 0 : failed.get(0).attempt());
+      List<EventDelivery> failed =
+          client
+              .eventDeliveries()
+              .list(
+                  EventDeliveriesService.ListParams.builder()
+                      .subscriptionId(subscription.id())
+                      .status(EventDeliveryStatus.FAILED)
+                      .limit(100)
+                      .build())
+              .autoPager()
+              .stream()
+              .toList();
+      say.say(
+          "%d failed deliveries, %d attempts each:",
+          failed.size(), failed.isEmpty() ? 0 : failed.get(0).attempt());
       for (EventDelivery d : failed) {
         say.say("  %s %s (%s)", d.eventId(), d.eventType(), d.error().orElse("no answer"));
       }
 
       say.step("Way 1: ask for them again  POST /v1/events/backfill");
-      Backfill backfill = client.events().backfill(BackfillRequest.builder()
-          .subscriptionId(subscription.id()).createdAfter(downSince.minusMinutes(1))
-          .createdBefore(OffsetDateTime.now(clock.platformClock())).onlyFailed(true).build());
+      Backfill backfill =
+          client
+              .events()
+              .backfill(
+                  BackfillRequest.builder()
+                      .subscriptionId(subscription.id())
+                      .createdAfter(downSince.minusMinutes(1))
+                      .createdBefore(OffsetDateTime.now(clock.platformClock()))
+                      .onlyFailed(true)
+                      .build());
       say.say("Backfill %s: %d events queued.", backfill.id(), backfill.total());
       for (int i = 0; i < 120 && !finished(backfill); i++) {
         clock.pass(clock.controllable() ? Duration.ofSeconds(5) : Duration.ofSeconds(1));
         backfill = client.backfills().retrieve(backfill.id());
       }
-      say.say("Backfill %s: %d delivered, %d failed.", backfill.status(), backfill.delivered(), backfill.failed());
+      say.say(
+          "Backfill %s: %d delivered, %d failed.",
+          backfill.status(), backfill.delivered(), backfill.failed());
       int handledByBackfill = endpoint.handledCount();
       say.say("The endpoint handled %d events.", handledByBackfill);
 
@@ -147,7 +199,8 @@ public final class CatchUp {
         }
         checkpoint.save(event);
       }
-      say.say("%d events since the checkpoint; %d new, %d already handled by the backfill, none handled twice.",
+      say.say(
+          "%d events since the checkpoint; %d new, %d already handled by the backfill, none handled twice.",
           missed.size(), fresh, missed.size() - fresh);
       say.say("Checkpoint now: %s", checkpoint.describe());
       int secondPass = eventsAfter(checkpoint).size();
@@ -155,12 +208,14 @@ public final class CatchUp {
 
       client.webhookSubscriptions().delete(subscription.id());
       say.end("Done: nothing missed, nothing handled twice.");
-      return new Result(failed.size(), backfill, handledByBackfill, missed.size(), fresh, secondPass);
+      return new Result(
+          failed.size(), backfill, handledByBackfill, missed.size(), fresh, secondPass);
     }
   }
 
   private static boolean finished(Backfill backfill) {
-    return BackfillStatus.COMPLETED.equals(backfill.status()) || BackfillStatus.FAILED.equals(backfill.status());
+    return BackfillStatus.COMPLETED.equals(backfill.status())
+        || BackfillStatus.FAILED.equals(backfill.status());
   }
 
   /**
@@ -170,8 +225,8 @@ public final class CatchUp {
    */
   private List<Event> eventsAfter(Checkpoint checkpoint) {
     List<Event> events = new ArrayList<>();
-    EventsService.ListParams params = EventsService.ListParams.builder()
-        .createdAfter(checkpoint.createdAt).limit(100).build();
+    EventsService.ListParams params =
+        EventsService.ListParams.builder().createdAfter(checkpoint.createdAt).limit(100).build();
     for (Event event : client.events().list(params).autoPager()) {
       if (checkpoint.isBefore(event)) {
         events.add(event);
@@ -201,7 +256,9 @@ public final class CatchUp {
       return byTime > 0 || (byTime == 0 && event.id().compareTo(eventId) > 0);
     }
 
-    /** Written to a temporary file and moved over the old one, so a crash never leaves half a line. */
+    /**
+     * Written to a temporary file and moved over the old one, so a crash never leaves half a line.
+     */
     void save(Event event) {
       createdAt = event.createdAt();
       eventId = event.id();

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an example sends its requests: the base URL and key from the command line
- * ({@code --base-url URL --api-key KEY}) or from {@code KAICALLS_BASE_URL} / {@code KAICALLS_API_KEY};
- * with neither, an emulator started in this JVM. Given only the base URL of an emulator, the demo
- * key is read from its admin route.
+ * Where an example sends its requests: the base URL and key from the command line ({@code
+ * --base-url URL --api-key KEY}) or from {@code KAICALLS_BASE_URL} / {@code KAICALLS_API_KEY}; with
+ * neither, an emulator started in this JVM. Given only the base URL of an emulator, the demo key is
+ * read from its admin route.
  */
 public final class Connection implements AutoCloseable {
 
@@ -43,14 +43,22 @@ public final class Connection implements AutoCloseable {
     return new Connection(emulator.baseUrl(), emulator.apiKey(), null);
   }
 
-  /** Connects as the arguments and environment say, or starts an emulator (and says so on {@code out}). */
+  /**
+   * Connects as the arguments and environment say, or starts an emulator (and says so on {@code
+   * out}).
+   */
   public static Connection open(String[] args, Map<String, String> env, PrintStream out) {
     String baseUrl = option(args, "--base-url", env.get("KAICALLS_BASE_URL"));
     String apiKey = option(args, "--api-key", env.get("KAICALLS_API_KEY"));
     if (baseUrl == null && apiKey == null) {
-      KaiCallsMockServer emulator = KaiCallsMockServer.start(MockServerOptions.builder().port(0).build());
-      out.println("Started a KaiCalls emulator in this JVM at " + emulator.baseUrl()
-          + " (demo workspace, key " + mask(emulator.apiKey()) + ").");
+      KaiCallsMockServer emulator =
+          KaiCallsMockServer.start(MockServerOptions.builder().port(0).build());
+      out.println(
+          "Started a KaiCalls emulator in this JVM at "
+              + emulator.baseUrl()
+              + " (demo workspace, key "
+              + mask(emulator.apiKey())
+              + ").");
       return new Connection(emulator.baseUrl(), emulator.apiKey(), emulator);
     }
     if (baseUrl == null) {
@@ -116,15 +124,20 @@ public final class Connection implements AutoCloseable {
       throw new IllegalArgumentException(hint);
     }
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/kaicalls/keys")).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/kaicalls/keys"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       Matcher m = Pattern.compile("\"demo_api_key\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
       if (response.statusCode() == 200 && m.find()) {
         return m.group(1);
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("No emulator answers at " + baseUrl + " (" + e.getMessage() + "). " + hint, e);
+      throw new IllegalArgumentException(
+          "No emulator answers at " + baseUrl + " (" + e.getMessage() + "). " + hint, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -24,6 +24,7 @@ public final class EmulatorClock {
   private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
 
   private final boolean controllable;
+
   /** Platform time minus this machine's time, as of the last look. */
   private volatile Duration offset = Duration.ZERO;
 
@@ -34,21 +35,29 @@ public final class EmulatorClock {
   }
 
   /**
-   * The platform's time, for event times and list ranges: an emulator's clock that was moved forward
-   * is ahead of this machine's. (Webhook timestamps are real time: check them with this machine's clock.)
+   * The platform's time, for event times and list ranges: an emulator's clock that was moved
+   * forward is ahead of this machine's. (Webhook timestamps are real time: check them with this
+   * machine's clock.)
    */
   public Clock platformClock() {
     return Clock.offset(Clock.systemUTC(), offset);
   }
 
-  /** Asks the server at {@code baseUrl} (only if it is on this machine) whether its clock can be moved. */
+  /**
+   * Asks the server at {@code baseUrl} (only if it is on this machine) whether its clock can be
+   * moved.
+   */
   static EmulatorClock connect(String baseUrl) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     boolean controllable = false;
     if (isLoopback(baseUrl)) {
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/kaicalls/clock"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/kaicalls/clock"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         controllable = response.statusCode() == 200 && NOW.matcher(response.body()).find();
       } catch (IOException e) {
         controllable = false;
@@ -69,8 +78,8 @@ public final class EmulatorClock {
   }
 
   /**
-   * Lets {@code duration} of platform time pass: moves the emulator's clock and returns once what came
-   * due has run (webhook requests included), or sleeps.
+   * Lets {@code duration} of platform time pass: moves the emulator's clock and returns once what
+   * came due has run (webhook requests included), or sleeps.
    */
   public void pass(Duration duration) {
     try {
@@ -79,14 +88,21 @@ public final class EmulatorClock {
         return;
       }
       String body = "{\"seconds\": " + duration.toMillis() / 1000.0 + "}";
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/kaicalls/clock/advance"))
-              .timeout(Duration.ofSeconds(60))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + "/__admin/kaicalls/clock/advance"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       Matcher now = NOW.matcher(response.body());
       if (response.statusCode() != 200 || !now.find()) {
-        throw new IllegalStateException("Could not move the emulator's clock: HTTP " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            "Could not move the emulator's clock: HTTP "
+                + response.statusCode()
+                + " "
+                + response.body());
       }
       offset = Duration.between(Instant.now(), Instant.parse(now.group(1)));
     } catch (IOException e) {
@@ -99,6 +115,10 @@ public final class EmulatorClock {
 
   static boolean isLoopback(String baseUrl) {
     String host = URI.create(baseUrl).getHost();
-    return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]") || host.equals("::1"));
+    return host != null
+        && (host.equals("127.0.0.1")
+            || host.equals("localhost")
+            || host.equals("[::1]")
+            || host.equals("::1"));
   }
 }

@@ -34,15 +34,21 @@ final class EventWords {
 
   private EventWords() {}
 
-  /** {@code 09:00:05  call.completed  Call to +14155550100 answered (42 s)} */
+  /** {@code 09:00:05 call.completed Call to +14155550100 answered (42 s)} */
   static String line(Event event) {
-    return String.format("%s  %-28s %s", TIME.format(event.createdAt()), event.type(), describe(event));
+    return String.format(
+        "%s  %-28s %s", TIME.format(event.createdAt()), event.type(), describe(event));
   }
 
   static String describe(Event event) {
     if (event instanceof CommunicationRunCreatedEvent e) {
       CommunicationRun run = e.data().object();
-      return "Run " + run.id() + " created for " + run.recipientsCount() + " recipients, status " + run.status();
+      return "Run "
+          + run.id()
+          + " created for "
+          + run.recipientsCount()
+          + " recipients, status "
+          + run.status();
     }
     if (event instanceof CommunicationRunCompletedEvent e) {
       return "Run " + e.data().object().id() + " completed: " + counts(e.data().object().counts());
@@ -61,8 +67,13 @@ final class EventWords {
     }
     if (event instanceof CallCompletedEvent e) {
       Call call = e.data().object();
-      return "Call to " + call.to() + " ended: " + call.outcome().map(Object::toString).orElse("no outcome")
-          + " (" + call.durationSeconds() + " s)";
+      return "Call to "
+          + call.to()
+          + " ended: "
+          + call.outcome().map(Object::toString).orElse("no outcome")
+          + " ("
+          + call.durationSeconds()
+          + " s)";
     }
     if (event instanceof VoicemailReceivedEvent e) {
       return "Voicemail left for " + e.data().object().to();
@@ -70,7 +81,13 @@ final class EventWords {
     if (event instanceof JobCompletedEvent e) {
       Job job = e.data().object();
       String who = contact(job);
-      return "Done with " + who + ": " + job.outcome().map(Object::toString).orElse("no outcome") + " after " + job.attemptsCount() + " attempt(s)";
+      return "Done with "
+          + who
+          + ": "
+          + job.outcome().map(Object::toString).orElse("no outcome")
+          + " after "
+          + job.attemptsCount()
+          + " attempt(s)";
     }
     if (event instanceof LeadCreatedEvent e) {
       return "New lead " + name(e.data().object());
@@ -79,10 +96,15 @@ final class EventWords {
       return "Lead " + name(e.data().object()) + " qualified";
     }
     if (event instanceof AppointmentBookedEvent e) {
-      return "Appointment booked for " + e.data().object().map(a -> a.startsAt().toString()).orElse("an unknown time");
+      return "Appointment booked for "
+          + e.data().object().map(a -> a.startsAt().toString()).orElse("an unknown time");
     }
     if (event instanceof RecordingReadyEvent e) {
-      return "Recording " + e.data().object().id() + " of call " + e.data().object().callId() + " ready";
+      return "Recording "
+          + e.data().object().id()
+          + " of call "
+          + e.data().object().callId()
+          + " ready";
     }
     if (event instanceof SmsSentEvent e) {
       return "Text sent to " + e.data().object().to();
@@ -91,7 +113,11 @@ final class EventWords {
       return "Text delivered to " + e.data().object().to();
     }
     if (event instanceof SmsFailedEvent e) {
-      return "Text to " + e.data().object().to() + " failed (" + e.data().object().errorCode().orElse("no code") + ")";
+      return "Text to "
+          + e.data().object().to()
+          + " failed ("
+          + e.data().object().errorCode().orElse("no code")
+          + ")";
     }
     if (event instanceof SmsReceivedEvent e) {
       return "Text received from " + e.data().object().from();
@@ -151,7 +177,8 @@ final class EventWords {
 
   /** Whether the event ends the run: completed or cancelled. */
   static boolean endsRun(Event event, String runId) {
-    return (event instanceof CommunicationRunCompletedEvent || event instanceof CommunicationRunCancelledEvent)
+    return (event instanceof CommunicationRunCompletedEvent
+            || event instanceof CommunicationRunCancelledEvent)
         && runId(event).filter(runId::equals).isPresent();
   }
 
@@ -159,7 +186,12 @@ final class EventWords {
     if (counts == null) {
       return "no counts";
     }
-    return counts.succeeded() + " succeeded, " + counts.failed() + " failed, " + counts.skipped() + " skipped";
+    return counts.succeeded()
+        + " succeeded, "
+        + counts.failed()
+        + " failed, "
+        + counts.skipped()
+        + " skipped";
   }
 
   private static String contact(Job job) {

@@ -41,6 +41,7 @@ public final class Quickstart {
 
   /** How much platform time passes between two looks at the event store. */
   static final Duration POLL_STEP = Duration.ofSeconds(30);
+
   /** When to give up following the run. */
   static final Duration PATIENCE = Duration.ofHours(2);
 
@@ -68,22 +69,33 @@ public final class Quickstart {
 
     say.step("Who am I?  GET /v1/me");
     Me me = client.me().retrieve();
-    say.say("This key (%s) belongs to \"%s\" (%s), %s mode, with %d scopes.", me.keyId(), me.workspaceName(),
-        me.workspaceId(), Boolean.TRUE.equals(me.livemode()) ? "live" : "test", me.scopes().size());
+    say.say(
+        "This key (%s) belongs to \"%s\" (%s), %s mode, with %d scopes.",
+        me.keyId(),
+        me.workspaceName(),
+        me.workspaceId(),
+        Boolean.TRUE.equals(me.livemode()) ? "live" : "test",
+        me.scopes().size());
 
-    Agent agent = client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0);
-    CreateCommunicationRunRequest request = CreateCommunicationRunRequest.builder()
-        .name("Spring check-up reminders")
-        .agentId(agent.id())
-        .channel(Channel.VOICE)
-        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
-        .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build()).build();
+    Agent agent =
+        client.agents().list(AgentsService.ListParams.builder().limit(1).build()).data().get(0);
+    CreateCommunicationRunRequest request =
+        CreateCommunicationRunRequest.builder()
+            .name("Spring check-up reminders")
+            .agentId(agent.id())
+            .channel(Channel.VOICE)
+            .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+            .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build())
+            .build();
 
     say.step("Check a communication run before creating it  POST /v1/communication-runs/validate");
-    say.say("Agent \"%s\" (%s) will call Dana at +14155550100 and Lee at +14155550101.", agent.name(), agent.id());
+    say.say(
+        "Agent \"%s\" (%s) will call Dana at +14155550100 and Lee at +14155550101.",
+        agent.name(), agent.id());
     ValidationResult check = client.communicationRuns().validate(request);
-    say.say("Valid: %s; %d errors, %d warnings. Nothing was created.", check.valid() ? "yes" : "no",
-        check.errors().size(), check.warnings().size());
+    say.say(
+        "Valid: %s; %d errors, %d warnings. Nothing was created.",
+        check.valid() ? "yes" : "no", check.errors().size(), check.warnings().size());
     for (ValidationIssue issue : check.errors()) {
       say.say("  error at %s: %s", issue.param().orElse("the request"), issue.message());
     }
@@ -94,8 +106,11 @@ public final class Quickstart {
 
     say.step("Preview it  POST /v1/communication-runs/preview");
     RunPreview preview = client.communicationRuns().preview(request);
-    say.say("%d of %d recipients can be reached; estimated duration %s.", preview.sendableCount(),
-        preview.recipientsCount(), minutes(preview.estimatedDurationSeconds()));
+    say.say(
+        "%d of %d recipients can be reached; estimated duration %s.",
+        preview.sendableCount(),
+        preview.recipientsCount(),
+        minutes(preview.estimatedDurationSeconds()));
     if (!preview.sendWindows().isEmpty()) {
       SendWindow first = preview.sendWindows().get(0);
       say.say("First send window: %s to %s.", first.start(), first.end());
@@ -105,26 +120,46 @@ public final class Quickstart {
     RequestOptions once = RequestOptions.builder().idempotencyKey(idempotencyKey).build();
     say.step("Create it  POST /v1/communication-runs");
     say.say("Idempotency-Key: %s", idempotencyKey);
-    RawResponse<CommunicationRun> created = client.communicationRuns().withRawResponse().create(request, once);
+    RawResponse<CommunicationRun> created =
+        client.communicationRuns().withRawResponse().create(request, once);
     CommunicationRun run = created.body();
-    say.say("HTTP %d: created run %s, status %s (request %s).", created.statusCode(), run.id(), run.status(),
-        created.requestId().orElse("-"));
-    RawResponse<CommunicationRun> retried = client.communicationRuns().withRawResponse().create(request, once);
+    say.say(
+        "HTTP %d: created run %s, status %s (request %s).",
+        created.statusCode(), run.id(), run.status(), created.requestId().orElse("-"));
+    RawResponse<CommunicationRun> retried =
+        client.communicationRuns().withRawResponse().create(request, once);
     say.say("Sent the same request again with the same key (as a retry after a timeout would):");
-    say.say("HTTP %d, Idempotent-Replayed: %s, run %s: %s", retried.statusCode(), retried.idempotentReplayed(),
-        retried.body().id(), retried.body().id().equals(run.id())
-            ? "the same run, nobody is called twice." : "A DIFFERENT RUN?");
+    say.say(
+        "HTTP %d, Idempotent-Replayed: %s, run %s: %s",
+        retried.statusCode(),
+        retried.idempotentReplayed(),
+        retried.body().id(),
+        retried.body().id().equals(run.id())
+            ? "the same run, nobody is called twice."
+            : "A DIFFERENT RUN?");
 
     say.step("Follow the run until it completes  GET /v1/events");
-    say.say("%s", clock.controllable()
-        ? "The emulator's clock is moved forward " + POLL_STEP.toSeconds() + " s at a time instead of waiting."
-        : "Looking for new events every " + POLL_STEP.toSeconds() + " s.");
+    say.say(
+        "%s",
+        clock.controllable()
+            ? "The emulator's clock is moved forward "
+                + POLL_STEP.toSeconds()
+                + " s at a time instead of waiting."
+            : "Looking for new events every " + POLL_STEP.toSeconds() + " s.");
     CommunicationRun finished = follow(run);
-    say.end(finished.completedAt().isPresent() || finished.cancelledAt().isPresent()
-        ? "Done: run " + finished.id() + " is " + finished.status() + " (" + EventWords.counts(finished.counts()) + ")."
-        : "Stopped following run " + finished.id() + " while it is " + finished.status() + ".");
-    say.end("Next: the webhook receiver (com.kaicalls.examples.WebhookReceiver), the API reference at /docs/api"
-        + " and the keys page at /dashboard/settings/api-keys of a running emulator.");
+    say.end(
+        finished.completedAt().isPresent() || finished.cancelledAt().isPresent()
+            ? "Done: run "
+                + finished.id()
+                + " is "
+                + finished.status()
+                + " ("
+                + EventWords.counts(finished.counts())
+                + ")."
+            : "Stopped following run " + finished.id() + " while it is " + finished.status() + ".");
+    say.end(
+        "Next: the webhook receiver (com.kaicalls.examples.WebhookReceiver), the API reference at /docs/api"
+            + " and the keys page at /dashboard/settings/api-keys of a running emulator.");
     return finished;
   }
 
@@ -153,11 +188,13 @@ public final class Quickstart {
 
   /**
    * Events created at or after {@code since} not seen yet, oldest first. The list is newest first;
-   * {@code created_after} is inclusive, so events sharing the last timestamp come again and are skipped.
+   * {@code created_after} is inclusive, so events sharing the last timestamp come again and are
+   * skipped.
    */
   private List<Event> newEvents(OffsetDateTime since, Set<String> seen) {
     List<Event> fresh = new ArrayList<>();
-    EventsService.ListParams params = EventsService.ListParams.builder().createdAfter(since).limit(100).build();
+    EventsService.ListParams params =
+        EventsService.ListParams.builder().createdAfter(since).limit(100).build();
     for (Event event : client.events().list(params).autoPager()) {
       if (seen.add(event.id())) {
         fresh.add(event);

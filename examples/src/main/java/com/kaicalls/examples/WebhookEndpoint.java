@@ -44,23 +44,29 @@ public final class WebhookEndpoint implements AutoCloseable {
   }
 
   /**
-   * Listens on 127.0.0.1:{@code port} (0: any free port). {@code verifier} may be {@code null} until
-   * the subscription's secret is known; until then every delivery is refused.
+   * Listens on 127.0.0.1:{@code port} (0: any free port). {@code verifier} may be {@code null}
+   * until the subscription's secret is known; until then every delivery is refused.
    */
-  public static WebhookEndpoint start(int port, WebhookVerifier verifier, PrintStream out) throws IOException {
+  public static WebhookEndpoint start(int port, WebhookVerifier verifier, PrintStream out)
+      throws IOException {
     // Read once, when the first HttpServer is made: without it each response waits ~40 ms (Nagle).
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     // The address itself, not a name to resolve: always IPv4 loopback, never ::1.
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
     WebhookEndpoint endpoint = new WebhookEndpoint(server, verifier, out);
     server.createContext(PATH, endpoint::handle);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "webhook-endpoint");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "webhook-endpoint");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
     return endpoint;
   }
@@ -84,7 +90,10 @@ public final class WebhookEndpoint implements AutoCloseable {
     return handled.size();
   }
 
-  /** Marks an event as handled by other means (read from the event store), so a delivery of it is a duplicate. */
+  /**
+   * Marks an event as handled by other means (read from the event store), so a delivery of it is a
+   * duplicate.
+   */
   public boolean markHandled(String eventId) {
     return handled.add(eventId);
   }
@@ -108,8 +117,10 @@ public final class WebhookEndpoint implements AutoCloseable {
         }
         webhook = current.verify(body, exchange.getRequestHeaders()::getFirst);
       } catch (WebhookVerificationException | IllegalStateException e) {
-        String why = e instanceof WebhookVerificationException w ? w.reason().name() : e.getMessage();
-        out.println("   endpoint: refused a delivery that does not verify (" + why + "), answered 400");
+        String why =
+            e instanceof WebhookVerificationException w ? w.reason().name() : e.getMessage();
+        out.println(
+            "   endpoint: refused a delivery that does not verify (" + why + "), answered 400");
         exchange.sendResponseHeaders(400, -1);
         return;
       }
@@ -121,9 +132,14 @@ public final class WebhookEndpoint implements AutoCloseable {
       synchronized (this) {
         received.add(new Received(webhook.id(), type, signatures, !first));
       }
-      out.println(first
-          ? "   endpoint: verified " + type + " " + webhook.id() + (signatures > 1 ? " (" + signatures + " signatures)" : "")
-          : "   endpoint: " + webhook.id() + " again, already handled: ignored");
+      out.println(
+          first
+              ? "   endpoint: verified "
+                  + type
+                  + " "
+                  + webhook.id()
+                  + (signatures > 1 ? " (" + signatures + " signatures)" : "")
+              : "   endpoint: " + webhook.id() + " again, already handled: ignored");
       exchange.sendResponseHeaders(204, -1);
     }
   }

@@ -54,7 +54,9 @@ public final class WebhookReceiver {
     }
   }
 
-  /** Runs the tour with an endpoint on {@code port} (0: any); returns what the endpoint received. */
+  /**
+   * Runs the tour with an endpoint on {@code port} (0: any); returns what the endpoint received.
+   */
   public List<WebhookEndpoint.Received> run(int port) throws IOException {
     say.title("KaiCalls webhook receiver");
     try (WebhookEndpoint endpoint = WebhookEndpoint.start(port, null, out)) {
@@ -62,25 +64,39 @@ public final class WebhookReceiver {
       say.say("Listening at %s (JDK HttpServer).", endpoint.url());
 
       say.step("Subscribe it to call.* and sms.*  POST /v1/webhook-subscriptions");
-      WebhookSubscriptionWithSecret subscription = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
-          .url(URI.create(endpoint.url()))
-          .eventTypes("call.*", "sms.*")
-          .description("WebhookReceiver example").build());
+      WebhookSubscriptionWithSecret subscription =
+          client
+              .webhookSubscriptions()
+              .create(
+                  CreateWebhookSubscriptionRequest.builder()
+                      .url(URI.create(endpoint.url()))
+                      .eventTypes("call.*", "sms.*")
+                      .description("WebhookReceiver example")
+                      .build());
       String secret = subscription.secret();
       endpoint.verifyWith(verifier(secret));
-      say.say("Subscription %s. Its signing secret (shown only now): %s", subscription.id(), Connection.mask(secret));
+      say.say(
+          "Subscription %s. Its signing secret (shown only now): %s",
+          subscription.id(), Connection.mask(secret));
 
       say.step("Ask KaiCalls for a test delivery  POST /v1/webhook-subscriptions/{id}/test");
       EventDelivery delivery = client.webhookSubscriptions().test(subscription.id());
-      say.say("Delivery %s of event %s queued (a test event goes to the subscription whatever its filter).",
+      say.say(
+          "Delivery %s of event %s queued (a test event goes to the subscription whatever its filter).",
           delivery.id(), delivery.eventId());
       awaitDelivery(() -> endpoint.alreadyHandled(delivery.eventId()));
       EventDelivery done = client.eventDeliveries().retrieve(delivery.id());
-      say.say("KaiCalls recorded the delivery as %s (your endpoint answered %s).", done.status(), done.responseStatus().map(String::valueOf).orElse("nothing"));
+      say.say(
+          "KaiCalls recorded the delivery as %s (your endpoint answered %s).",
+          done.status(), done.responseStatus().map(String::valueOf).orElse("nothing"));
 
       say.step("The same event again  POST /v1/events/{id}/replay");
       int before = endpoint.received().size();
-      client.events().replay(delivery.eventId(), ReplayEventRequest.builder().subscriptionId(subscription.id()).build());
+      client
+          .events()
+          .replay(
+              delivery.eventId(),
+              ReplayEventRequest.builder().subscriptionId(subscription.id()).build());
       awaitDelivery(() -> endpoint.received().size() > before);
       say.say("Same webhook-id, so it was acknowledged (2xx, no retries) but not handled twice.");
 
@@ -89,9 +105,15 @@ public final class WebhookReceiver {
       say.say("A request signed with some other secret got HTTP %d and was not handled.", status);
 
       say.step("Rotate the secret  POST /v1/webhook-subscriptions/{id}/rotate-secret");
-      WebhookSubscriptionWithSecret rotated = client.webhookSubscriptions()
-          .rotateSecret(subscription.id(), RotateSecretRequest.builder().gracePeriodSeconds(3600).build());
-      say.say("New secret %s; for the next hour KaiCalls signs with both.", Connection.mask(rotated.secret()));
+      WebhookSubscriptionWithSecret rotated =
+          client
+              .webhookSubscriptions()
+              .rotateSecret(
+                  subscription.id(),
+                  RotateSecretRequest.builder().gracePeriodSeconds(3600).build());
+      say.say(
+          "New secret %s; for the next hour KaiCalls signs with both.",
+          Connection.mask(rotated.secret()));
       endpoint.verifyWith(verifier(rotated.secret()));
       say.say("The endpoint now checks with the new secret only.");
       EventDelivery afterRotation = client.webhookSubscriptions().test(subscription.id());
@@ -99,14 +121,22 @@ public final class WebhookReceiver {
       say.say("Test event %s was accepted with the new secret.", afterRotation.eventId());
 
       client.webhookSubscriptions().delete(subscription.id());
-      say.end("Done: " + endpoint.handledCount() + " events handled, " + duplicates(endpoint) + " duplicate(s) ignored,"
-          + " subscription " + subscription.id() + " deleted.");
+      say.end(
+          "Done: "
+              + endpoint.handledCount()
+              + " events handled, "
+              + duplicates(endpoint)
+              + " duplicate(s) ignored,"
+              + " subscription "
+              + subscription.id()
+              + " deleted.");
       return endpoint.received();
     }
   }
 
   private WebhookVerifier verifier(String secret) {
-    // This machine's clock: deliveries are signed with the real time of the send, even by an emulator whose
+    // This machine's clock: deliveries are signed with the real time of the send, even by an
+    // emulator whose
     // virtual clock was moved forward.
     return WebhookVerifier.builder().addSecret(secret).clock(Clock.systemUTC()).build();
   }
@@ -119,7 +149,8 @@ public final class WebhookReceiver {
     }
     while (!arrived.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("No delivery arrived within " + DELIVERY_TIMEOUT.toSeconds() + " s");
+        throw new IllegalStateException(
+            "No delivery arrived within " + DELIVERY_TIMEOUT.toSeconds() + " s");
       }
       try {
         Thread.sleep(10);
@@ -134,16 +165,20 @@ public final class WebhookReceiver {
   private int postForged(String url) {
     String body = "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"call.completed\"}";
     long timestamp = Instant.now().getEpochSecond();
-    String signature = WebhookSigner.of(WebhookSecrets.generate())
-        .sign("evt_forged", timestamp, body.getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-        .header("webhook-id", "evt_forged")
-        .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String signature =
+        WebhookSigner.of(WebhookSecrets.generate())
+            .sign("evt_forged", timestamp, body.getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("webhook-id", "evt_forged")
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
-      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HttpClient.newHttpClient()
+          .send(request, HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -21,15 +21,29 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The emulator's documentation and key pages in a real browser (see {@link HeadlessChromium} for when it is
- * skipped); the developer pages are in {@link DeveloperPagesBrowserTest}.
+ * The emulator's documentation and key pages in a real browser (see {@link HeadlessChromium} for
+ * when it is skipped); the developer pages are in {@link DeveloperPagesBrowserTest}.
  */
 @KaiCallsMockTest
 class BrowserPagesTest {
 
-  private static final List<String> TAGS = List.of("Me", "ApiKeys", "Leads", "Calls", "CommunicationRuns",
-      "WebhookSubscriptions", "Events", "EventDeliveries", "Backfills", "SmsMessages", "Conversations", "Jobs",
-      "Attempts", "Recordings", "Agents");
+  private static final List<String> TAGS =
+      List.of(
+          "Me",
+          "ApiKeys",
+          "Leads",
+          "Calls",
+          "CommunicationRuns",
+          "WebhookSubscriptions",
+          "Events",
+          "EventDeliveries",
+          "Backfills",
+          "SmsMessages",
+          "Conversations",
+          "Jobs",
+          "Attempts",
+          "Recordings",
+          "Agents");
 
   @RegisterExtension
   static final HeadlessChromium chromium = new HeadlessChromium("BrowserPagesTest");
@@ -42,35 +56,55 @@ class BrowserPagesTest {
   }
 
   @Test
-  void theApiReferenceShowsEveryTagWithTheEmulatorAsServerAndTheDemoKeyAuthorized(KaiCallsMockServer mock) {
+  void theApiReferenceShowsEveryTagWithTheEmulatorAsServerAndTheDemoKeyAuthorized(
+      KaiCallsMockServer mock) {
     browser.get(mock.baseUrl() + "/docs/api");
-    await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-    await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock-tag"), TAGS.size() - 1));
+    await()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    await()
+        .until(
+            ExpectedConditions.numberOfElementsToBeMoreThan(
+                By.cssSelector(".opblock-tag"), TAGS.size() - 1));
 
-    List<String> tags = browser.findElements(By.cssSelector(".opblock-tag")).stream()
-        .map(e -> e.getDomAttribute("data-tag")).toList();
+    List<String> tags =
+        browser.findElements(By.cssSelector(".opblock-tag")).stream()
+            .map(e -> e.getDomAttribute("data-tag"))
+            .toList();
     assertThat(tags).containsAll(TAGS);
     String servers = browser.findElement(By.cssSelector(".servers select")).getText();
     assertThat(servers).startsWith(mock.baseUrl());
-    assertThat(browser.findElement(By.cssSelector(".auth-wrapper .authorize")).getAttribute("class")).contains("locked");
+    assertThat(
+            browser.findElement(By.cssSelector(".auth-wrapper .authorize")).getAttribute("class"))
+        .contains("locked");
   }
 
   @Test
   void theQuickstartsCommandsCarryThisEmulatorsUrlKeyAndAgent(KaiCallsMockServer mock) {
     browser.get(mock.baseUrl() + "/docs/api/quickstart");
-    await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    await()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
 
-    List<String> commands = browser.findElements(By.cssSelector(".snippet code")).stream().map(WebElement::getText).toList();
+    List<String> commands =
+        browser.findElements(By.cssSelector(".snippet code")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(commands).hasSizeGreaterThanOrEqualTo(6);
-    assertThat(commands.stream().filter(c -> c.startsWith("curl"))).allSatisfy(c -> assertThat(c)
-        .contains(mock.baseUrl() + "/v1/").contains("Authorization: Bearer " + mock.apiKey()).doesNotContain("…"));
-    assertThat(browser.findElements(By.cssSelector(".snippet button.copy"))).hasSize(commands.size());
+    assertThat(commands.stream().filter(c -> c.startsWith("curl")))
+        .allSatisfy(
+            c ->
+                assertThat(c)
+                    .contains(mock.baseUrl() + "/v1/")
+                    .contains("Authorization: Bearer " + mock.apiKey())
+                    .doesNotContain("…"));
+    assertThat(browser.findElements(By.cssSelector(".snippet button.copy")))
+        .hasSize(commands.size());
   }
 
   @Test
   void mintsAKeyThatWorksThenRevokesIt(KaiCallsMockServer mock) throws Exception {
     browser.get(mock.baseUrl() + "/dashboard/settings/api-keys");
-    await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    await()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     assertThat(browser.findElement(By.id("workspace")).getText()).contains("ws_demo");
 
     browser.findElement(By.id("key-name")).sendKeys("Browser test key");
@@ -82,9 +116,15 @@ class BrowserPagesTest {
     assertThat(secret).startsWith("kc_test_");
     assertThat(browser.findElement(By.id("copy-secret")).isDisplayed()).isTrue();
     // Text and id are read inside the wait, since the table may re-render between two looks.
-    String[] row = await().until(d -> d.findElements(By.cssSelector("#keys tbody tr")).stream()
-        .filter(r -> r.getText().contains("Browser test key")).findFirst()
-        .map(r -> new String[] {r.getText(), r.getDomAttribute("data-key-id")}).orElse(null));
+    String[] row =
+        await()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("#keys tbody tr")).stream()
+                        .filter(r -> r.getText().contains("Browser test key"))
+                        .findFirst()
+                        .map(r -> new String[] {r.getText(), r.getDomAttribute("data-key-id")})
+                        .orElse(null));
     assertThat(row[0]).contains("runs:read", "events:read", "active");
 
     assertThat(get(mock, "/v1/communication-runs", secret)).isEqualTo(200);
@@ -94,25 +134,47 @@ class BrowserPagesTest {
     By revoke = By.cssSelector("#keys tr[data-key-id='" + keyId + "'] button.revoke");
     browser.findElement(revoke).click();
     browser.findElement(revoke).click();
-    await().until(d -> d.findElement(By.cssSelector("#keys tr[data-key-id='" + keyId + "']")).getText().contains("revoked"));
+    await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#keys tr[data-key-id='" + keyId + "']"))
+                    .getText()
+                    .contains("revoked"));
     assertThat(get(mock, "/v1/communication-runs", secret)).isEqualTo(401);
   }
 
   @Test
   void tryItOutSendsASameOriginPostThroughTheOriginPolicy(KaiCallsMockServer mock) {
     browser.get(mock.baseUrl() + "/docs/api#/CommunicationRuns/validateCommunicationRun");
-    await().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    await()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     String operation = "#operations-CommunicationRuns-validateCommunicationRun";
     await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(operation)));
 
-    // Swagger UI may re-render the operation after load (the deep link opens it, then authorization and the
-    // spec's resolution render it again), which can close it or reset "Try it out" under a click already made.
-    // Each look therefore brings the operation to the next step from wherever it is, and Execute is clicked once.
-    await().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
+    // Swagger UI may re-render the operation after load (the deep link opens it, then authorization
+    // and the
+    // spec's resolution render it again), which can close it or reset "Try it out" under a click
+    // already made.
+    // Each look therefore brings the operation to the next step from wherever it is, and Execute is
+    // clicked once.
+    await()
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> executeWhenReady(d.findElement(By.cssSelector(operation))));
 
-    String status = await().until(d -> d.findElements(By.cssSelector(".live-responses-table tr.response .response-col_status"))
-        .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+    String status =
+        await()
+            .until(
+                d ->
+                    d
+                        .findElements(
+                            By.cssSelector(
+                                ".live-responses-table tr.response .response-col_status"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .filter(t -> !t.isBlank())
+                        .findFirst()
+                        .orElse(null));
     assertThat(status).startsWith("200");
   }
 
@@ -124,7 +186,9 @@ class BrowserPagesTest {
     List<WebElement> execute = operation.findElements(By.cssSelector("button.execute"));
     if (execute.isEmpty()) {
       operation.findElements(By.cssSelector("button.try-out__btn")).stream()
-          .filter(b -> !b.getText().contains("Cancel")).findFirst().ifPresent(WebElement::click);
+          .filter(b -> !b.getText().contains("Cancel"))
+          .findFirst()
+          .ifPresent(WebElement::click);
       return false;
     }
     execute.get(0).click();
@@ -137,7 +201,12 @@ class BrowserPagesTest {
   }
 
   private static int get(KaiCallsMockServer mock, String path, String key) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
-        .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+                .header("Authorization", "Bearer " + key)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CatchUpTest {
 
   @Test
-  void backfillsTheFailedDeliveriesAndTheCheckpointFindsNothingTwice(KaiCallsMockServer mock, @TempDir Path dir)
-      throws Exception {
+  void backfillsTheFailedDeliveriesAndTheCheckpointFindsNothingTwice(
+      KaiCallsMockServer mock, @TempDir Path dir) throws Exception {
     Output out = new Output();
     Path checkpoint = dir.resolve("checkpoint.txt");
     CatchUp.Result result;
@@ -32,7 +32,11 @@ class CatchUpTest {
     assertThat(result.newFromStore()).isZero();
     assertThat(result.secondPass()).isZero();
     assertThat(Files.readString(checkpoint)).matches("\\S+ evt_\\w+\\n");
-    assertThat(out.text()).contains("failed deliveries", "Backfill completed", "none handled twice",
-        "Reading again from the new checkpoint: 0 events.");
+    assertThat(out.text())
+        .contains(
+            "failed deliveries",
+            "Backfill completed",
+            "none handled twice",
+            "Reading again from the new checkpoint: 0 events.");
   }
 }

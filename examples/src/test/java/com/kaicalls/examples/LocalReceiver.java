@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A webhook endpoint on 127.0.0.1 for browser tests: answers every POST with one status and records it. */
+/**
+ * A webhook endpoint on 127.0.0.1 for browser tests: answers every POST with one status and records
+ * it.
+ */
 final class LocalReceiver implements AutoCloseable {
 
   /** One request received: its {@code webhook-id} header and body. */
@@ -20,15 +23,19 @@ final class LocalReceiver implements AutoCloseable {
 
   private LocalReceiver(int status, String body, Map<String, String> headers) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      byte[] answer = body.getBytes(StandardCharsets.UTF_8);
-      headers.forEach(exchange.getResponseHeaders()::add);
-      exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          received.add(
+              new Received(
+                  exchange.getRequestHeaders().getFirst("webhook-id"),
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+          headers.forEach(exchange.getResponseHeaders()::add);
+          exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -37,8 +44,12 @@ final class LocalReceiver implements AutoCloseable {
     return new LocalReceiver(status, body, Map.of());
   }
 
-  /** Starts a receiver answering {@code status} with {@code headers} and {@code body} to every request. */
-  static LocalReceiver answering(int status, String body, Map<String, String> headers) throws IOException {
+  /**
+   * Starts a receiver answering {@code status} with {@code headers} and {@code body} to every
+   * request.
+   */
+  static LocalReceiver answering(int status, String body, Map<String, String> headers)
+      throws IOException {
     return new LocalReceiver(status, body, headers);
   }
 

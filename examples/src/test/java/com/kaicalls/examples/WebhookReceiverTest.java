@@ -12,15 +12,18 @@ import org.junit.jupiter.api.Test;
 class WebhookReceiverTest {
 
   @Test
-  void verifiesDeduplicatesRefusesForgeriesAndAcceptsTheRotatedSecret(KaiCallsMockServer mock) throws Exception {
+  void verifiesDeduplicatesRefusesForgeriesAndAcceptsTheRotatedSecret(KaiCallsMockServer mock)
+      throws Exception {
     Output out = new Output();
     List<WebhookEndpoint.Received> received;
     try (Connection connection = Connection.to(mock)) {
       received = new WebhookReceiver(connection.client(), connection.clock(), out.stream).run(0);
     }
 
-    assertThat(received).extracting(WebhookEndpoint.Received::type)
-        .containsExactly("webhook_subscription.test", "webhook_subscription.test", "webhook_subscription.test");
+    assertThat(received)
+        .extracting(WebhookEndpoint.Received::type)
+        .containsExactly(
+            "webhook_subscription.test", "webhook_subscription.test", "webhook_subscription.test");
     assertThat(received.get(1).duplicate()).isTrue();
     assertThat(received.get(1).webhookId()).isEqualTo(received.get(0).webhookId());
     assertThat(received.get(2).duplicate()).isFalse();

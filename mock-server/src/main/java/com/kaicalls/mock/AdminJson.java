@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The admin routes' JSON read into the public admin types: one reading for the remote and the embedded admin. */
+/**
+ * The admin routes' JSON read into the public admin types: one reading for the remote and the
+ * embedded admin.
+ */
 final class AdminJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -20,19 +23,34 @@ final class AdminJson {
     try {
       return MAPPER.readTree(body);
     } catch (IOException e) {
-      throw new KaiCallsMockAdminException(502, "invalid_response", "The emulator answered something that is not"
-          + " JSON: " + e.getMessage(), null);
+      throw new KaiCallsMockAdminException(
+          502,
+          "invalid_response",
+          "The emulator answered something that is not" + " JSON: " + e.getMessage(),
+          null);
     }
   }
 
   static List<LoggedRequest> requests(JsonNode list) {
     List<LoggedRequest> requests = new ArrayList<>();
     for (JsonNode e : list.path("data")) {
-      requests.add(new LoggedRequest(text(e, "id"), Instant.parse(e.path("time").asText()), text(e, "method"),
-          text(e, "path"), text(e, "query"), e.path("status").asInt(), text(e, "key_id"), text(e, "workspace_id"),
-          text(e, "request_id"), text(e, "idempotency_key"), e.path("idempotent_replayed").asBoolean(),
-          e.path("duration_ms").asLong(), body(e.get("request_body")), body(e.get("response_body")),
-          e.path("truncated").asBoolean()));
+      requests.add(
+          new LoggedRequest(
+              text(e, "id"),
+              Instant.parse(e.path("time").asText()),
+              text(e, "method"),
+              text(e, "path"),
+              text(e, "query"),
+              e.path("status").asInt(),
+              text(e, "key_id"),
+              text(e, "workspace_id"),
+              text(e, "request_id"),
+              text(e, "idempotency_key"),
+              e.path("idempotent_replayed").asBoolean(),
+              e.path("duration_ms").asLong(),
+              body(e.get("request_body")),
+              body(e.get("response_body")),
+              e.path("truncated").asBoolean()));
     }
     return requests;
   }
@@ -40,12 +58,15 @@ final class AdminJson {
   static List<FaultRule> faults(JsonNode rules) {
     List<FaultRule> faults = new ArrayList<>();
     for (JsonNode r : rules) {
-      FaultRule.Target target = FaultRule.on(text(r, "method"), text(r, "path")).times(r.path("count").asInt(1));
+      FaultRule.Target target =
+          FaultRule.on(text(r, "method"), text(r, "path")).times(r.path("count").asInt(1));
       switch (r.path("fault").asText()) {
         case "status":
-          faults.add(r.hasNonNull("retry_after")
-              ? target.status(r.get("status").asInt(), Duration.ofSeconds(r.get("retry_after").asLong()))
-              : target.status(r.get("status").asInt()));
+          faults.add(
+              r.hasNonNull("retry_after")
+                  ? target.status(
+                      r.get("status").asInt(), Duration.ofSeconds(r.get("retry_after").asLong()))
+                  : target.status(r.get("status").asInt()));
           break;
         case "delay":
           faults.add(target.delay(Duration.ofMillis(r.path("delay_ms").asLong())));
@@ -81,7 +102,10 @@ final class AdminJson {
   }
 
   static MockKeys keys(JsonNode keys) {
-    return new MockKeys(text(keys, "demo_workspace_id"), text(keys, "demo_api_key"), text(keys, "other_workspace_id"),
+    return new MockKeys(
+        text(keys, "demo_workspace_id"),
+        text(keys, "demo_api_key"),
+        text(keys, "other_workspace_id"),
         text(keys, "other_api_key"));
   }
 
@@ -94,8 +118,11 @@ final class AdminJson {
       error = MAPPER.createObjectNode();
     }
     String message = text(error, "message");
-    return new KaiCallsMockAdminException(status, text(error, "code"),
-        message != null ? message : "The emulator answered " + status + ".", text(error, "param"));
+    return new KaiCallsMockAdminException(
+        status,
+        text(error, "code"),
+        message != null ? message : "The emulator answered " + status + ".",
+        text(error, "param"));
   }
 
   static byte[] bytes(JsonNode node) {

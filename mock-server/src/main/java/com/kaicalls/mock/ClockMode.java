@@ -2,7 +2,9 @@ package com.kaicalls.mock;
 
 /** How the emulator's virtual clock moves. */
 public enum ClockMode {
-  /** Time follows the wall clock, optionally {@link MockServerOptions.Builder#speed(double) faster}. */
+  /**
+   * Time follows the wall clock, optionally {@link MockServerOptions.Builder#speed(double) faster}.
+   */
   REALTIME,
   /**
    * Time moves only when told ({@link KaiCallsMockServer#advanceClock(java.time.Duration)} or

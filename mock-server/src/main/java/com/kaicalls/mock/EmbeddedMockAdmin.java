@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@link KaiCallsMockAdmin} acting directly on an embedded emulator: the same operations, results and
- * refusals ({@link KaiCallsMockAdminException}, same codes and fields) as over HTTP.
+ * {@link KaiCallsMockAdmin} acting directly on an embedded emulator: the same operations, results
+ * and refusals ({@link KaiCallsMockAdminException}, same codes and fields) as over HTTP.
  */
 final class EmbeddedMockAdmin implements KaiCallsMockAdmin {
 
@@ -64,7 +64,10 @@ final class EmbeddedMockAdmin implements KaiCallsMockAdmin {
 
   @Override
   public MockKeys keys() {
-    return new MockKeys(Emulator.DEMO_WORKSPACE_ID, emulator.apiKey(), Emulator.OTHER_WORKSPACE_ID,
+    return new MockKeys(
+        Emulator.DEMO_WORKSPACE_ID,
+        emulator.apiKey(),
+        Emulator.OTHER_WORKSPACE_ID,
         emulator.otherWorkspaceApiKey());
   }
 

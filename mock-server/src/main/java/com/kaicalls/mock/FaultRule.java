@@ -54,7 +54,10 @@ public final class FaultRule {
     return target.count;
   }
 
-  /** The fault, as the admin JSON names it: {@code status}, {@code delay}, {@code connection_reset}, {@code commit_then_drop}. */
+  /**
+   * The fault, as the admin JSON names it: {@code status}, {@code delay}, {@code connection_reset},
+   * {@code commit_then_drop}.
+   */
   public String fault() {
     return kind;
   }
@@ -76,9 +79,14 @@ public final class FaultRule {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FaultRule other && Objects.equals(method(), other.method()) && path().equals(other.path())
-        && count() == other.count() && kind.equals(other.kind) && status == other.status
-        && Objects.equals(retryAfterSeconds, other.retryAfterSeconds) && delayMs == other.delayMs;
+    return o instanceof FaultRule other
+        && Objects.equals(method(), other.method())
+        && path().equals(other.path())
+        && count() == other.count()
+        && kind.equals(other.kind)
+        && status == other.status
+        && Objects.equals(retryAfterSeconds, other.retryAfterSeconds)
+        && delayMs == other.delayMs;
   }
 
   @Override
@@ -88,13 +96,24 @@ public final class FaultRule {
 
   @Override
   public String toString() {
-    return "FaultRule{" + (method() == null ? "*" : method()) + " " + path() + " x" + count() + " " + kind
-        + (kind.equals("status") ? " " + status + (retryAfterSeconds == null ? "" : " retry_after=" + retryAfterSeconds)
-            : "") + (kind.equals("delay") ? " " + delayMs + "ms" : "") + "}";
+    return "FaultRule{"
+        + (method() == null ? "*" : method())
+        + " "
+        + path()
+        + " x"
+        + count()
+        + " "
+        + kind
+        + (kind.equals("status")
+            ? " " + status + (retryAfterSeconds == null ? "" : " retry_after=" + retryAfterSeconds)
+            : "")
+        + (kind.equals("delay") ? " " + delayMs + "ms" : "")
+        + "}";
   }
 
   FaultRegistry.Rule toInternal() {
-    return new FaultRegistry.Rule(target.method, target.path, target.count, kind, status, retryAfterSeconds, delayMs);
+    return new FaultRegistry.Rule(
+        target.method, target.path, target.count, kind, status, retryAfterSeconds, delayMs);
   }
 
   /** Which requests, and how many; then pick the fault. */

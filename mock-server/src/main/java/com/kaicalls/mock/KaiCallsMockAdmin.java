@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Drives an emulator's controls (its {@code /__admin/kaicalls} routes) from Java: the clock, reset,
- * faults, keys, snapshots and the request log. The same interface reaches a standalone emulator over
- * HTTP ({@link #connect(String)}) or an embedded one in-process ({@link KaiCallsMockServer#admin()}),
- * so a test switches between them by changing one line:
+ * faults, keys, snapshots and the request log. The same interface reaches a standalone emulator
+ * over HTTP ({@link #connect(String)}) or an embedded one in-process ({@link
+ * KaiCallsMockServer#admin()}), so a test switches between them by changing one line:
  *
  * <pre>{@code
  * KaiCallsMockAdmin admin = KaiCallsMockAdmin.connect("http://127.0.0.1:8089"); // or mock.admin()
@@ -17,8 +17,9 @@ import java.util.List;
  * List<LoggedRequest> recent = admin.requests(20);
  * }</pre>
  *
- * <p>A route that refuses a request throws {@link KaiCallsMockAdminException} with the message of its
- * error envelope; a standalone emulator that cannot be reached throws {@link java.io.UncheckedIOException}.
+ * <p>A route that refuses a request throws {@link KaiCallsMockAdminException} with the message of
+ * its error envelope; a standalone emulator that cannot be reached throws {@link
+ * java.io.UncheckedIOException}.
  */
 public interface KaiCallsMockAdmin {
 
@@ -42,10 +43,16 @@ public interface KaiCallsMockAdmin {
    */
   Instant advanceClock(Duration duration);
 
-  /** Moves virtual time forward to {@code target} (never back), like {@link #advanceClock(Duration)}. */
+  /**
+   * Moves virtual time forward to {@code target} (never back), like {@link
+   * #advanceClock(Duration)}.
+   */
   Instant advanceClockTo(Instant target);
 
-  /** Returns to the seed (the demo data, or the seed snapshot): see {@link KaiCallsMockServer#reset()}. */
+  /**
+   * Returns to the seed (the demo data, or the seed snapshot): see {@link
+   * KaiCallsMockServer#reset()}.
+   */
   void reset();
 
   /** Adds a fault rule; rules are tried in the order added and disappear once used up. */
@@ -60,7 +67,9 @@ public interface KaiCallsMockAdmin {
   /** The two workspaces and their full-scope API keys. */
   MockKeys keys();
 
-  /** The whole state as a snapshot document (JSON, UTF-8; see the mock-server README's *Snapshots*). */
+  /**
+   * The whole state as a snapshot document (JSON, UTF-8; see the mock-server README's *Snapshots*).
+   */
   byte[] snapshotBytes();
 
   /** {@link #snapshotBytes()} as a string. */
@@ -68,12 +77,16 @@ public interface KaiCallsMockAdmin {
     return new String(snapshotBytes(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Writes {@link #snapshotBytes()} to {@code file} (replacing it), e.g. to commit as a test fixture. */
+  /**
+   * Writes {@link #snapshotBytes()} to {@code file} (replacing it), e.g. to commit as a test
+   * fixture.
+   */
   default void saveSnapshot(Path file) {
     try {
       java.nio.file.Files.write(file, snapshotBytes());
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write the snapshot to " + file + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException(
+          "cannot write the snapshot to " + file + ": " + e.getMessage(), e);
     }
   }
 

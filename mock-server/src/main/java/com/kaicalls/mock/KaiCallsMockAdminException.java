@@ -12,7 +12,10 @@ public final class KaiCallsMockAdminException extends RuntimeException {
   private final String code;
   private final String param;
 
-  /** A refusal with this status, envelope code, message and field ({@code param} may be {@code null}). */
+  /**
+   * A refusal with this status, envelope code, message and field ({@code param} may be {@code
+   * null}).
+   */
   public KaiCallsMockAdminException(int status, String code, String message, String param) {
     super(message);
     this.status = status;

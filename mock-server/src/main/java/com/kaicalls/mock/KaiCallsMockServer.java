@@ -44,10 +44,10 @@ public final class KaiCallsMockServer implements AutoCloseable {
   /**
    * Starts with {@code options}.
    *
-   * @throws IllegalStateException when it cannot start, with a one-line message: the port is in use,
-   *     the data directory is held by another emulator, its journal has an unreadable line (see
-   *     {@link MockServerOptions.Builder#repairJournal(boolean)}), or the seed snapshot cannot be read
-   *     or restored; nothing is left running
+   * @throws IllegalStateException when it cannot start, with a one-line message: the port is in
+   *     use, the data directory is held by another emulator, its journal has an unreadable line
+   *     (see {@link MockServerOptions.Builder#repairJournal(boolean)}), or the seed snapshot cannot
+   *     be read or restored; nothing is left running
    */
   public static KaiCallsMockServer start(MockServerOptions options) {
     Objects.requireNonNull(options, "options");
@@ -98,7 +98,8 @@ public final class KaiCallsMockServer implements AutoCloseable {
   /** Like {@link #advanceClock(Duration)}, to an instant (which must not be in the past). */
   public Instant advanceClockTo(Instant target) {
     if (target.isBefore(emulator.clock().instant())) {
-      throw new IllegalArgumentException("the clock never goes back; now is " + emulator.clock().instant());
+      throw new IllegalArgumentException(
+          "the clock never goes back; now is " + emulator.clock().instant());
     }
     return emulator.advanceClockTo(target);
   }
@@ -125,9 +126,9 @@ public final class KaiCallsMockServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server; first writes a snapshot if {@link MockServerOptions.Builder#snapshotOnExit(Path)}
-   * asked for one (to a temporary file then moved into place, so a failure never leaves half a file).
-   * Closing again does nothing.
+   * Stops the server; first writes a snapshot if {@link
+   * MockServerOptions.Builder#snapshotOnExit(Path)} asked for one (to a temporary file then moved
+   * into place, so a failure never leaves half a file). Closing again does nothing.
    */
   @Override
   public void close() {
@@ -146,15 +147,20 @@ public final class KaiCallsMockServer implements AutoCloseable {
   private void writeSnapshot(Path file) {
     Path target = file.toAbsolutePath();
     try {
-      Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+      Path temporary =
+          Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
       try {
         Files.write(temporary, emulator.snapshot());
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temporary);
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Could not write the snapshot on exit to " + target + ": " + e, e);
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "Could not write the snapshot on exit to " + target + ": " + e,
+          e);
     }
   }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * One entry of the emulator's request log ({@code GET /__admin/kaicalls/requests}). Bodies are the
- * JSON text of the logged value (a JSON document, or a string when the body was not JSON or was cut),
- * with secrets masked ({@code kc_test_…3hJ}, {@code whsec_…3xQ}).
+ * JSON text of the logged value (a JSON document, or a string when the body was not JSON or was
+ * cut), with secrets masked ({@code kc_test_…3hJ}, {@code whsec_…3xQ}).
  *
  * @param id the entry's id (the request id)
  * @param time when the request was answered (wall-clock time, not virtual)

@@ -10,49 +10,58 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar kaicalls-mock-server.jar [--port 8089] [--host 127.0.0.1]
  * [--api-key kc_test_...] [--seed demo|empty] [--rate-limit N|N/s|N/min] [--clock realtime|manual]
- * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--allowed-host H]... [--seed-file F]
- * [--snapshot-on-exit F] [--request-log-size N] [--verbose]}.
- * Exit code 2 on bad arguments, 1 when the server cannot start (one line on stderr).
+ * [--speed N] [--start-time RFC3339] [--data-dir DIR] [--repair-journal] [--allowed-host H]...
+ * [--seed-file F] [--snapshot-on-exit F] [--request-log-size N] [--verbose]}. Exit code 2 on bad
+ * arguments, 1 when the server cannot start (one line on stderr).
  */
 public final class Main {
 
-  static final String USAGE = String.join(System.lineSeparator(),
-      "Usage: java -jar kaicalls-mock-server.jar [options]",
-      "",
-      "Runs a stateful local emulator of the KaiCalls /v1 API.",
-      "",
-      "Options:",
-      "  --port <n>          Port to listen on (default " + MockServerOptions.DEFAULT_PORT + ", 0 = random free port)",
-      "  --host <addr>       Address to bind (default " + MockServerOptions.DEFAULT_HOST + ")",
-      "  --api-key <key>     Full-scope key of the demo workspace (default " + MockServerOptions.DEFAULT_API_KEY + ")",
-      "  --seed demo|empty   Start with demo data (default) or only the two workspaces and their keys",
-      "  --rate-limit <r>    Per-key limit: N or N/s (per second), N/min (per minute); off by default",
-      "  --clock realtime|manual  Virtual time follows the wall clock (default) or moves only when told",
-      "                      (POST /__admin/kaicalls/clock/advance {\"seconds\": N} or {\"to\": \"<RFC 3339>\"})",
-      "  --speed <n>         Realtime clock runs n times faster (default 1)",
-      "  --start-time <t>    Virtual time starts at this RFC 3339 instant (default now)",
-      "  --data-dir <dir>    Keep all state in an append-only journal in <dir>, replayed on restart",
-      "                      (default: in memory only); one process per directory",
-      "  --repair-journal    Move an unreadable journal tail to a side file next to it, then start",
-      "                      (without it, an unreadable line stops startup; nothing is deleted)",
-      "  --allowed-host <h>  Also answer requests whose Host is h (name or name:port), for containers and",
-      "                      tunnels; repeatable. By default only 127.0.0.0/8, localhost, [::1] and the",
-      "                      bind address are answered (other Hosts get 403)",
-      "  --seed-file <file>  Start from a snapshot (GET /__admin/kaicalls/snapshot) instead of --seed;",
-      "                      reset returns to it",
-      "  --snapshot-on-exit <file>  Write a snapshot of the state to <file> on a clean shutdown (SIGTERM)",
-      "  --request-log-size <n>  Keep the last n API requests for GET /__admin/kaicalls/requests",
-      "                      (default " + MockServerOptions.DEFAULT_REQUEST_LOG_SIZE + ", 0 = off)",
-      "  --verbose           Log one line per request (method, path, status, key id)",
-      "  --help              Show this help",
-      "",
-      "Second workspace key (isolation tests): " + MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY,
-      "Admin: POST /__admin/kaicalls/reset, GET /__admin/kaicalls/keys,",
-      "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N},",
-      "       GET /__admin/kaicalls/clock, POST /__admin/kaicalls/clock/advance,",
-      "       GET|POST|DELETE /__admin/kaicalls/faults, GET /__admin/kaicalls/requests,",
-      "       GET|POST /__admin/kaicalls/snapshot",
-      "Spec:  GET /openapi.yaml");
+  static final String USAGE =
+      String.join(
+          System.lineSeparator(),
+          "Usage: java -jar kaicalls-mock-server.jar [options]",
+          "",
+          "Runs a stateful local emulator of the KaiCalls /v1 API.",
+          "",
+          "Options:",
+          "  --port <n>          Port to listen on (default "
+              + MockServerOptions.DEFAULT_PORT
+              + ", 0 = random free port)",
+          "  --host <addr>       Address to bind (default " + MockServerOptions.DEFAULT_HOST + ")",
+          "  --api-key <key>     Full-scope key of the demo workspace (default "
+              + MockServerOptions.DEFAULT_API_KEY
+              + ")",
+          "  --seed demo|empty   Start with demo data (default) or only the two workspaces and their keys",
+          "  --rate-limit <r>    Per-key limit: N or N/s (per second), N/min (per minute); off by default",
+          "  --clock realtime|manual  Virtual time follows the wall clock (default) or moves only when told",
+          "                      (POST /__admin/kaicalls/clock/advance {\"seconds\": N} or {\"to\": \"<RFC 3339>\"})",
+          "  --speed <n>         Realtime clock runs n times faster (default 1)",
+          "  --start-time <t>    Virtual time starts at this RFC 3339 instant (default now)",
+          "  --data-dir <dir>    Keep all state in an append-only journal in <dir>, replayed on restart",
+          "                      (default: in memory only); one process per directory",
+          "  --repair-journal    Move an unreadable journal tail to a side file next to it, then start",
+          "                      (without it, an unreadable line stops startup; nothing is deleted)",
+          "  --allowed-host <h>  Also answer requests whose Host is h (name or name:port), for containers and",
+          "                      tunnels; repeatable. By default only 127.0.0.0/8, localhost, [::1] and the",
+          "                      bind address are answered (other Hosts get 403)",
+          "  --seed-file <file>  Start from a snapshot (GET /__admin/kaicalls/snapshot) instead of --seed;",
+          "                      reset returns to it",
+          "  --snapshot-on-exit <file>  Write a snapshot of the state to <file> on a clean shutdown (SIGTERM)",
+          "  --request-log-size <n>  Keep the last n API requests for GET /__admin/kaicalls/requests",
+          "                      (default "
+              + MockServerOptions.DEFAULT_REQUEST_LOG_SIZE
+              + ", 0 = off)",
+          "  --verbose           Log one line per request (method, path, status, key id)",
+          "  --help              Show this help",
+          "",
+          "Second workspace key (isolation tests): "
+              + MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY,
+          "Admin: POST /__admin/kaicalls/reset, GET /__admin/kaicalls/keys,",
+          "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N},",
+          "       GET /__admin/kaicalls/clock, POST /__admin/kaicalls/clock/advance,",
+          "       GET|POST|DELETE /__admin/kaicalls/faults, GET /__admin/kaicalls/requests,",
+          "       GET|POST /__admin/kaicalls/snapshot",
+          "Spec:  GET /openapi.yaml");
 
   private Main() {}
 
@@ -67,10 +76,14 @@ public final class Main {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      launch.server.close();
-      stopped.countDown();
-    }, "kaicalls-mock-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  launch.server.close();
+                  stopped.countDown();
+                },
+                "kaicalls-mock-shutdown"));
     stopped.await();
   }
 
@@ -117,14 +130,16 @@ public final class Main {
           case "--seed":
             String seed = (value != null ? value : next(args, ++i, arg)).toLowerCase(Locale.ROOT);
             if (!seed.equals("demo") && !seed.equals("empty")) {
-              throw new IllegalArgumentException("--seed must be demo or empty, was '" + seed + "'");
+              throw new IllegalArgumentException(
+                  "--seed must be demo or empty, was '" + seed + "'");
             }
             options.seed(seed.equals("demo") ? Seed.DEMO : Seed.EMPTY);
             break;
           case "--clock":
             String mode = (value != null ? value : next(args, ++i, arg)).toLowerCase(Locale.ROOT);
             if (!mode.equals("realtime") && !mode.equals("manual")) {
-              throw new IllegalArgumentException("--clock must be realtime or manual, was '" + mode + "'");
+              throw new IllegalArgumentException(
+                  "--clock must be realtime or manual, was '" + mode + "'");
             }
             options.clockMode(mode.equals("manual") ? ClockMode.MANUAL : ClockMode.REALTIME);
             break;
@@ -133,7 +148,8 @@ public final class Main {
             try {
               options.speed(Double.parseDouble(speed));
             } catch (NumberFormatException e) {
-              throw new IllegalArgumentException("--speed must be a number, was '" + speed + "'", e);
+              throw new IllegalArgumentException(
+                  "--speed must be a number, was '" + speed + "'", e);
             }
             break;
           case "--start-time":
@@ -141,7 +157,8 @@ public final class Main {
             try {
               options.startTime(Rfc3339.parse(start));
             } catch (DateTimeException e) {
-              throw new IllegalArgumentException("--start-time must be RFC 3339, was '" + start + "'", e);
+              throw new IllegalArgumentException(
+                  "--start-time must be RFC 3339, was '" + start + "'", e);
             }
             break;
           case "--data-dir":
@@ -164,7 +181,8 @@ public final class Main {
             try {
               options.requestLogSize(Integer.parseInt(size));
             } catch (NumberFormatException e) {
-              throw new IllegalArgumentException("--request-log-size must be a number, was '" + size + "'", e);
+              throw new IllegalArgumentException(
+                  "--request-log-size must be a number, was '" + size + "'", e);
             }
             break;
           case "--rate-limit":
@@ -183,16 +201,33 @@ public final class Main {
         return new Launch(1, null);
       }
       out.println("KaiCalls mock server listening on " + server.baseUrl());
-      out.println("Clock: " + built.clockMode().name().toLowerCase(Locale.ROOT) + ", now " + server.clock().instant()
-          + (built.dataDir() == null ? "; state in memory" : "; state in " + built.dataDir().toAbsolutePath()));
+      out.println(
+          "Clock: "
+              + built.clockMode().name().toLowerCase(Locale.ROOT)
+              + ", now "
+              + server.clock().instant()
+              + (built.dataDir() == null
+                  ? "; state in memory"
+                  : "; state in " + built.dataDir().toAbsolutePath()));
       if (built.seedFile() != null) {
         out.println("Seed: snapshot " + built.seedFile().toAbsolutePath());
       }
       out.println("API key (demo workspace, all scopes): " + server.apiKey());
       out.println("API key (other workspace, all scopes): " + server.otherWorkspaceApiKey());
-      out.println("Try: curl -H 'Authorization: Bearer " + server.apiKey() + "' " + server.baseUrl() + "/v1/me");
-      out.println("API reference: " + server.baseUrl() + "/docs/api   quickstart: " + server.baseUrl()
-          + "/docs/api/quickstart   keys: " + server.baseUrl() + "/dashboard/settings/api-keys");
+      out.println(
+          "Try: curl -H 'Authorization: Bearer "
+              + server.apiKey()
+              + "' "
+              + server.baseUrl()
+              + "/v1/me");
+      out.println(
+          "API reference: "
+              + server.baseUrl()
+              + "/docs/api   quickstart: "
+              + server.baseUrl()
+              + "/docs/api/quickstart   keys: "
+              + server.baseUrl()
+              + "/dashboard/settings/api-keys");
       return new Launch(0, server);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());

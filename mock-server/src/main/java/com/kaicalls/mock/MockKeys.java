@@ -8,4 +8,5 @@ package com.kaicalls.mock;
  * @param otherWorkspaceId the second workspace, for isolation tests, {@code ws_other}
  * @param otherApiKey its full-scope key
  */
-public record MockKeys(String demoWorkspaceId, String demoApiKey, String otherWorkspaceId, String otherApiKey) {}
+public record MockKeys(
+    String demoWorkspaceId, String demoApiKey, String otherWorkspaceId, String otherApiKey) {}

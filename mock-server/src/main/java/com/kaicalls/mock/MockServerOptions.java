@@ -20,12 +20,20 @@ public final class MockServerOptions {
 
   /** The documented full-scope key of the demo workspace. */
   public static final String DEFAULT_API_KEY = "kc_test_demo_4f7Q2xLm9RtV8nB1pK6sW3hJ";
+
   /** The documented full-scope key of the second ("other") workspace. */
-  public static final String DEFAULT_OTHER_WORKSPACE_API_KEY = "kc_test_other_Z5yF1dG8kN2mQ7rV4tX9wB3c";
+  public static final String DEFAULT_OTHER_WORKSPACE_API_KEY =
+      "kc_test_other_Z5yF1dG8kN2mQ7rV4tX9wB3c";
+
   public static final int DEFAULT_PORT = 8089;
   public static final String DEFAULT_HOST = "127.0.0.1";
-  /** How many API requests the request log keeps by default ({@code GET /__admin/kaicalls/requests}). */
+
+  /**
+   * How many API requests the request log keeps by default ({@code GET
+   * /__admin/kaicalls/requests}).
+   */
   public static final int DEFAULT_REQUEST_LOG_SIZE = 1000;
+
   /** The most the request log can be asked to keep (each entry holds up to 32 KB of bodies). */
   public static final int MAX_REQUEST_LOG_SIZE = 100_000;
 
@@ -200,8 +208,8 @@ public final class MockServerOptions {
      */
     public Builder requestLogSize(int requestLogSize) {
       if (requestLogSize < 0 || requestLogSize > MAX_REQUEST_LOG_SIZE) {
-        throw new IllegalArgumentException("requestLogSize must be 0.." + MAX_REQUEST_LOG_SIZE + ", was "
-            + requestLogSize);
+        throw new IllegalArgumentException(
+            "requestLogSize must be 0.." + MAX_REQUEST_LOG_SIZE + ", was " + requestLogSize);
       }
       this.requestLogSize = requestLogSize;
       return this;
@@ -220,8 +228,9 @@ public final class MockServerOptions {
     }
 
     /**
-     * Like {@link #seedFile(Path)}, from a classpath resource (e.g. {@code "fixtures/two-runs.json"},
-     * looked up with the thread's context class loader): fixtures committed with a team's tests.
+     * Like {@link #seedFile(Path)}, from a classpath resource (e.g. {@code
+     * "fixtures/two-runs.json"}, looked up with the thread's context class loader): fixtures
+     * committed with a team's tests.
      */
     public Builder seedResource(String classpathResource) {
       this.seedResource = classpathResource;
@@ -229,7 +238,10 @@ public final class MockServerOptions {
       return this;
     }
 
-    /** Writes a snapshot to this file when the server is closed (SIGTERM, for the command line); {@code null} for none. */
+    /**
+     * Writes a snapshot to this file when the server is closed (SIGTERM, for the command line);
+     * {@code null} for none.
+     */
     public Builder snapshotOnExit(Path file) {
       this.snapshotOnExit = file;
       return this;
@@ -237,15 +249,17 @@ public final class MockServerOptions {
 
     /**
      * Also answers requests whose {@code Host} is this name ({@code name} for any port, or {@code
-     * name:port}), for containers and tunnels; repeatable. By default only the loopback
-     * ({@code 127.0.0.0/8}, {@code localhost}, {@code [::1]}) and the bind address are answered.
+     * name:port}), for containers and tunnels; repeatable. By default only the loopback ({@code
+     * 127.0.0.0/8}, {@code localhost}, {@code [::1]}) and the bind address are answered.
      */
     public Builder allowedHost(String host) {
       allowedHosts.add(OriginPolicy.checkAllowedHost(host));
       return this;
     }
 
-    /** {@link ClockMode#REALTIME} (default) or {@link ClockMode#MANUAL} (time moves only when told). */
+    /**
+     * {@link ClockMode#REALTIME} (default) or {@link ClockMode#MANUAL} (time moves only when told).
+     */
     public Builder clockMode(ClockMode clockMode) {
       this.clockMode = Objects.requireNonNull(clockMode, "clockMode");
       return this;
@@ -278,9 +292,10 @@ public final class MockServerOptions {
 
     /**
      * With a {@link #dataDir(Path)} whose journal has a line that cannot be read (other than a torn
-     * last write, which is always dropped): {@code true} moves that line and everything after it to a
-     * side file next to the journal ({@code journal.jsonl.unreadable-N}) and starts from the state
-     * before it; {@code false} (default) refuses to start, naming the file, line and byte offset.
+     * last write, which is always dropped): {@code true} moves that line and everything after it to
+     * a side file next to the journal ({@code journal.jsonl.unreadable-N}) and starts from the
+     * state before it; {@code false} (default) refuses to start, naming the file, line and byte
+     * offset.
      */
     public Builder repairJournal(boolean repairJournal) {
       this.repairJournal = repairJournal;
@@ -330,8 +345,8 @@ public final class MockServerOptions {
     }
 
     /**
-     * The source of time: in realtime mode virtual time follows it (at {@link #speed(double)}); it is
-     * what timestamps, key expiry, idempotency retention and rate windows are based on.
+     * The source of time: in realtime mode virtual time follows it (at {@link #speed(double)}); it
+     * is what timestamps, key expiry, idempotency retention and rate windows are based on.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -353,7 +368,8 @@ public final class MockServerOptions {
     private static String checkKey(String key) {
       Objects.requireNonNull(key, "apiKey");
       if (!key.startsWith("kc_test_") || key.length() < 16 || !key.matches("[A-Za-z0-9_]+")) {
-        throw new IllegalArgumentException("API keys look like kc_test_ followed by at least 8 letters/digits");
+        throw new IllegalArgumentException(
+            "API keys look like kc_test_ followed by at least 8 letters/digits");
       }
       return key;
     }

@@ -41,7 +41,8 @@ public final class RateLimit {
       }
       return perSecond(Integer.parseInt(t));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("rate limit must be N, N/s or N/min, was '" + text + "'", e);
+      throw new IllegalArgumentException(
+          "rate limit must be N, N/s or N/min, was '" + text + "'", e);
     }
   }
 

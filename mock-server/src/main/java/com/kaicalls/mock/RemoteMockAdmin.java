@@ -24,12 +24,17 @@ final class RemoteMockAdmin implements KaiCallsMockAdmin {
   RemoteMockAdmin(String baseUrl) {
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     URI uri = URI.create(base);
-    if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
-      throw new IllegalArgumentException("baseUrl must be an http(s) URL such as http://127.0.0.1:8089, was "
-          + baseUrl);
+    if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "baseUrl must be an http(s) URL such as http://127.0.0.1:8089, was " + baseUrl);
     }
     this.admin = base + "/__admin/kaicalls/";
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
   }
 
   @Override
@@ -39,8 +44,10 @@ final class RemoteMockAdmin implements KaiCallsMockAdmin {
 
   @Override
   public Instant advanceClock(Duration duration) {
-    String seconds = java.math.BigDecimal.valueOf(duration.getSeconds())
-        .add(java.math.BigDecimal.valueOf(duration.getNano(), 9)).toPlainString();
+    String seconds =
+        java.math.BigDecimal.valueOf(duration.getSeconds())
+            .add(java.math.BigDecimal.valueOf(duration.getNano(), 9))
+            .toPlainString();
     return advance("{\"seconds\":" + seconds + "}");
   }
 
@@ -49,10 +56,14 @@ final class RemoteMockAdmin implements KaiCallsMockAdmin {
     return advance("{\"to\":\"" + target + "\"}");
   }
 
-  /** An advance runs everything due, webhook attempts included: no timeout of ours cuts it short. */
+  /**
+   * An advance runs everything due, webhook attempts included: no timeout of ours cuts it short.
+   */
   private Instant advance(String body) {
-    return Instant.parse(json("POST", "clock/advance", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null)
-        .path("now").asText());
+    return Instant.parse(
+        json("POST", "clock/advance", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null)
+            .path("now")
+            .asText());
   }
 
   @Override
@@ -108,15 +119,21 @@ final class RemoteMockAdmin implements KaiCallsMockAdmin {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<byte[]> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach the KaiCalls emulator at " + admin + route + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot reach the KaiCalls emulator at " + admin + route + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while calling the KaiCalls emulator at " + admin + route, e);
+      throw new IllegalStateException(
+          "interrupted while calling the KaiCalls emulator at " + admin + route, e);
     }
     if (response.statusCode() / 100 != 2) {
       throw AdminJson.error(response.statusCode(), response.body());

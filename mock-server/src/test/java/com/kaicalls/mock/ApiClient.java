@@ -21,8 +21,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Test HTTP client for the emulator. Every response it receives is checked against openapi.yaml
- * with Atlassian's swagger-request-validator (responses to unknown routes and methods excepted),
- * so each test is also a conformance test of what it touches.
+ * with Atlassian's swagger-request-validator (responses to unknown routes and methods excepted), so
+ * each test is also a conformance test of what it touches.
  */
 public final class ApiClient {
 
@@ -44,10 +44,11 @@ public final class ApiClient {
   public static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
   private static volatile OpenApiInteractionValidator validator;
-  private static final OkHttpClient SHARED = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false)
-      .readTimeout(Duration.ofSeconds(30))
-      .build();
+  private static final OkHttpClient SHARED =
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .readTimeout(Duration.ofSeconds(30))
+          .build();
 
   private final String baseUrl;
   private final String key;
@@ -66,9 +67,10 @@ public final class ApiClient {
       synchronized (ApiClient.class) {
         if (validator == null) {
           String spec = System.getProperty("kaicalls.openapi", "../openapi.yaml");
-          validator = OpenApiInteractionValidator
-              .createForSpecificationUrl(Path.of(spec).toAbsolutePath().toUri().toString())
-              .build();
+          validator =
+              OpenApiInteractionValidator.createForSpecificationUrl(
+                      Path.of(spec).toAbsolutePath().toUri().toString())
+                  .build();
         }
       }
     }
@@ -97,8 +99,12 @@ public final class ApiClient {
     if (body != null) {
       byte[] bytes;
       try {
-        bytes = body instanceof byte[] b ? b : body instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-            : JSON.writeValueAsBytes(body);
+        bytes =
+            body instanceof byte[] b
+                ? b
+                : body instanceof String s
+                    ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(body);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -111,7 +117,10 @@ public final class ApiClient {
       ResponseBody responseBody = response.body();
       byte[] bytes = responseBody.bytes();
       String contentType = response.header("Content-Type", "");
-      JsonNode json = contentType.startsWith("application/json") && bytes.length > 0 ? JSON.readTree(bytes) : null;
+      JsonNode json =
+          contentType.startsWith("application/json") && bytes.length > 0
+              ? JSON.readTree(bytes)
+              : null;
       Reply reply = new Reply(response.code(), response.headers(), bytes, json);
       conform(method, path, reply);
       return reply;
@@ -122,10 +131,15 @@ public final class ApiClient {
 
   private static void conform(String method, String pathAndQuery, Reply reply) {
     String code = reply.json == null ? null : reply.errorCode();
-    if ("route_not_found".equals(code) || "method_not_allowed".equals(code) || pathAndQuery.startsWith("/openapi.yaml")) {
+    if ("route_not_found".equals(code)
+        || "method_not_allowed".equals(code)
+        || pathAndQuery.startsWith("/openapi.yaml")) {
       return;
     }
-    String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+    String path =
+        pathAndQuery.contains("?")
+            ? pathAndQuery.substring(0, pathAndQuery.indexOf('?'))
+            : pathAndQuery;
     SimpleResponse.Builder response = SimpleResponse.Builder.status(reply.status);
     reply.headers.toMultimap().forEach((name, values) -> response.withHeader(name, values));
     String contentType = reply.headers.get("Content-Type");
@@ -133,11 +147,22 @@ public final class ApiClient {
       response.withContentType(contentType);
     }
     response.withBody(reply.bytes);
-    ValidationReport report = validator().validateResponse(
-        path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
+    ValidationReport report =
+        validator()
+            .validateResponse(
+                path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build());
     if (report.hasErrors()) {
-      throw new AssertionError("Response to " + method + " " + pathAndQuery + " (" + reply.status
-          + ") does not conform to openapi.yaml:\n" + report + "\nbody: " + new String(reply.bytes, java.nio.charset.StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "Response to "
+              + method
+              + " "
+              + pathAndQuery
+              + " ("
+              + reply.status
+              + ") does not conform to openapi.yaml:\n"
+              + report
+              + "\nbody: "
+              + new String(reply.bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 }

@@ -13,16 +13,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** "Shown once, kept only as a hash": a minted secret is in no idempotency record and nowhere in the data directory. */
+/**
+ * "Shown once, kept only as a hash": a minted secret is in no idempotency record and nowhere in the
+ * data directory.
+ */
 class ApiKeySecretTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
-  private static final Map<String, Object> BODY = Map.of("name", "ci", "scopes", List.of("leads:read"));
+  private static final Map<String, Object> BODY =
+      Map.of("name", "ci", "scopes", List.of("leads:read"));
 
   private KaiCallsMockServer start() {
-    return KaiCallsMockServer.start(MockServerOptions.builder().port(0).seed(Seed.EMPTY).dataDir(dataDir).build());
+    return KaiCallsMockServer.start(
+        MockServerOptions.builder().port(0).seed(Seed.EMPTY).dataDir(dataDir).build());
   }
 
   /** Every file in the data directory, plus every base64 string in the journal, decoded. */
@@ -34,13 +38,20 @@ class ApiKeySecretTest {
       }
     }
     for (String line : Files.readAllLines(dataDir.resolve("journal.jsonl"))) {
-      ApiClient.JSON.readTree(line).findParents("body").forEach(node -> {
-        try {
-          all.append(new String(Base64.getDecoder().decode(node.path("body").asText()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException notBase64) {
-          // a request body, not an encoded response
-        }
-      });
+      ApiClient.JSON
+          .readTree(line)
+          .findParents("body")
+          .forEach(
+              node -> {
+                try {
+                  all.append(
+                      new String(
+                          Base64.getDecoder().decode(node.path("body").asText()),
+                          StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException notBase64) {
+                  // a request body, not an encoded response
+                }
+              });
     }
     return all.toString();
   }
@@ -49,12 +60,17 @@ class ApiKeySecretTest {
   void aMintedSecretIsNeverWrittenToTheDataDirectory() throws Exception {
     String secret;
     try (KaiCallsMockServer mock = start()) {
-      secret = new ApiClient(mock.baseUrl(), mock.apiKey()).post("/v1/api-keys", BODY, Map.of("Idempotency-Key", "mint-1"))
-          .json().path("secret").asText();
+      secret =
+          new ApiClient(mock.baseUrl(), mock.apiKey())
+              .post("/v1/api-keys", BODY, Map.of("Idempotency-Key", "mint-1"))
+              .json()
+              .path("secret")
+              .asText();
     }
 
     assertThat(secret).startsWith("kc_test_");
-    assertThat(everythingStored()).doesNotContain(secret, secret.substring(12, secret.length() - 4));
+    assertThat(everythingStored())
+        .doesNotContain(secret, secret.substring(12, secret.length() - 4));
   }
 
   @Test
@@ -80,7 +96,8 @@ class ApiKeySecretTest {
       assertThat(reply.errorCode()).isEqualTo("secret_not_replayable");
       assertThat(reply.errorParam()).isEqualTo("Idempotency-Key");
       assertThat(reply.json().path("error").path("message").asText()).contains(keyId);
-      assertThat(new String(reply.bytes(), StandardCharsets.UTF_8)).doesNotContain(created.path("secret").asText());
+      assertThat(new String(reply.bytes(), StandardCharsets.UTF_8))
+          .doesNotContain(created.path("secret").asText());
     }
     assertThat(keys).isEqualTo(2); // the workspace's own key and the one minted once
   }

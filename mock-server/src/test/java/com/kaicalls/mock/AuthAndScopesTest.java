@@ -22,7 +22,11 @@ class AuthAndScopesTest {
   }
 
   private static String mint(List<String> scopes) {
-    return demo().post("/v1/api-keys", Map.of("name", "test key", "scopes", scopes)).json().path("secret").asText();
+    return demo()
+        .post("/v1/api-keys", Map.of("name", "test key", "scopes", scopes))
+        .json()
+        .path("secret")
+        .asText();
   }
 
   static Stream<SpecOperations.Op> operations() {
@@ -36,22 +40,35 @@ class AuthAndScopesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
   void aRequestWithoutAKeyIsRefusedWith401(SpecOperations.Op op) {
-    ApiClient.Reply reply = new ApiClient(MOCK.baseUrl(), null)
-        .send(op.method(), op.path().replace("{id}", "x").replace("{version}", "1"), op.method().equals("GET") ? null : "{}", Map.of());
+    ApiClient.Reply reply =
+        new ApiClient(MOCK.baseUrl(), null)
+            .send(
+                op.method(),
+                op.path().replace("{id}", "x").replace("{version}", "1"),
+                op.method().equals("GET") ? null : "{}",
+                Map.of());
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.json().path("error").path("type").asText()).isEqualTo("authentication_error");
-    assertThat(reply.json().path("error").path("request_id").asText()).isEqualTo(reply.header("Request-Id"));
+    assertThat(reply.json().path("error").path("request_id").asText())
+        .isEqualTo(reply.header("Request-Id"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("scopedOperations")
   void aKeyLackingTheOperationsScopeIsRefusedWith403NamingTheScope(SpecOperations.Op op) {
-    List<String> allButOne = SpecOperations.scopes().stream().filter(s -> !s.equals(op.scope())).collect(Collectors.toList());
+    List<String> allButOne =
+        SpecOperations.scopes().stream()
+            .filter(s -> !s.equals(op.scope()))
+            .collect(Collectors.toList());
     ApiClient limited = demo().withKey(mint(allButOne));
 
-    ApiClient.Reply reply = limited.send(op.method(), op.path().replace("{id}", "x").replace("{version}", "1"),
-        op.method().equals("GET") ? null : "{}", Map.of("Idempotency-Key", "k-" + op.operationId()));
+    ApiClient.Reply reply =
+        limited.send(
+            op.method(),
+            op.path().replace("{id}", "x").replace("{version}", "1"),
+            op.method().equals("GET") ? null : "{}",
+            Map.of("Idempotency-Key", "k-" + op.operationId()));
 
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.errorCode()).isEqualTo("missing_scope");
@@ -63,8 +80,12 @@ class AuthAndScopesTest {
   void aKeyWithExactlyTheOperationsScopeGetsPastAuthorization(SpecOperations.Op op) {
     ApiClient exact = demo().withKey(mint(List.of(op.scope())));
 
-    ApiClient.Reply reply = exact.send(op.method(), op.path().replace("{id}", "x").replace("{version}", "1"),
-        op.method().equals("GET") ? null : "{}", Map.of("Idempotency-Key", "k-" + op.operationId()));
+    ApiClient.Reply reply =
+        exact.send(
+            op.method(),
+            op.path().replace("{id}", "x").replace("{version}", "1"),
+            op.method().equals("GET") ? null : "{}",
+            Map.of("Idempotency-Key", "k-" + op.operationId()));
 
     assertThat(reply.status()).isNotIn(401, 403, 500);
   }
@@ -79,7 +100,8 @@ class AuthAndScopesTest {
 
   @Test
   void aMintedKeyWorksAtOnceAndTheSecretIsShownOnlyOnCreate() {
-    ApiClient.Reply created = demo().post("/v1/api-keys", Map.of("name", "reader", "scopes", List.of("leads:read")));
+    ApiClient.Reply created =
+        demo().post("/v1/api-keys", Map.of("name", "reader", "scopes", List.of("leads:read")));
 
     ApiClient reader = demo().withKey(created.json().path("secret").asText());
     assertThat(created.status()).isEqualTo(201);
@@ -88,12 +110,14 @@ class AuthAndScopesTest {
     assertThat(reader.get("/v1/calls").status()).isEqualTo(403);
     ApiClient.Reply fetched = demo().get("/v1/api-keys/" + created.json().path("id").asText());
     assertThat(fetched.json().has("secret")).isFalse();
-    assertThat(fetched.json().path("last4").asText()).isEqualTo(created.json().path("secret").asText().substring(36));
+    assertThat(fetched.json().path("last4").asText())
+        .isEqualTo(created.json().path("secret").asText().substring(36));
   }
 
   @Test
   void aRevokedKeyIsRefusedWith401() {
-    ApiClient.Reply created = demo().post("/v1/api-keys", Map.of("name", "temp", "scopes", List.of("leads:read")));
+    ApiClient.Reply created =
+        demo().post("/v1/api-keys", Map.of("name", "temp", "scopes", List.of("leads:read")));
     demo().post("/v1/api-keys/" + created.json().path("id").asText() + "/revoke", null);
 
     ApiClient.Reply reply = demo().withKey(created.json().path("secret").asText()).get("/v1/me");
@@ -106,7 +130,8 @@ class AuthAndScopesTest {
   void aKeyCannotGrantScopesItDoesNotHold() {
     ApiClient reader = demo().withKey(mint(List.of("api_keys:write")));
 
-    ApiClient.Reply reply = reader.post("/v1/api-keys", Map.of("name", "escalate", "scopes", List.of("runs:write")));
+    ApiClient.Reply reply =
+        reader.post("/v1/api-keys", Map.of("name", "escalate", "scopes", List.of("runs:write")));
 
     assertThat(reply.status()).isEqualTo(403);
     assertThat(reply.errorParam()).isEqualTo("scopes[0]");
@@ -128,8 +153,12 @@ class AuthAndScopesTest {
   @Test
   void aKeyCanRevokeAKeyWhoseScopesItHolds() {
     ApiClient keyAdmin = demo().withKey(mint(List.of("api_keys:write", "leads:read")));
-    String reader = demo().post("/v1/api-keys", Map.of("name", "reader", "scopes", List.of("leads:read"))).json()
-        .path("id").asText();
+    String reader =
+        demo()
+            .post("/v1/api-keys", Map.of("name", "reader", "scopes", List.of("leads:read")))
+            .json()
+            .path("id")
+            .asText();
 
     ApiClient.Reply reply = keyAdmin.post("/v1/api-keys/" + reader + "/revoke", null);
 

@@ -17,19 +17,29 @@ class ClockAdminTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static HttpResponse<String> admin(KaiCallsMockServer mock, String method, String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls" + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> admin(
+      KaiCallsMockServer mock, String method, String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls" + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
-  void theManualClockStandsStillUntilAdvancedBySecondsOrToAnInstant(KaiCallsMockServer mock) throws Exception {
+  void theManualClockStandsStillUntilAdvancedBySecondsOrToAnInstant(KaiCallsMockServer mock)
+      throws Exception {
     JsonNode initial = ApiClient.JSON.readTree(admin(mock, "GET", "/clock", null).body());
 
-    JsonNode bySeconds = ApiClient.JSON.readTree(admin(mock, "POST", "/clock/advance", "{\"seconds\": 90}").body());
-    JsonNode toInstant = ApiClient.JSON.readTree(
-        admin(mock, "POST", "/clock/advance", "{\"to\": \"2026-12-02T00:00:00Z\"}").body());
+    JsonNode bySeconds =
+        ApiClient.JSON.readTree(admin(mock, "POST", "/clock/advance", "{\"seconds\": 90}").body());
+    JsonNode toInstant =
+        ApiClient.JSON.readTree(
+            admin(mock, "POST", "/clock/advance", "{\"to\": \"2026-12-02T00:00:00Z\"}").body());
 
     assertThat(initial.path("mode").asText()).isEqualTo("manual");
     assertThat(initial.path("now").asText()).isEqualTo("2026-12-01T15:00:00Z");
@@ -40,8 +50,12 @@ class ClockAdminTest {
 
   @Test
   void theClockNeverGoesBackAndBadBodiesAre400(KaiCallsMockServer mock) throws Exception {
-    assertThat(admin(mock, "POST", "/clock/advance", "{\"to\": \"2020-01-01T00:00:00Z\"}").statusCode()).isEqualTo(400);
-    assertThat(admin(mock, "POST", "/clock/advance", "{\"seconds\": -1}").statusCode()).isEqualTo(400);
+    assertThat(
+            admin(mock, "POST", "/clock/advance", "{\"to\": \"2020-01-01T00:00:00Z\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(admin(mock, "POST", "/clock/advance", "{\"seconds\": -1}").statusCode())
+        .isEqualTo(400);
     assertThat(admin(mock, "POST", "/clock/advance", "{}").statusCode()).isEqualTo(400);
   }
 
@@ -59,7 +73,10 @@ class ClockAdminTest {
     mock.advanceClock(Duration.ofHours(5));
     ApiClient api = new ApiClient(mock.baseUrl(), mock.apiKey());
 
-    JsonNode run = api.post("/v1/communication-runs", Runs.body(Runs.agent(api), "+13125550177"), Runs.key("t")).json();
+    JsonNode run =
+        api.post(
+                "/v1/communication-runs", Runs.body(Runs.agent(api), "+13125550177"), Runs.key("t"))
+            .json();
 
     assertThat(run.path("created_at").asText()).isEqualTo("2026-12-01T20:00:00Z");
   }

@@ -14,13 +14,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Each delivery attempt records the receiver's response headers, bounded; none when no response arrived. */
+/**
+ * Each delivery attempt records the receiver's response headers, bounded; none when no response
+ * arrived.
+ */
 class DeliveryResponseHeadersTest {
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL)
-      .startTime(Instant.parse("2026-12-01T15:00:00Z"))
-      .clock(Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC)).build();
+  static final KaiCallsMockExtension MOCK =
+      KaiCallsMockExtension.builder()
+          .clockMode(ClockMode.MANUAL)
+          .startTime(Instant.parse("2026-12-01T15:00:00Z"))
+          .clock(Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC))
+          .build();
 
   private static ApiClient api() {
     return new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
@@ -28,11 +34,21 @@ class DeliveryResponseHeadersTest {
 
   /** Sends a test event to {@code url} and returns the first attempt of its delivery. */
   private static JsonNode firstAttempt(KaiCallsMockServer mock, String url) {
-    String sub = api().post("/v1/webhook-subscriptions", Map.of("url", url, "event_types", List.of("*"))).json()
-        .path("id").asText();
+    String sub =
+        api()
+            .post("/v1/webhook-subscriptions", Map.of("url", url, "event_types", List.of("*")))
+            .json()
+            .path("id")
+            .asText();
     api().post("/v1/webhook-subscriptions/" + sub + "/test", null);
     mock.advanceClock(Duration.ZERO);
-    return api().get("/v1/event-deliveries?subscription_id=" + sub).json().path("data").get(0).path("attempts").get(0);
+    return api()
+        .get("/v1/event-deliveries?subscription_id=" + sub)
+        .json()
+        .path("data")
+        .get(0)
+        .path("attempts")
+        .get(0);
   }
 
   @Test

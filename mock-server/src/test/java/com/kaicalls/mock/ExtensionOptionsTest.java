@@ -25,30 +25,60 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code KaiCallsMockExtension.withOptions(...)}: every setting of {@link MockServerOptions} reaches the server. */
+/**
+ * {@code KaiCallsMockExtension.withOptions(...)}: every setting of {@link MockServerOptions}
+ * reaches the server.
+ */
 class ExtensionOptionsTest {
 
   private static final String KEY = "kc_test_extension_demo_key1";
   private static final String OTHER_KEY = "kc_test_extension_other_key2";
   private static final Instant START = Instant.parse("2026-12-01T15:00:00Z");
   private static final Instant WALL = Instant.parse("2026-11-30T09:00:00Z");
+
   /** The settings {@link #everySettingOfTheOptionsReachesTheServer} makes and checks. */
-  private static final Set<String> CHECKED = Set.of("port", "host", "apiKey", "otherWorkspaceApiKey", "seed",
-      "seedFile", "seedResource", "verbose", "requestLog", "rateLimit", "clock", "clockMode", "speed", "startTime",
-      "dataDir", "repairJournal", "allowedHost", "requestLogSize", "snapshotOnExit");
+  private static final Set<String> CHECKED =
+      Set.of(
+          "port",
+          "host",
+          "apiKey",
+          "otherWorkspaceApiKey",
+          "seed",
+          "seedFile",
+          "seedResource",
+          "verbose",
+          "requestLog",
+          "rateLimit",
+          "clock",
+          "clockMode",
+          "speed",
+          "startTime",
+          "dataDir",
+          "repairJournal",
+          "allowedHost",
+          "requestLogSize",
+          "snapshotOnExit");
+
   /** The extension with options set programmatically never looks at its context. */
-  private static final ExtensionContext NO_CONTEXT = (ExtensionContext) Proxy.newProxyInstance(
-      ExtensionContext.class.getClassLoader(), new Class<?>[] {ExtensionContext.class}, (proxy, method, args) -> {
-        throw new UnsupportedOperationException(method.getName());
-      });
+  private static final ExtensionContext NO_CONTEXT =
+      (ExtensionContext)
+          Proxy.newProxyInstance(
+              ExtensionContext.class.getClassLoader(),
+              new Class<?>[] {ExtensionContext.class},
+              (proxy, method, args) -> {
+                throw new UnsupportedOperationException(method.getName());
+              });
 
   @Test
   void theOptionsTestChecksEverySettingOfTheOptionsBuilder() {
-    Set<String> settings = Arrays.stream(MockServerOptions.Builder.class.getDeclaredMethods())
-        .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
-        .map(Method::getName).collect(Collectors.toSet());
+    Set<String> settings =
+        Arrays.stream(MockServerOptions.Builder.class.getDeclaredMethods())
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
+            .map(Method::getName)
+            .collect(Collectors.toSet());
 
-    assertThat(CHECKED).as("a new option needs a check in everySettingOfTheOptionsReachesTheServer")
+    assertThat(CHECKED)
+        .as("a new option needs a check in everySettingOfTheOptionsReachesTheServer")
         .isEqualTo(settings);
   }
 
@@ -60,24 +90,49 @@ class ExtensionOptionsTest {
       Files.write(seedFile, fixture.readAllBytes());
     }
     Path dataDir = Files.createDirectories(dir.resolve("data"));
-    Files.write(dataDir.resolve("journal.jsonl"), "not a journal line\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        dataDir.resolve("journal.jsonl"), "not a journal line\n".getBytes(StandardCharsets.UTF_8));
     Path onExit = dir.resolve("on-exit.json");
     List<String> logged = new CopyOnWriteArrayList<>();
-    KaiCallsMockExtension extension = KaiCallsMockExtension.withOptions(options -> options
-        .port(port).host("localhost").apiKey(KEY).otherWorkspaceApiKey(OTHER_KEY)
-        .seedResource("fixtures/does-not-exist.json").seed(Seed.EMPTY).seedFile(seedFile)
-        .verbose(true).requestLog(logged::add).rateLimit(RateLimit.perMinute(50))
-        .clock(Clock.fixed(WALL, ZoneOffset.UTC)).clockMode(ClockMode.MANUAL).speed(2.0).startTime(START)
-        .dataDir(dataDir).repairJournal(true).allowedHost("emulator.test").requestLogSize(5).snapshotOnExit(onExit));
+    KaiCallsMockExtension extension =
+        KaiCallsMockExtension.withOptions(
+            options ->
+                options
+                    .port(port)
+                    .host("localhost")
+                    .apiKey(KEY)
+                    .otherWorkspaceApiKey(OTHER_KEY)
+                    .seedResource("fixtures/does-not-exist.json")
+                    .seed(Seed.EMPTY)
+                    .seedFile(seedFile)
+                    .verbose(true)
+                    .requestLog(logged::add)
+                    .rateLimit(RateLimit.perMinute(50))
+                    .clock(Clock.fixed(WALL, ZoneOffset.UTC))
+                    .clockMode(ClockMode.MANUAL)
+                    .speed(2.0)
+                    .startTime(START)
+                    .dataDir(dataDir)
+                    .repairJournal(true)
+                    .allowedHost("emulator.test")
+                    .requestLogSize(5)
+                    .snapshotOnExit(onExit));
 
     extension.beforeAll(NO_CONTEXT);
     try {
       KaiCallsMockServer server = extension.server();
       ApiClient api = new ApiClient(server.baseUrl(), KEY);
       ApiClient.Reply subscriptions = api.get("/v1/webhook-subscriptions");
-      RawHttp.Reply clock = RawHttp.send(port, "GET /__admin/kaicalls/clock HTTP/1.1\r\nHost: localhost:" + port, null);
-      RawHttp.Reply viaAllowedHost = RawHttp.send(port, "GET /v1/me HTTP/1.1\r\nHost: emulator.test\r\n"
-          + "Authorization: Bearer " + OTHER_KEY, null);
+      RawHttp.Reply clock =
+          RawHttp.send(
+              port, "GET /__admin/kaicalls/clock HTTP/1.1\r\nHost: localhost:" + port, null);
+      RawHttp.Reply viaAllowedHost =
+          RawHttp.send(
+              port,
+              "GET /v1/me HTTP/1.1\r\nHost: emulator.test\r\n"
+                  + "Authorization: Bearer "
+                  + OTHER_KEY,
+              null);
 
       assertThat(server.baseUrl()).isEqualTo("http://localhost:" + port);
       assertThat(server.apiKey()).isEqualTo(KEY);
@@ -90,11 +145,17 @@ class ExtensionOptionsTest {
       assertThat(server.clock().instant()).isEqualTo(START);
       assertThat(clock.json().path("mode").asText()).isEqualTo("manual");
       assertThat(clock.json().path("speed").asDouble()).isEqualTo(2.0);
-      assertThat(server.admin().requests(1).get(0).time()).as("the wall clock stamps the log").isEqualTo(WALL);
+      assertThat(server.admin().requests(1).get(0).time())
+          .as("the wall clock stamps the log")
+          .isEqualTo(WALL);
       assertThat(viaAllowedHost.status()).isEqualTo(200);
       assertThatThrownBy(() -> server.admin().requests(6)).hasMessageContaining("from 1 to 5");
-      assertThat(dataDir.resolve("journal.jsonl.unreadable-1")).as("repaired, not refused").exists();
-      assertThat(Files.size(dataDir.resolve("journal.jsonl"))).as("journaled in the data directory").isPositive();
+      assertThat(dataDir.resolve("journal.jsonl.unreadable-1"))
+          .as("repaired, not refused")
+          .exists();
+      assertThat(Files.size(dataDir.resolve("journal.jsonl")))
+          .as("journaled in the data directory")
+          .isPositive();
     } finally {
       extension.afterAll(NO_CONTEXT);
     }

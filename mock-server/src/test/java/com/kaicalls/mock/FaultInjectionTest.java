@@ -18,15 +18,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FaultInjectionTest {
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
+  static final KaiCallsMockExtension MOCK =
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MOCK.baseUrl() + path))
-        .header("Authorization", "Bearer " + MOCK.apiKey())
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> send(
+      String method, String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(MOCK.baseUrl() + path))
+            .header("Authorization", "Bearer " + MOCK.apiKey())
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -34,25 +42,44 @@ class FaultInjectionTest {
   }
 
   private static String runBody() {
-    String agent = new ApiClient(MOCK.baseUrl(), MOCK.apiKey()).get("/v1/agents").json().path("data").get(0).path("id").asText();
-    return "{\"name\":\"Faulty\",\"agent_id\":\"" + agent + "\",\"channel\":\"voice\",\"recipients\":[{\"phone\":\"+13125550177\"}]}";
+    String agent =
+        new ApiClient(MOCK.baseUrl(), MOCK.apiKey())
+            .get("/v1/agents")
+            .json()
+            .path("data")
+            .get(0)
+            .path("id")
+            .asText();
+    return "{\"name\":\"Faulty\",\"agent_id\":\""
+        + agent
+        + "\",\"channel\":\"voice\",\"recipients\":[{\"phone\":\"+13125550177\"}]}";
   }
 
   private static int runCount() {
-    return new ApiClient(MOCK.baseUrl(), MOCK.apiKey()).get("/v1/communication-runs?limit=100").json().path("data").size();
+    return new ApiClient(MOCK.baseUrl(), MOCK.apiKey())
+        .get("/v1/communication-runs?limit=100")
+        .json()
+        .path("data")
+        .size();
   }
 
   @Test
-  void commitThenDropAppliesTheChangeResetsTheConnectionAndARetryWithTheSameKeyReplaysIt() throws Exception {
+  void commitThenDropAppliesTheChangeResetsTheConnectionAndARetryWithTheSameKeyReplaysIt()
+      throws Exception {
     String body = runBody();
     int before = runCount();
-    HttpResponse<String> injected = send("POST", "/__admin/kaicalls/faults",
-        "{\"method\":\"POST\",\"path\":\"/v1/communication-runs\",\"count\":1,\"fault\":\"commit_then_drop\"}");
+    HttpResponse<String> injected =
+        send(
+            "POST",
+            "/__admin/kaicalls/faults",
+            "{\"method\":\"POST\",\"path\":\"/v1/communication-runs\",\"count\":1,\"fault\":\"commit_then_drop\"}");
 
-    assertThatThrownBy(() -> send("POST", "/v1/communication-runs", body, "Idempotency-Key", "drop-1"))
+    assertThatThrownBy(
+            () -> send("POST", "/v1/communication-runs", body, "Idempotency-Key", "drop-1"))
         .isInstanceOf(IOException.class);
     int afterDrop = runCount();
-    HttpResponse<String> retry = send("POST", "/v1/communication-runs", body, "Idempotency-Key", "drop-1");
+    HttpResponse<String> retry =
+        send("POST", "/v1/communication-runs", body, "Idempotency-Key", "drop-1");
 
     assertThat(injected.statusCode()).isEqualTo(201);
     assertThat(afterDrop).isEqualTo(before + 1);
@@ -67,16 +94,21 @@ class FaultInjectionTest {
     int before = runCount();
     mock.faults().inject(FaultRule.on("POST", "/v1/communication-runs").connectionReset());
 
-    assertThatThrownBy(() -> send("POST", "/v1/communication-runs", body, "Idempotency-Key", "reset-1"))
+    assertThatThrownBy(
+            () -> send("POST", "/v1/communication-runs", body, "Idempotency-Key", "reset-1"))
         .isInstanceOf(IOException.class);
 
     assertThat(runCount()).isEqualTo(before);
-    assertThat(send("POST", "/v1/communication-runs", body, "Idempotency-Key", "reset-1").statusCode()).isEqualTo(201);
+    assertThat(
+            send("POST", "/v1/communication-runs", body, "Idempotency-Key", "reset-1").statusCode())
+        .isEqualTo(201);
   }
 
   @Test
-  void statusFaultsAnswerTheNextNRequestsWithAnErrorAndRetryAfter(KaiCallsMockServer mock) throws Exception {
-    mock.faults().inject(FaultRule.on("GET", "/v1/leads*").times(2).status(429, Duration.ofSeconds(7)));
+  void statusFaultsAnswerTheNextNRequestsWithAnErrorAndRetryAfter(KaiCallsMockServer mock)
+      throws Exception {
+    mock.faults()
+        .inject(FaultRule.on("GET", "/v1/leads*").times(2).status(429, Duration.ofSeconds(7)));
 
     ApiClient api = new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
     ApiClient.Reply first = api.get("/v1/leads");
@@ -97,10 +129,12 @@ class FaultInjectionTest {
     mock.faults().inject(FaultRule.on("POST", "/v1/communication-runs").status(503));
 
     // Plain client: openapi.yaml declares no 503 for this operation (reported as a spec gap).
-    HttpResponse<String> reply = send("POST", "/v1/communication-runs", body, "Idempotency-Key", "503-1");
+    HttpResponse<String> reply =
+        send("POST", "/v1/communication-runs", body, "Idempotency-Key", "503-1");
 
     assertThat(reply.statusCode()).isEqualTo(503);
-    assertThat(ApiClient.JSON.readTree(reply.body()).path("error").path("type").asText()).isEqualTo("api_error");
+    assertThat(ApiClient.JSON.readTree(reply.body()).path("error").path("type").asText())
+        .isEqualTo("api_error");
     assertThat(runCount()).isEqualTo(before);
   }
 
@@ -118,9 +152,13 @@ class FaultInjectionTest {
 
   @Test
   void deleteClearsFaultsAndBadRulesAre400() throws Exception {
-    send("POST", "/__admin/kaicalls/faults", "{\"path\":\"/v1/me\",\"count\":3,\"fault\":\"status\",\"status\":500}");
+    send(
+        "POST",
+        "/__admin/kaicalls/faults",
+        "{\"path\":\"/v1/me\",\"count\":3,\"fault\":\"status\",\"status\":500}");
 
-    HttpResponse<String> bad = send("POST", "/__admin/kaicalls/faults", "{\"path\":\"/v1/me\",\"fault\":\"explode\"}");
+    HttpResponse<String> bad =
+        send("POST", "/__admin/kaicalls/faults", "{\"path\":\"/v1/me\",\"fault\":\"explode\"}");
     HttpResponse<String> listed = send("GET", "/__admin/kaicalls/faults", null);
     HttpResponse<String> cleared = send("DELETE", "/__admin/kaicalls/faults", null);
 

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Errors raised before the API pipeline (Jetty, the request guard, static files) are the JSON envelope too. */
+/**
+ * Errors raised before the API pipeline (Jetty, the request guard, static files) are the JSON
+ * envelope too.
+ */
 class HttpErrorsTest {
 
   @RegisterExtension
@@ -45,7 +48,8 @@ class HttpErrorsTest {
 
   @Test
   void aHundredKilobyteHeaderIs431() {
-    RawHttp.Reply reply = send("GET /v1/me HTTP/1.1\nHost: 127.0.0.1\nX-Big: " + "a".repeat(100_000), null);
+    RawHttp.Reply reply =
+        send("GET /v1/me HTTP/1.1\nHost: 127.0.0.1\nX-Big: " + "a".repeat(100_000), null);
 
     assertEnvelope(reply, 431);
     assertThat(reply.errorCode()).isEqualTo("headers_too_large");
@@ -53,17 +57,26 @@ class HttpErrorsTest {
 
   @Test
   void conflictingLengthHeadersAre400() {
-    assertEnvelope(send("POST /v1/communication-runs/validate HTTP/1.1\nHost: 127.0.0.1\nContent-Length: 2\n"
-        + "Content-Length: 3", "{}"), 400);
-    assertEnvelope(send("POST /v1/communication-runs/validate HTTP/1.1\nHost: 127.0.0.1\nContent-Length: 5\n"
-        + "Transfer-Encoding: chunked", "0\r\n\r\n"), 400);
+    assertEnvelope(
+        send(
+            "POST /v1/communication-runs/validate HTTP/1.1\nHost: 127.0.0.1\nContent-Length: 2\n"
+                + "Content-Length: 3",
+            "{}"),
+        400);
+    assertEnvelope(
+        send(
+            "POST /v1/communication-runs/validate HTTP/1.1\nHost: 127.0.0.1\nContent-Length: 5\n"
+                + "Transfer-Encoding: chunked",
+            "0\r\n\r\n"),
+        400);
   }
 
   @Test
   void missingStaticFilesAreJson404s() {
     assertEnvelope(send("GET /assets/kaicalls/missing.js HTTP/1.1\nHost: 127.0.0.1", null), 404);
     assertEnvelope(send("GET /__files/missing HTTP/1.1\nHost: 127.0.0.1", null), 404);
-    assertEnvelope(send("DELETE /docs/api/swagger-ui/missing.css HTTP/1.1\nHost: 127.0.0.1", null), 404);
+    assertEnvelope(
+        send("DELETE /docs/api/swagger-ui/missing.css HTTP/1.1\nHost: 127.0.0.1", null), 404);
   }
 
   @Test
@@ -76,15 +89,20 @@ class HttpErrorsTest {
 
   @Test
   void connectIsRefusedNotTunnelled() {
-    RawHttp.Reply reply = send("CONNECT 127.0.0.1:" + port() + " HTTP/1.1\nHost: 127.0.0.1:" + port(), null);
+    RawHttp.Reply reply =
+        send("CONNECT 127.0.0.1:" + port() + " HTTP/1.1\nHost: 127.0.0.1:" + port(), null);
 
     assertEnvelope(reply, 405);
   }
 
   @Test
   void twoAuthorizationHeadersAre400NamingIt() {
-    RawHttp.Reply reply = send("GET /v1/me HTTP/1.1\nHost: 127.0.0.1\nAuthorization: Bearer " + MOCK.apiKey()
-        + "\nAuthorization: Bearer kc_test_someone_else_123456", null);
+    RawHttp.Reply reply =
+        send(
+            "GET /v1/me HTTP/1.1\nHost: 127.0.0.1\nAuthorization: Bearer "
+                + MOCK.apiKey()
+                + "\nAuthorization: Bearer kc_test_someone_else_123456",
+            null);
 
     assertEnvelope(reply, 400);
     assertThat(reply.errorCode()).isEqualTo("duplicate_header");
@@ -93,9 +111,13 @@ class HttpErrorsTest {
 
   @Test
   void aContentLengthAboveOneMegabyteIsRefusedAtOnceWithoutWaitingForTheBody() {
-    // No body follows: a server waiting for it would hit the 10 s read timeout instead of answering.
-    RawHttp.Reply reply = send("POST /v1/communication-runs/validate HTTP/1.1\nHost: 127.0.0.1\n"
-        + "Content-Type: application/json\nContent-Length: 10000000000", null);
+    // No body follows: a server waiting for it would hit the 10 s read timeout instead of
+    // answering.
+    RawHttp.Reply reply =
+        send(
+            "POST /v1/communication-runs/validate HTTP/1.1\nHost: 127.0.0.1\n"
+                + "Content-Type: application/json\nContent-Length: 10000000000",
+            null);
 
     assertEnvelope(reply, 413);
     assertThat(reply.errorCode()).isEqualTo("payload_too_large");
@@ -103,15 +125,23 @@ class HttpErrorsTest {
 
   @Test
   void aChunkedBodyIsRefusedOnceItPassesOneMegabyteWithoutWaitingForItsEnd() {
-    StringBuilder request = new StringBuilder("POST /v1/communication-runs/validate HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    StringBuilder request =
+        new StringBuilder(
+            "POST /v1/communication-runs/validate HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
     String chunk = "a".repeat(256 * 1024);
     for (int i = 0; i < 5; i++) {
-      request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+      request
+          .append(Integer.toHexString(chunk.length()))
+          .append("\r\n")
+          .append(chunk)
+          .append("\r\n");
     }
-    // No final chunk: a server reading the whole body before its check would wait here until the read timeout.
+    // No final chunk: a server reading the whole body before its check would wait here until the
+    // read timeout.
 
-    RawHttp.Reply reply = RawHttp.sendBytes(port(), request.toString().getBytes(StandardCharsets.US_ASCII));
+    RawHttp.Reply reply =
+        RawHttp.sendBytes(port(), request.toString().getBytes(StandardCharsets.US_ASCII));
 
     assertEnvelope(reply, 413);
   }
@@ -119,9 +149,14 @@ class HttpErrorsTest {
   @Test
   void aChunkedBodyUnderTheLimitIsRead() {
     String body = "{\"name\":\"x\"}";
-    String request = "POST /v1/communication-runs/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-        + MOCK.apiKey() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-        + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+    String request =
+        "POST /v1/communication-runs/validate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + MOCK.apiKey()
+            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            + Integer.toHexString(body.length())
+            + "\r\n"
+            + body
+            + "\r\n0\r\n\r\n";
 
     RawHttp.Reply reply = RawHttp.sendBytes(port(), request.getBytes(StandardCharsets.US_ASCII));
 

@@ -27,12 +27,17 @@ class IdempotencyTest {
   }
 
   private static int eventCount() {
-    return demo().get("/v1/events?limit=100&type=communication_run.created").json().path("data").size();
+    return demo()
+        .get("/v1/events?limit=100&type=communication_run.created")
+        .json()
+        .path("data")
+        .size();
   }
 
   @Test
   void creatingARunWithoutAnIdempotencyKeyIs400NamingTheHeader() {
-    ApiClient.Reply reply = demo().post("/v1/communication-runs", Runs.body(Runs.agent(demo()), "+14155550123"));
+    ApiClient.Reply reply =
+        demo().post("/v1/communication-runs", Runs.body(Runs.agent(demo()), "+14155550123"));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorCode()).isEqualTo("missing_idempotency_key");
@@ -62,7 +67,9 @@ class IdempotencyTest {
     String agent = Runs.agent(demo());
     demo().post("/v1/communication-runs", Runs.body(agent, "+14155550123"), Runs.key("reuse-1"));
 
-    ApiClient.Reply reply = demo().post("/v1/communication-runs", Runs.body(agent, "+14155550124"), Runs.key("reuse-1"));
+    ApiClient.Reply reply =
+        demo()
+            .post("/v1/communication-runs", Runs.body(agent, "+14155550124"), Runs.key("reuse-1"));
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.errorCode()).isEqualTo("idempotency_key_reused");
@@ -71,9 +78,17 @@ class IdempotencyTest {
   @Test
   void keysArePerWorkspace() {
     ApiClient other = demo().withKey(MOCK.server().otherWorkspaceApiKey());
-    demo().post("/v1/communication-runs", Runs.body(Runs.agent(demo()), "+14155550123"), Runs.key("shared-key"));
+    demo()
+        .post(
+            "/v1/communication-runs",
+            Runs.body(Runs.agent(demo()), "+14155550123"),
+            Runs.key("shared-key"));
 
-    ApiClient.Reply reply = other.post("/v1/communication-runs", Runs.body(Runs.agent(other), "+14155550123"), Runs.key("shared-key"));
+    ApiClient.Reply reply =
+        other.post(
+            "/v1/communication-runs",
+            Runs.body(Runs.agent(other), "+14155550123"),
+            Runs.key("shared-key"));
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.header("Idempotent-Replayed")).isNull();
@@ -83,9 +98,13 @@ class IdempotencyTest {
   void aRequestThatFailsValidationIsNotStored() {
     String agent = Runs.agent(demo());
     Map<String, Object> bad = Runs.body(agent, "not-a-number");
-    assertThat(demo().post("/v1/communication-runs", bad, Runs.key("after-fix")).status()).isEqualTo(400);
+    assertThat(demo().post("/v1/communication-runs", bad, Runs.key("after-fix")).status())
+        .isEqualTo(400);
 
-    ApiClient.Reply fixed = demo().post("/v1/communication-runs", Runs.body(agent, "+14155550123"), Runs.key("after-fix"));
+    ApiClient.Reply fixed =
+        demo()
+            .post(
+                "/v1/communication-runs", Runs.body(agent, "+14155550123"), Runs.key("after-fix"));
 
     assertThat(fixed.status()).isEqualTo(201);
   }
@@ -98,10 +117,12 @@ class IdempotencyTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ApiClient.Reply>> futures = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        return demo().post("/v1/communication-runs", body, Runs.key("concurrent-1"));
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return demo().post("/v1/communication-runs", body, Runs.key("concurrent-1"));
+              }));
     }
     start.countDown();
     List<ApiClient.Reply> replies = new ArrayList<>();
@@ -114,13 +135,15 @@ class IdempotencyTest {
     List<ApiClient.Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
     assertThat(created).isNotEmpty();
     assertThat(created).allSatisfy(r -> assertThat(r.bytes()).isEqualTo(created.get(0).bytes()));
-    assertThat(replies).allSatisfy(r -> {
-      assertThat(r.status()).isIn(201, 409);
-      if (r.status() == 409) {
-        assertThat(r.errorCode()).isEqualTo("idempotency_key_in_use");
-        assertThat(r.header("Retry-After")).isEqualTo("1");
-      }
-    });
+    assertThat(replies)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isIn(201, 409);
+              if (r.status() == 409) {
+                assertThat(r.errorCode()).isEqualTo("idempotency_key_in_use");
+                assertThat(r.header("Retry-After")).isEqualTo("1");
+              }
+            });
     ApiClient.Reply after = demo().post("/v1/communication-runs", body, Runs.key("concurrent-1"));
     assertThat(after.bytes()).isEqualTo(created.get(0).bytes());
   }

@@ -21,7 +21,10 @@ class IsolationTest {
   }
 
   static Stream<SpecOperations.Op> listOperations() {
-    return SpecOperations.all().stream().filter(op -> op.method().equals("GET") && op.operationId().startsWith("list") && !op.takesId());
+    return SpecOperations.all().stream()
+        .filter(
+            op ->
+                op.method().equals("GET") && op.operationId().startsWith("list") && !op.takesId());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -29,11 +32,13 @@ class IsolationTest {
   void anotherWorkspacesKeyGets404ForThisWorkspacesObjects(SpecOperations.Op op) {
     ApiClient demo = new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
     String path = SpecOperations.concretePath(op, demo);
-    Object body = op.operationId().equals("updateWebhookSubscription") ? Map.of("description", "x")
-        : op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
+    Object body =
+        op.operationId().equals("updateWebhookSubscription")
+            ? Map.of("description", "x")
+            : op.method().equals("GET") || op.method().equals("DELETE") ? null : "{}";
 
-    ApiClient.Reply reply = demo.withKey(MOCK.server().otherWorkspaceApiKey())
-        .send(op.method(), path, body, Map.of());
+    ApiClient.Reply reply =
+        demo.withKey(MOCK.server().otherWorkspaceApiKey()).send(op.method(), path, body, Map.of());
 
     assertThat(reply.status()).as(op + " " + path).isEqualTo(404);
     assertThat(reply.json().path("error").path("type").asText()).isEqualTo("not_found");
@@ -44,11 +49,18 @@ class IsolationTest {
   void listsNeverShowAnotherWorkspacesObjects(SpecOperations.Op op) {
     ApiClient demo = new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
     Set<String> demoIds = new HashSet<>();
-    demo.get(op.path() + "?limit=100").json().path("data").forEach(o -> demoIds.add(o.path("id").asText()));
+    demo.get(op.path() + "?limit=100")
+        .json()
+        .path("data")
+        .forEach(o -> demoIds.add(o.path("id").asText()));
 
-    ApiClient.Reply other = demo.withKey(MOCK.server().otherWorkspaceApiKey()).get(op.path() + "?limit=100");
+    ApiClient.Reply other =
+        demo.withKey(MOCK.server().otherWorkspaceApiKey()).get(op.path() + "?limit=100");
 
     assertThat(other.status()).isEqualTo(200);
-    other.json().path("data").forEach(o -> assertThat(demoIds).doesNotContain(o.path("id").asText()));
+    other
+        .json()
+        .path("data")
+        .forEach(o -> assertThat(demoIds).doesNotContain(o.path("id").asText()));
   }
 }

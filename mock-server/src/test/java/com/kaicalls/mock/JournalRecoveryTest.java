@@ -15,27 +15,37 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal recovery rule: a torn last write is dropped; anything else unreadable is refused or moved aside. */
+/**
+ * The journal recovery rule: a torn last write is dropped; anything else unreadable is refused or
+ * moved aside.
+ */
 class JournalRecoveryTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private MockServerOptions.Builder options() {
-    return MockServerOptions.builder().port(0).seed(Seed.EMPTY).clockMode(ClockMode.MANUAL)
-        .startTime(Instant.parse("2026-12-01T15:00:00Z")).dataDir(dataDir);
+    return MockServerOptions.builder()
+        .port(0)
+        .seed(Seed.EMPTY)
+        .clockMode(ClockMode.MANUAL)
+        .startTime(Instant.parse("2026-12-01T15:00:00Z"))
+        .dataDir(dataDir);
   }
 
   private Path journal() {
     return dataDir.resolve("journal.jsonl");
   }
 
-  /** Starts, mints keys named {@code names} (one commit each), stops; returns the journal's lines. */
+  /**
+   * Starts, mints keys named {@code names} (one commit each), stops; returns the journal's lines.
+   */
   private List<byte[]> journalWithKeys(String... names) throws Exception {
     try (KaiCallsMockServer mock = KaiCallsMockServer.start(options().build())) {
       ApiClient api = new ApiClient(mock.baseUrl(), mock.apiKey());
       for (String name : names) {
-        assertThat(api.post("/v1/api-keys", Map.of("name", name, "scopes", List.of("leads:read"))).status())
+        assertThat(
+                api.post("/v1/api-keys", Map.of("name", name, "scopes", List.of("leads:read")))
+                    .status())
             .isEqualTo(201);
       }
     }
@@ -64,7 +74,10 @@ class JournalRecoveryTest {
 
   private static List<String> keyNames(KaiCallsMockServer mock) {
     List<String> names = new java.util.ArrayList<>();
-    new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/api-keys?limit=100").json().path("data")
+    new ApiClient(mock.baseUrl(), mock.apiKey())
+        .get("/v1/api-keys?limit=100")
+        .json()
+        .path("data")
         .forEach(k -> names.add(k.path("name").asText()));
     return names;
   }
@@ -77,13 +90,16 @@ class JournalRecoveryTest {
   void aTornLastWriteEndingInsideAMultiByteCharacterIsDroppedAndKeptInASideFile() throws Exception {
     List<byte[]> lines = journalWithKeys("first", "second");
     byte[] whole = Files.readAllBytes(journal());
-    byte[] line = utf8("{\"seq\":99,\"now\":\"2026-12-01T15:00:00Z\",\"ops\":[[\"p\",\"ws_demo\",\"x\",{\"name\":\"café");
+    byte[] line =
+        utf8(
+            "{\"seq\":99,\"now\":\"2026-12-01T15:00:00Z\",\"ops\":[[\"p\",\"ws_demo\",\"x\",{\"name\":\"café");
     byte[] torn = Arrays.copyOf(line, line.length - 1); // ends inside the two bytes of 'é'
     Files.write(journal(), torn, StandardOpenOption.APPEND);
 
     try (KaiCallsMockServer mock = KaiCallsMockServer.start(options().build())) {
       assertThat(keyNames(mock)).contains("first", "second");
-      new ApiClient(mock.baseUrl(), mock.apiKey()).post("/v1/api-keys", Map.of("name", "third", "scopes", List.of("leads:read")));
+      new ApiClient(mock.baseUrl(), mock.apiKey())
+          .post("/v1/api-keys", Map.of("name", "third", "scopes", List.of("leads:read")));
     }
 
     assertThat(Files.readAllBytes(dataDir.resolve("journal.jsonl.torn-1"))).isEqualTo(torn);
@@ -95,9 +111,13 @@ class JournalRecoveryTest {
   }
 
   @Test
-  void anUnreadableLineInTheMiddleStopsStartupNamingFileLineAndOffsetAndLeavesTheFileUntouched() throws Exception {
+  void anUnreadableLineInTheMiddleStopsStartupNamingFileLineAndOffsetAndLeavesTheFileUntouched()
+      throws Exception {
     List<byte[]> lines = journalWithKeys("first", "second");
-    writeJournal(lines.get(0), lines.get(1), utf8("{\"seq\":7,\"now\":\"2026-12-01T15:00:00Z\",\"ops\":[\u0001]}\n"),
+    writeJournal(
+        lines.get(0),
+        lines.get(1),
+        utf8("{\"seq\":7,\"now\":\"2026-12-01T15:00:00Z\",\"ops\":[\u0001]}\n"),
         lines.get(2));
     byte[] before = Files.readAllBytes(journal());
     long offset = (long) lines.get(0).length + lines.get(1).length;
@@ -117,7 +137,8 @@ class JournalRecoveryTest {
     byte[] before = Files.readAllBytes(journal());
 
     assertThatThrownBy(() -> KaiCallsMockServer.start(options().build()))
-        .hasMessageContaining("line 2 (byte offset " + lines.get(0).length + ")").hasMessageContaining("blank line");
+        .hasMessageContaining("line 2 (byte offset " + lines.get(0).length + ")")
+        .hasMessageContaining("blank line");
     assertThat(Files.readAllBytes(journal())).isEqualTo(before);
   }
 
@@ -135,7 +156,8 @@ class JournalRecoveryTest {
   }
 
   @Test
-  void repairMovesTheUnreadableLineAndEverythingAfterItToASideFileAndStartsFromTheStateBefore() throws Exception {
+  void repairMovesTheUnreadableLineAndEverythingAfterItToASideFileAndStartsFromTheStateBefore()
+      throws Exception {
     List<byte[]> lines = journalWithKeys("first", "second", "third");
     byte[] garbage = utf8("not json\n");
     writeJournal(lines.get(0), lines.get(1), garbage, lines.get(2), lines.get(3));
@@ -144,12 +166,15 @@ class JournalRecoveryTest {
     tail.write(lines.get(2));
     tail.write(lines.get(3));
 
-    try (KaiCallsMockServer mock = KaiCallsMockServer.start(options().repairJournal(true).build())) {
+    try (KaiCallsMockServer mock =
+        KaiCallsMockServer.start(options().repairJournal(true).build())) {
       assertThat(keyNames(mock)).contains("first").doesNotContain("second", "third");
     }
 
-    assertThat(Files.readAllBytes(dataDir.resolve("journal.jsonl.unreadable-1"))).isEqualTo(tail.toByteArray());
-    assertThat(lines(Files.readAllBytes(journal())).subList(0, 2)).containsExactly(lines.get(0), lines.get(1));
+    assertThat(Files.readAllBytes(dataDir.resolve("journal.jsonl.unreadable-1")))
+        .isEqualTo(tail.toByteArray());
+    assertThat(lines(Files.readAllBytes(journal())).subList(0, 2))
+        .containsExactly(lines.get(0), lines.get(1));
   }
 
   @Test
@@ -158,7 +183,8 @@ class JournalRecoveryTest {
       assertThatThrownBy(() -> KaiCallsMockServer.start(options().build()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("The data directory " + dataDir.toAbsolutePath() + " is in use");
-      assertThat(new ApiClient(first.baseUrl(), first.apiKey()).get("/v1/me").status()).isEqualTo(200);
+      assertThat(new ApiClient(first.baseUrl(), first.apiKey()).get("/v1/me").status())
+          .isEqualTo(200);
     }
   }
 }

@@ -37,13 +37,17 @@ class KaiCallsMockAdminTest {
   private static KaiCallsMockServer server;
   private ApiClient api;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void start() {
-    server = KaiCallsMockServer.start(MockServerOptions.builder().port(0).clockMode(ClockMode.MANUAL)
-        .startTime(START).build());
+    server =
+        KaiCallsMockServer.start(
+            MockServerOptions.builder()
+                .port(0)
+                .clockMode(ClockMode.MANUAL)
+                .startTime(START)
+                .build());
   }
 
   @AfterAll
@@ -70,18 +74,27 @@ class KaiCallsMockAdminTest {
     assertThat(advanced).isEqualTo(START.plus(Duration.ofMinutes(10).plusMillis(500)));
     assertThat(set).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
     assertThatThrownBy(() -> admin.advanceClockTo(START))
-        .isInstanceOfSatisfying(KaiCallsMockAdminException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.param()).isEqualTo("to");
-        }).hasMessageContaining("the clock never goes back");
+        .isInstanceOfSatisfying(
+            KaiCallsMockAdminException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.param()).isEqualTo("to");
+            })
+        .hasMessageContaining("the clock never goes back");
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void resetDropsWhatWasCreated(Mode mode) {
     KaiCallsMockAdmin admin = mode.connect.apply(server);
-    String run = api.post("/v1/communication-runs", Runs.body(Runs.agent(api), "+14155550100"), Runs.key("a-1"))
-        .json().path("id").asText();
+    String run =
+        api.post(
+                "/v1/communication-runs",
+                Runs.body(Runs.agent(api), "+14155550100"),
+                Runs.key("a-1"))
+            .json()
+            .path("id")
+            .asText();
 
     admin.reset();
 
@@ -92,7 +105,8 @@ class KaiCallsMockAdminTest {
   @EnumSource(Mode.class)
   void faultsAreAddedListedUsedAndCleared(Mode mode) {
     KaiCallsMockAdmin admin = mode.connect.apply(server);
-    FaultRule unavailable = FaultRule.on("GET", "/v1/me").times(2).status(503, Duration.ofSeconds(2));
+    FaultRule unavailable =
+        FaultRule.on("GET", "/v1/me").times(2).status(503, Duration.ofSeconds(2));
     FaultRule slow = FaultRule.on(null, "/v1/leads*").delay(Duration.ofMillis(5));
 
     admin.addFault(unavailable);
@@ -112,7 +126,9 @@ class KaiCallsMockAdminTest {
   void keysAreTheTwoWorkspacesAndTheirKeys(Mode mode) {
     MockKeys keys = mode.connect.apply(server).keys();
 
-    assertThat(keys).isEqualTo(new MockKeys("ws_demo", server.apiKey(), "ws_other", server.otherWorkspaceApiKey()));
+    assertThat(keys)
+        .isEqualTo(
+            new MockKeys("ws_demo", server.apiKey(), "ws_other", server.otherWorkspaceApiKey()));
   }
 
   @ParameterizedTest
@@ -121,14 +137,21 @@ class KaiCallsMockAdminTest {
     KaiCallsMockAdmin admin = mode.connect.apply(server);
     String before = admin.snapshot();
     admin.saveSnapshot(dir.resolve("saved.json"));
-    String run = api.post("/v1/communication-runs", Runs.body(Runs.agent(api), "+14155550100"), Runs.key("s-1"))
-        .json().path("id").asText();
+    String run =
+        api.post(
+                "/v1/communication-runs",
+                Runs.body(Runs.agent(api), "+14155550100"),
+                Runs.key("s-1"))
+            .json()
+            .path("id")
+            .asText();
 
     admin.restoreSnapshot(Files.readAllBytes(dir.resolve("saved.json")));
 
     assertThat(api.get("/v1/communication-runs/" + run).status()).isEqualTo(404);
     assertThat(admin.snapshot()).isEqualTo(before);
-    assertThat(new String(admin.snapshotBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(before);
+    assertThat(new String(admin.snapshotBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(before);
   }
 
   @ParameterizedTest
@@ -138,11 +161,14 @@ class KaiCallsMockAdminTest {
     String other = admin.snapshot().replace("kaicalls-snapshot/1", "kaicalls-snapshot/9");
 
     assertThatThrownBy(() -> admin.restoreSnapshot(other))
-        .isInstanceOfSatisfying(KaiCallsMockAdminException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.code()).isEqualTo("snapshot_version_unsupported");
-          assertThat(e.param()).isEqualTo("version");
-        }).hasMessageContaining("kaicalls-snapshot/9");
+        .isInstanceOfSatisfying(
+            KaiCallsMockAdminException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("snapshot_version_unsupported");
+              assertThat(e.param()).isEqualTo("version");
+            })
+        .hasMessageContaining("kaicalls-snapshot/9");
   }
 
   @ParameterizedTest
@@ -159,7 +185,8 @@ class KaiCallsMockAdminTest {
     assertThat(latest.get(0).keyId()).isEqualTo("key_demo_full");
     assertThat(latest.get(0).responseBody()).contains("\"workspace_id\":\"ws_demo\"");
     assertThatThrownBy(() -> admin.requests(1001))
-        .isInstanceOfSatisfying(KaiCallsMockAdminException.class, e -> assertThat(e.param()).isEqualTo("limit"));
+        .isInstanceOfSatisfying(
+            KaiCallsMockAdminException.class, e -> assertThat(e.param()).isEqualTo("limit"));
   }
 
   @Test
@@ -170,7 +197,8 @@ class KaiCallsMockAdminTest {
     }
     KaiCallsMockAdmin admin = KaiCallsMockAdmin.connect("http://127.0.0.1:" + port);
 
-    assertThatThrownBy(admin::now).isInstanceOf(java.io.UncheckedIOException.class)
+    assertThatThrownBy(admin::now)
+        .isInstanceOf(java.io.UncheckedIOException.class)
         .hasMessageContaining("127.0.0.1:" + port);
   }
 }

@@ -15,7 +15,10 @@ class MainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private Main.Launch launch(String... args) {
-    return Main.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.launch(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -27,7 +30,8 @@ class MainTest {
       assertThat(url.find()).isTrue();
       assertThat(printed).contains(MockServerOptions.DEFAULT_API_KEY);
 
-      ApiClient.Reply me = new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/me");
+      ApiClient.Reply me =
+          new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/me");
 
       assertThat(launch.exitCode).isZero();
       assertThat(me.status()).isEqualTo(200);
@@ -40,16 +44,21 @@ class MainTest {
   void verboseLogsOneLinePerRequestWithTheKeyIdButNeverTheSecret() {
     Main.Launch launch = launch("--port", "0", "--seed", "empty", "--verbose");
     try {
-      Matcher url = Pattern.compile("listening on (http://\\S+)").matcher(out.toString(StandardCharsets.UTF_8));
+      Matcher url =
+          Pattern.compile("listening on (http://\\S+)")
+              .matcher(out.toString(StandardCharsets.UTF_8));
       assertThat(url.find()).isTrue();
       out.reset();
 
       new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/me");
-      new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY).get("/v1/communication-runs/run_missing");
+      new ApiClient(url.group(1), MockServerOptions.DEFAULT_API_KEY)
+          .get("/v1/communication-runs/run_missing");
 
       String log = out.toString(StandardCharsets.UTF_8);
       assertThat(log.lines().filter(l -> l.startsWith("GET "))).hasSize(2);
-      assertThat(log).contains("GET /v1/me 200 key=key_").contains("GET /v1/communication-runs/run_missing 404");
+      assertThat(log)
+          .contains("GET /v1/me 200 key=key_")
+          .contains("GET /v1/communication-runs/run_missing 404");
       assertThat(log).doesNotContain(MockServerOptions.DEFAULT_API_KEY);
     } finally {
       launch.server.close();
@@ -63,8 +72,20 @@ class MainTest {
     assertThat(launch.exitCode).isZero();
     assertThat(launch.server).isNull();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("--port", "--host", "--api-key", "--seed", "--rate-limit", "--repair-journal", "--allowed-host", "--verbose", "--help",
-            "--seed-file", "--snapshot-on-exit", "--request-log-size", "/__admin/kaicalls/requests",
+        .contains(
+            "--port",
+            "--host",
+            "--api-key",
+            "--seed",
+            "--rate-limit",
+            "--repair-journal",
+            "--allowed-host",
+            "--verbose",
+            "--help",
+            "--seed-file",
+            "--snapshot-on-exit",
+            "--request-log-size",
+            "/__admin/kaicalls/requests",
             "/__admin/kaicalls/snapshot");
   }
 
@@ -75,8 +96,9 @@ class MainTest {
 
     assertThat(negative.exitCode).isEqualTo(2);
     assertThat(notANumber.exitCode).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("requestLogSize must be 0..100000",
-        "--request-log-size must be a number, was 'lots'");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "requestLogSize must be 0..100000", "--request-log-size must be a number, was 'lots'");
   }
 
   @Test
@@ -84,17 +106,28 @@ class MainTest {
     Main.Launch launch = launch("--port", "0", "--seed-file", "/nonexistent/seed.json");
 
     assertThat(launch.exitCode).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: The seed snapshot /nonexistent/seed.json"
-        + " cannot be read").doesNotContain("\n");
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .startsWith("error: The seed snapshot /nonexistent/seed.json" + " cannot be read")
+        .doesNotContain("\n");
   }
 
   @Test
   void allowedHostIsRepeatableAndAnsweredBesidesTheLoopback() {
-    Main.Launch launch = launch("--port", "0", "--seed", "empty", "--allowed-host", "kaicalls-mock",
-        "--allowed-host=tunnel.example:443");
+    Main.Launch launch =
+        launch(
+            "--port",
+            "0",
+            "--seed",
+            "empty",
+            "--allowed-host",
+            "kaicalls-mock",
+            "--allowed-host=tunnel.example:443");
     try {
       int port = launch.server.port();
-      String me = "GET /v1/me HTTP/1.1\r\nAuthorization: Bearer " + MockServerOptions.DEFAULT_API_KEY + "\r\nHost: ";
+      String me =
+          "GET /v1/me HTTP/1.1\r\nAuthorization: Bearer "
+              + MockServerOptions.DEFAULT_API_KEY
+              + "\r\nHost: ";
 
       assertThat(RawHttp.send(port, me + "kaicalls-mock:" + port, null).status()).isEqualTo(200);
       assertThat(RawHttp.send(port, me + "tunnel.example:443", null).status()).isEqualTo(200);

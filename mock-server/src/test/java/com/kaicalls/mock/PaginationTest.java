@@ -20,13 +20,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PaginationTest {
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().seed(Seed.EMPTY).build();
+  static final KaiCallsMockExtension MOCK =
+      KaiCallsMockExtension.builder().seed(Seed.EMPTY).build();
 
   @Test
-  void walking2500RunsWithLimit100SeesEachRunOnceNewestFirstEvenWhileRunsAreAdded() throws Exception {
-    try (Response r = new OkHttpClient().newCall(new Request.Builder()
-        .url(MOCK.baseUrl() + "/__admin/kaicalls/communication-runs/generate")
-        .post(RequestBody.create("{\"count\":2500}", MediaType.get("application/json"))).build()).execute()) {
+  void walking2500RunsWithLimit100SeesEachRunOnceNewestFirstEvenWhileRunsAreAdded()
+      throws Exception {
+    try (Response r =
+        new OkHttpClient()
+            .newCall(
+                new Request.Builder()
+                    .url(MOCK.baseUrl() + "/__admin/kaicalls/communication-runs/generate")
+                    .post(RequestBody.create("{\"count\":2500}", MediaType.get("application/json")))
+                    .build())
+            .execute()) {
       assertThat(r.code()).isEqualTo(201);
     }
     ApiClient demo = new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
@@ -34,13 +41,25 @@ class PaginationTest {
     String cursor = null;
     int pages = 0;
     do {
-      JsonNode page = demo.get("/v1/communication-runs?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      JsonNode page =
+          demo.get("/v1/communication-runs?limit=100" + (cursor == null ? "" : "&cursor=" + cursor))
+              .json();
       page.path("data").forEach(run -> seen.add(run.path("id").asText()));
       cursor = page.path("has_more").asBoolean() ? page.path("next_cursor").asText() : null;
       if (pages++ == 3) {
         String agent = demo.get("/v1/agents").json().path("data").get(0).path("id").asText();
-        demo.post("/v1/communication-runs", Map.of("name", "late", "agent_id", agent, "channel", "voice",
-            "recipients", List.of(Map.of("phone", "+14155550100"))), Runs.key("late"));
+        demo.post(
+            "/v1/communication-runs",
+            Map.of(
+                "name",
+                "late",
+                "agent_id",
+                agent,
+                "channel",
+                "voice",
+                "recipients",
+                List.of(Map.of("phone", "+14155550100"))),
+            Runs.key("late"));
       }
     } while (cursor != null);
 
@@ -55,7 +74,8 @@ class PaginationTest {
 
   @Test
   void aForgedCursorIs400() {
-    ApiClient.Reply reply = new ApiClient(MOCK.baseUrl(), MOCK.apiKey()).get("/v1/communication-runs?cursor=Zm9vYmFy");
+    ApiClient.Reply reply =
+        new ApiClient(MOCK.baseUrl(), MOCK.apiKey()).get("/v1/communication-runs?cursor=Zm9vYmFy");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("cursor");

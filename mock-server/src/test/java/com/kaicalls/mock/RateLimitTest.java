@@ -14,7 +14,11 @@ class RateLimitTest {
 
   @RegisterExtension
   static final KaiCallsMockExtension MOCK =
-      KaiCallsMockExtension.builder().seed(Seed.EMPTY).rateLimit(RateLimit.perMinute(3)).clock(CLOCK).build();
+      KaiCallsMockExtension.builder()
+          .seed(Seed.EMPTY)
+          .rateLimit(RateLimit.perMinute(3))
+          .clock(CLOCK)
+          .build();
 
   @Test
   void theFourthRequestInAMinuteIs429WithRetryAfterAndRateLimitHeaders() {

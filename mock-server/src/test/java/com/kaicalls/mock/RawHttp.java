@@ -19,7 +19,10 @@ import java.util.Map;
  */
 final class RawHttp {
 
-  /** The answer: status, headers (lower-case names, last value wins), body and parsed JSON (or null). */
+  /**
+   * The answer: status, headers (lower-case names, last value wins), body and parsed JSON (or
+   * null).
+   */
   record Reply(int status, Map<String, String> headers, String body, JsonNode json) {
     String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
@@ -36,14 +39,18 @@ final class RawHttp {
 
   private RawHttp() {}
 
-  /** A request with {@code Connection: close} added after the given head lines; {@code body} may be null. */
+  /**
+   * A request with {@code Connection: close} added after the given head lines; {@code body} may be
+   * null.
+   */
   static Reply send(int port, String head, String body) {
     String request = head + "\r\nConnection: close\r\n\r\n" + (body == null ? "" : body);
     return sendBytes(port, request.getBytes(StandardCharsets.UTF_8));
   }
 
   static Reply sendBytes(int port, byte[] request) {
-    try (Socket socket = new Socket(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port)) {
+    try (Socket socket =
+        new Socket(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request);
@@ -62,7 +69,8 @@ final class RawHttp {
         buffer.write(chunk, 0, n);
       }
     } catch (java.net.SocketException e) {
-      // A reset after the server answered and closed (it did not read the whole body): keep what came.
+      // A reset after the server answered and closed (it did not read the whole body): keep what
+      // came.
       if (buffer.size() == 0) {
         throw e;
       }
@@ -78,14 +86,19 @@ final class RawHttp {
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.put(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).trim());
     }
     String body = text.substring(end + 4);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = unchunk(body);
     }
     String type = headers.getOrDefault("content-type", "");
-    JsonNode json = type.startsWith("application/json") && !body.isEmpty() ? ApiClient.JSON.readTree(body) : null;
+    JsonNode json =
+        type.startsWith("application/json") && !body.isEmpty()
+            ? ApiClient.JSON.readTree(body)
+            : null;
     return new Reply(status, headers, body, json);
   }
 

@@ -21,7 +21,10 @@ class RealtimeClockTest {
   void aRunCompletesOnItsOwnWithoutTheClockBeingAdvanced() throws InterruptedException {
     ApiClient demo = new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
     ApiClient.Reply created =
-        demo.post("/v1/communication-runs", Runs.body(Runs.agent(demo), "+14155550100"), Runs.key("realtime-run"));
+        demo.post(
+            "/v1/communication-runs",
+            Runs.body(Runs.agent(demo), "+14155550100"),
+            Runs.key("realtime-run"));
     String runId = created.json().path("id").asText();
 
     JsonNode run = pollUntilCompleted(demo, runId);
@@ -35,7 +38,8 @@ class RealtimeClockTest {
     Instant virtualStart = MOCK.server().clock().instant();
     long wallStart = System.nanoTime();
 
-    // At 600x, one real second is ten virtual minutes: wait (bounded) until at least five have passed.
+    // At 600x, one real second is ten virtual minutes: wait (bounded) until at least five have
+    // passed.
     Instant virtualNow = virtualStart;
     while (Duration.between(virtualStart, virtualNow).compareTo(Duration.ofMinutes(5)) < 0
         && System.nanoTime() - wallStart < PATIENCE.toNanos()) {
@@ -44,11 +48,13 @@ class RealtimeClockTest {
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
 
-    assertThat(Duration.between(virtualStart, virtualNow)).isGreaterThanOrEqualTo(Duration.ofMinutes(5));
+    assertThat(Duration.between(virtualStart, virtualNow))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(5));
     assertThat(wall).isLessThan(Duration.between(virtualStart, virtualNow));
   }
 
-  private static JsonNode pollUntilCompleted(ApiClient demo, String runId) throws InterruptedException {
+  private static JsonNode pollUntilCompleted(ApiClient demo, String runId)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     JsonNode run = demo.get("/v1/communication-runs/" + runId).json();
     while (!run.path("status").asText().equals("completed") && System.nanoTime() < deadline) {

@@ -14,18 +14,28 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /__admin/kaicalls/requests}: a bounded ring of recent API requests, secrets masked. */
+/**
+ * {@code GET /__admin/kaicalls/requests}: a bounded ring of recent API requests, secrets masked.
+ */
 class RequestLogTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final Instant WALL = Instant.parse("2026-11-30T09:00:00Z");
 
   private KaiCallsMockServer mock;
   private ApiClient api;
 
   private void start(int size) {
-    mock = KaiCallsMockServer.start(MockServerOptions.builder().port(0).clockMode(ClockMode.MANUAL)
-        .startTime(Instant.parse("2026-12-01T15:00:00Z")).clock(new MutableClock(WALL)).requestLogSize(size).build());
+    mock =
+        KaiCallsMockServer.start(
+            MockServerOptions.builder()
+                .port(0)
+                .clockMode(ClockMode.MANUAL)
+                .startTime(Instant.parse("2026-12-01T15:00:00Z"))
+                .clock(new MutableClock(WALL))
+                .requestLogSize(size)
+                .build());
     api = new ApiClient(mock.baseUrl(), mock.apiKey());
   }
 
@@ -37,7 +47,9 @@ class RequestLogTest {
   }
 
   private HttpResponse<String> admin(String pathAndQuery) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls/" + pathAndQuery)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls/" + pathAndQuery))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -59,9 +71,23 @@ class RequestLogTest {
     JsonNode newest = list.path("data").get(0);
     List<String> fields = new ArrayList<>();
     newest.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("id", "time", "method", "path", "query", "status", "key_id", "workspace_id",
-        "request_id", "idempotency_key", "idempotent_replayed", "duration_ms", "request_body", "response_body",
-        "truncated");
+    assertThat(fields)
+        .containsExactly(
+            "id",
+            "time",
+            "method",
+            "path",
+            "query",
+            "status",
+            "key_id",
+            "workspace_id",
+            "request_id",
+            "idempotency_key",
+            "idempotent_replayed",
+            "duration_ms",
+            "request_body",
+            "response_body",
+            "truncated");
     assertThat(newest.path("path").asText()).isEqualTo("/v1/me");
     assertThat(newest.path("query").isNull()).isTrue();
     assertThat(newest.path("time").asText()).isEqualTo("2026-11-30T09:00:00Z");
@@ -78,7 +104,8 @@ class RequestLogTest {
   void aCreateShowsItsIdempotencyKeyAndItsRetryIsMarkedReplayed() throws Exception {
     start(1000);
     String agent = Runs.agent(api);
-    ApiClient.Reply first = api.post("/v1/communication-runs", Runs.body(agent, "+14155550100"), Runs.key("log-1"));
+    ApiClient.Reply first =
+        api.post("/v1/communication-runs", Runs.body(agent, "+14155550100"), Runs.key("log-1"));
     api.post("/v1/communication-runs", Runs.body(agent, "+14155550100"), Runs.key("log-1"));
 
     JsonNode data = log("?limit=2").path("data");
@@ -94,7 +121,8 @@ class RequestLogTest {
   }
 
   @Test
-  void anAuthenticationFailureIsLoggedWithoutAKeyAndTheAuthorizationHeaderIsNeverKept() throws Exception {
+  void anAuthenticationFailureIsLoggedWithoutAKeyAndTheAuthorizationHeaderIsNeverKept()
+      throws Exception {
     start(1000);
     api.withKey("kc_test_wrongWrongWrong123").get("/v1/me");
 
@@ -110,10 +138,18 @@ class RequestLogTest {
   @Test
   void mintedKeyAndWebhookSecretsAreMaskedToTheirPrefixAndLastThreeCharacters() throws Exception {
     start(1000);
-    String secret = api.post("/v1/api-keys", Map.of("name", "ci", "scopes", List.of("agents:read")))
-        .json().path("secret").asText();
-    String whsec = api.post("/v1/webhook-subscriptions", Map.of("url", "https://hooks.example.com/k",
-        "event_types", List.of("*"))).json().path("secret").asText();
+    String secret =
+        api.post("/v1/api-keys", Map.of("name", "ci", "scopes", List.of("agents:read")))
+            .json()
+            .path("secret")
+            .asText();
+    String whsec =
+        api.post(
+                "/v1/webhook-subscriptions",
+                Map.of("url", "https://hooks.example.com/k", "event_types", List.of("*")))
+            .json()
+            .path("secret")
+            .asText();
 
     HttpResponse<String> raw = admin("requests?limit=2");
     JsonNode data = ApiClient.JSON.readTree(raw.body()).path("data");
@@ -128,11 +164,15 @@ class RequestLogTest {
   @Test
   void aSecretInsideARequestBodyIsMaskedToo() throws Exception {
     start(1000);
-    api.post("/v1/communication-runs/validate", Map.of("name", "kc_live_abcdefghijkLMN and whsec_QUJDREVGR0hJSktM"));
+    api.post(
+        "/v1/communication-runs/validate",
+        Map.of("name", "kc_live_abcdefghijkLMN and whsec_QUJDREVGR0hJSktM"));
 
     String body = admin("requests?limit=1").body();
 
-    assertThat(body).contains("kc_live_…LMN and whsec_…ktM").doesNotContain("abcdefghijkLMN", "QUJDREVGR0hJSktM");
+    assertThat(body)
+        .contains("kc_live_…LMN and whsec_…ktM")
+        .doesNotContain("abcdefghijkLMN", "QUJDREVGR0hJSktM");
   }
 
   @Test
@@ -163,7 +203,8 @@ class RequestLogTest {
     assertThat(data.get(0).path("query").asText()).isEqualTo("limit=5");
     assertThat(data.get(2).path("query").asText()).isEqualTo("limit=3");
     assertThat(tooMany.statusCode()).isEqualTo(400);
-    assertThat(ApiClient.JSON.readTree(tooMany.body()).path("error").path("param").asText()).isEqualTo("limit");
+    assertThat(ApiClient.JSON.readTree(tooMany.body()).path("error").path("param").asText())
+        .isEqualTo("limit");
   }
 
   @Test

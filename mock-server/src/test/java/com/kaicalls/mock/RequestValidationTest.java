@@ -23,7 +23,10 @@ class RequestValidationTest {
 
   @Test
   void aBadE164NumberIs400NamingTheRecipientsPhone() {
-    ApiClient.Reply reply = createRun(Runs.body(Runs.agent(demo()), "+14155550120", "+14155550121", "+14155550122", "555-0100"));
+    ApiClient.Reply reply =
+        createRun(
+            Runs.body(
+                Runs.agent(demo()), "+14155550120", "+14155550121", "+14155550122", "555-0100"));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("recipients[3].phone");
@@ -80,7 +83,10 @@ class RequestValidationTest {
 
   @Test
   void bodiesOverOneMegabyteAre413() {
-    ApiClient.Reply reply = demo().post("/v1/webhook-subscriptions", "{\"description\":\"" + "x".repeat(1_100_000) + "\"}");
+    ApiClient.Reply reply =
+        demo()
+            .post(
+                "/v1/webhook-subscriptions", "{\"description\":\"" + "x".repeat(1_100_000) + "\"}");
 
     assertThat(reply.status()).isEqualTo(413);
   }
@@ -98,7 +104,11 @@ class RequestValidationTest {
 
   @Test
   void webhookSubscriptionBodiesAreValidatedToo() {
-    ApiClient.Reply reply = demo().post("/v1/webhook-subscriptions", Map.of("url", "not a url", "event_types", List.of("*")));
+    ApiClient.Reply reply =
+        demo()
+            .post(
+                "/v1/webhook-subscriptions",
+                Map.of("url", "not a url", "event_types", List.of("*")));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("url");
@@ -106,11 +116,17 @@ class RequestValidationTest {
 
   @Test
   void apiKeyBodiesAreValidatedToo() {
-    assertThat(demo().post("/v1/api-keys", Map.of("name", "x", "scopes", List.of("root"))).errorParam()).isEqualTo("scopes[0]");
+    assertThat(
+            demo()
+                .post("/v1/api-keys", Map.of("name", "x", "scopes", List.of("root")))
+                .errorParam())
+        .isEqualTo("scopes[0]");
   }
 
   @Test
   void backfillBodiesAreValidatedToo() {
-    assertThat(demo().post("/v1/events/backfill", Map.of("subscription_id", "whsub_x")).errorParam()).isEqualTo("created_after");
+    assertThat(
+            demo().post("/v1/events/backfill", Map.of("subscription_id", "whsub_x")).errorParam())
+        .isEqualTo("created_after");
   }
 }

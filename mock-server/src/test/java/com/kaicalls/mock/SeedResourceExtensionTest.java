@@ -6,12 +6,18 @@ import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code KaiCallsMockExtension.builder().seedResource(...)}: the builder's way to start from a fixture. */
+/**
+ * {@code KaiCallsMockExtension.builder().seedResource(...)}: the builder's way to start from a
+ * fixture.
+ */
 class SeedResourceExtensionTest {
 
   @RegisterExtension
-  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder()
-      .seedResource("fixtures/one-subscription.json").requestLogSize(5).build();
+  static KaiCallsMockExtension mock =
+      KaiCallsMockExtension.builder()
+          .seedResource("fixtures/one-subscription.json")
+          .requestLogSize(5)
+          .build();
 
   @Test
   void theExtensionStartsFromTheClasspathSnapshotWithItsOwnKeysValid() {

@@ -41,10 +41,13 @@ class SeededReadRoutesTest {
     ApiClient.Reply wav = demo.get("/v1/recordings/" + id + "/content");
 
     assertThat(wav.header("Content-Type")).isEqualTo("audio/wav");
-    assertThat(new String(wav.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
-    assertThat(new String(wav.bytes(), 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+    assertThat(new String(wav.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("RIFF");
+    assertThat(new String(wav.bytes(), 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("WAVE");
     assertThat(wav.bytes().length).isEqualTo(44 + 8000 * 2);
-    assertThat(demo.get("/v1/recordings/" + id).json().path("size_bytes").asInt()).isEqualTo(wav.bytes().length);
+    assertThat(demo.get("/v1/recordings/" + id).json().path("size_bytes").asInt())
+        .isEqualTo(wav.bytes().length);
   }
 
   @Test
@@ -52,6 +55,7 @@ class SeededReadRoutesTest {
     ApiClient.Reply spec = new ApiClient(MOCK.baseUrl(), null).get("/openapi.yaml");
 
     assertThat(spec.status()).isEqualTo(200);
-    assertThat(new String(spec.bytes(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("openapi: 3.0.3");
+    assertThat(new String(spec.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("openapi: 3.0.3");
   }
 }

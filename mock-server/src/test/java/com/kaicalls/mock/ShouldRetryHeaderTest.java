@@ -8,11 +8,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every error answer says in {@code KaiCalls-Should-Retry} whether sending the same request again can help. */
+/**
+ * Every error answer says in {@code KaiCalls-Should-Retry} whether sending the same request again
+ * can help.
+ */
 class ShouldRetryHeaderTest {
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
+  static final KaiCallsMockExtension MOCK =
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   private static ApiClient demo() {
     return new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
@@ -24,8 +28,15 @@ class ShouldRetryHeaderTest {
 
   @Test
   void anInvalidStateTransitionIsNotWorthRetrying() {
-    String id = demo().post("/v1/communication-runs", Runs.body(Runs.agent(demo()), "+14155550120"),
-        Runs.key("sr-" + System.nanoTime())).json().path("id").asText();
+    String id =
+        demo()
+            .post(
+                "/v1/communication-runs",
+                Runs.body(Runs.agent(demo()), "+14155550120"),
+                Runs.key("sr-" + System.nanoTime()))
+            .json()
+            .path("id")
+            .asText();
     demo().post("/v1/communication-runs/" + id + "/cancel", Map.of());
 
     ApiClient.Reply resume = demo().post("/v1/communication-runs/" + id + "/resume", null);
@@ -38,7 +49,8 @@ class ShouldRetryHeaderTest {
   void clientErrorsAreNotWorthRetrying() {
     ApiClient.Reply missing = demo().get("/v1/leads/lead_doesNotExist");
     ApiClient.Reply invalid = demo().get("/v1/leads?limit=0");
-    ApiClient.Reply unauthenticated = demo().withKey("kc_test_doesnotexist000000000000").get("/v1/me");
+    ApiClient.Reply unauthenticated =
+        demo().withKey("kc_test_doesnotexist000000000000").get("/v1/me");
     ApiClient.Reply noRoute = demo().get("/v1/no-such-route");
 
     assertThat(missing.status()).isEqualTo(404);
@@ -53,7 +65,8 @@ class ShouldRetryHeaderTest {
 
   @Test
   void injectedRateLimitsAndServerErrorsAreWorthRetrying(KaiCallsMockServer mock) {
-    mock.faults().inject(FaultRule.on("GET", "/v1/leads*").times(1).status(429, Duration.ofSeconds(1)));
+    mock.faults()
+        .inject(FaultRule.on("GET", "/v1/leads*").times(1).status(429, Duration.ofSeconds(1)));
     mock.faults().inject(FaultRule.on("GET", "/v1/calls*").times(1).status(503));
 
     ApiClient.Reply limited = demo().get("/v1/leads");

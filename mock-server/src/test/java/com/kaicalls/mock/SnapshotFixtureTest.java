@@ -19,7 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SnapshotFixtureTest {
 
   private static JsonNode subscriptions(KaiCallsMockServer mock) {
-    return new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/webhook-subscriptions").json().path("data");
+    return new ApiClient(mock.baseUrl(), mock.apiKey())
+        .get("/v1/webhook-subscriptions")
+        .json()
+        .path("data");
   }
 
   @Test
@@ -30,8 +33,10 @@ class SnapshotFixtureTest {
     assertThat(data).hasSize(1);
     assertThat(data.get(0).path("url").asText()).isEqualTo("https://hooks.example.com/fixture");
     assertThat(mock.clock().instant()).isEqualTo(Instant.parse("2026-12-01T15:00:00Z"));
-    new ApiClient(mock.baseUrl(), mock.apiKey()).post("/v1/webhook-subscriptions",
-        Map.of("url", "https://hooks.example.com/added", "event_types", List.of("*")));
+    new ApiClient(mock.baseUrl(), mock.apiKey())
+        .post(
+            "/v1/webhook-subscriptions",
+            Map.of("url", "https://hooks.example.com/added", "event_types", List.of("*")));
   }
 
   @Test
@@ -50,9 +55,11 @@ class SnapshotFixtureTest {
   @Test
   @Order(4)
   void aMissingResourceStopsTheStartNamingIt() {
-    MockServerOptions options = MockServerOptions.builder().port(0).seedResource("fixtures/missing.json").build();
+    MockServerOptions options =
+        MockServerOptions.builder().port(0).seedResource("fixtures/missing.json").build();
 
-    assertThatThrownBy(() -> KaiCallsMockServer.start(options)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> KaiCallsMockServer.start(options))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("classpath:fixtures/missing.json");
   }
 }

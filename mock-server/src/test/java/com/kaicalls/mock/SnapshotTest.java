@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code GET|POST /__admin/kaicalls/snapshot}, {@code seedFile} and {@code snapshotOnExit}. */
 class SnapshotTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final Instant START = Instant.parse("2026-12-01T15:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final java.util.List<KaiCallsMockServer> servers = new java.util.ArrayList<>();
 
@@ -36,8 +36,9 @@ class SnapshotTest {
   }
 
   private KaiCallsMockServer start(MockServerOptions.Builder options) {
-    KaiCallsMockServer server = KaiCallsMockServer.start(options.port(0).clockMode(ClockMode.MANUAL).startTime(START)
-        .build());
+    KaiCallsMockServer server =
+        KaiCallsMockServer.start(
+            options.port(0).clockMode(ClockMode.MANUAL).startTime(START).build());
     servers.add(server);
     return server;
   }
@@ -46,23 +47,37 @@ class SnapshotTest {
     return start(MockServerOptions.builder());
   }
 
-  /** A run created with an idempotency key, advanced so that calls are in progress and timers pending. */
+  /**
+   * A run created with an idempotency key, advanced so that calls are in progress and timers
+   * pending.
+   */
   private static String busy(KaiCallsMockServer mock) {
     ApiClient api = new ApiClient(mock.baseUrl(), mock.apiKey());
-    String run = api.post("/v1/communication-runs", Runs.body(Runs.agent(api), "+14155550100", "+14155550102"),
-        Runs.key("snap-1")).json().path("id").asText();
+    String run =
+        api.post(
+                "/v1/communication-runs",
+                Runs.body(Runs.agent(api), "+14155550100", "+14155550102"),
+                Runs.key("snap-1"))
+            .json()
+            .path("id")
+            .asText();
     mock.advanceClock(Duration.ofSeconds(10));
     return run;
   }
 
-  private static HttpResponse<String> restore(KaiCallsMockServer mock, String snapshot) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls/snapshot"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(snapshot)).build(),
+  private static HttpResponse<String> restore(KaiCallsMockServer mock, String snapshot)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls/snapshot"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(snapshot))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<byte[]> take(KaiCallsMockServer mock) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls/snapshot")).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/kaicalls/snapshot")).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -104,7 +119,9 @@ class SnapshotTest {
 
     String snapshot = new String(take(mock).body(), StandardCharsets.UTF_8);
 
-    assertThat(snapshot).doesNotContain(mock.apiKey(), mock.otherWorkspaceApiKey()).contains("sha256");
+    assertThat(snapshot)
+        .doesNotContain(mock.apiKey(), mock.otherWorkspaceApiKey())
+        .contains("sha256");
   }
 
   @Test
@@ -116,18 +133,23 @@ class SnapshotTest {
     ApiClient api = new ApiClient(target.baseUrl(), target.apiKey());
 
     restore(target, new String(snapshot, StandardCharsets.UTF_8));
-    ApiClient.Reply retry = api.post("/v1/communication-runs",
-        Runs.body(Runs.agent(api), "+14155550100", "+14155550102"), Runs.key("snap-1"));
+    ApiClient.Reply retry =
+        api.post(
+            "/v1/communication-runs",
+            Runs.body(Runs.agent(api), "+14155550100", "+14155550102"),
+            Runs.key("snap-1"));
     target.advanceClock(Duration.ofMinutes(30));
 
     assertThat(target.clock().instant()).isEqualTo(Instant.parse("2026-12-01T15:30:10Z"));
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(retry.json().path("id").asText()).isEqualTo(run);
-    assertThat(api.get("/v1/communication-runs/" + run).json().path("status").asText()).isEqualTo("completed");
+    assertThat(api.get("/v1/communication-runs/" + run).json().path("status").asText())
+        .isEqualTo("completed");
   }
 
   @Test
-  void deliveryAttemptsStoredBeforeResponseHeadersWereRecordedAreServedWithNullResponseHeaders() throws Exception {
+  void deliveryAttemptsStoredBeforeResponseHeadersWereRecordedAreServedWithNullResponseHeaders()
+      throws Exception {
     KaiCallsMockServer mock = start();
     ObjectNode snapshot = (ObjectNode) ApiClient.JSON.readTree(take(mock).body());
     int stripped = 0;
@@ -142,9 +164,14 @@ class SnapshotTest {
     assertThat(restore(mock, snapshot.toString()).statusCode()).isEqualTo(200);
 
     assertThat(stripped).isPositive();
-    JsonNode attempts = new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/event-deliveries").json()
-        .findValue("attempts");
-    assertThat(attempts).isNotEmpty().allSatisfy(a -> assertThat(a.get("response_headers").isNull()).isTrue());
+    JsonNode attempts =
+        new ApiClient(mock.baseUrl(), mock.apiKey())
+            .get("/v1/event-deliveries")
+            .json()
+            .findValue("attempts");
+    assertThat(attempts)
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.get("response_headers").isNull()).isTrue());
   }
 
   @Test
@@ -155,7 +182,10 @@ class SnapshotTest {
 
     restore(mock, new String(before, StandardCharsets.UTF_8));
 
-    assertThat(new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/communication-runs/" + run).status())
+    assertThat(
+            new ApiClient(mock.baseUrl(), mock.apiKey())
+                .get("/v1/communication-runs/" + run)
+                .status())
         .isEqualTo(404);
     assertThat(take(mock).body()).isEqualTo(before);
   }
@@ -175,7 +205,8 @@ class SnapshotTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(error.path("param").asText()).isEqualTo("version");
     assertThat(error.path("code").asText()).isEqualTo("snapshot_version_unsupported");
-    assertThat(error.path("message").asText()).contains("kaicalls-snapshot/1", "kaicalls-snapshot/2");
+    assertThat(error.path("message").asText())
+        .contains("kaicalls-snapshot/1", "kaicalls-snapshot/2");
     assertThat(take(mock).body()).isEqualTo(before);
   }
 
@@ -184,7 +215,8 @@ class SnapshotTest {
     KaiCallsMockServer mock = start();
     byte[] before = take(mock).body();
     ObjectNode broken = (ObjectNode) ApiClient.JSON.readTree(before);
-    ((ObjectNode) broken.path("workspaces").get(0).path("documents").path("agent").get(1)).remove("id");
+    ((ObjectNode) broken.path("workspaces").get(0).path("documents").path("agent").get(1))
+        .remove("id");
 
     HttpResponse<String> response = restore(mock, broken.toString());
 
@@ -204,16 +236,28 @@ class SnapshotTest {
     HttpResponse<String> response = restore(mock, big.toString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/agents").json().path("data").get(0)
-        .path("description").asText()).hasSize(2 * 1024 * 1024);
+    assertThat(
+            new ApiClient(mock.baseUrl(), mock.apiKey())
+                .get("/v1/agents")
+                .json()
+                .path("data")
+                .get(0)
+                .path("description")
+                .asText())
+        .hasSize(2 * 1024 * 1024);
   }
 
   @Test
   void aSnapshotOver64MegabytesIs413BeforeItIsRead() {
     KaiCallsMockServer mock = start();
 
-    RawHttp.Reply reply = RawHttp.send(mock.port(), "POST /__admin/kaicalls/snapshot HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + (64L * 1024 * 1024 + 1), null);
+    RawHttp.Reply reply =
+        RawHttp.send(
+            mock.port(),
+            "POST /__admin/kaicalls/snapshot HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: "
+                + (64L * 1024 * 1024 + 1),
+            null);
 
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.errorCode()).isEqualTo("payload_too_large");
@@ -227,7 +271,8 @@ class SnapshotTest {
     HttpResponse<String> response = restore(mock, "{\"version\":");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(ApiClient.JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("invalid_json");
+    assertThat(ApiClient.JSON.readTree(response.body()).path("error").path("code").asText())
+        .isEqualTo("invalid_json");
   }
 
   @Test
@@ -259,19 +304,25 @@ class SnapshotTest {
 
     assertThat(atStart).isEqualTo(snapshot);
     assertThat(take(seeded).body()).isEqualTo(snapshot);
-    assertThat(new ApiClient(seeded.baseUrl(), seeded.apiKey()).get("/v1/communication-runs/" + run).status())
+    assertThat(
+            new ApiClient(seeded.baseUrl(), seeded.apiKey())
+                .get("/v1/communication-runs/" + run)
+                .status())
         .isEqualTo(200);
   }
 
   @Test
   void aSeedFileTakenWithOtherKeysStillAcceptsThisServersKeys() throws Exception {
-    KaiCallsMockServer source = start(MockServerOptions.builder().apiKey("kc_test_someoneElses1234"));
+    KaiCallsMockServer source =
+        start(MockServerOptions.builder().apiKey("kc_test_someoneElses1234"));
     Path seed = Files.write(dir.resolve("seed.json"), take(source).body());
 
     KaiCallsMockServer seeded = start(MockServerOptions.builder().seedFile(seed));
 
-    assertThat(new ApiClient(seeded.baseUrl(), seeded.apiKey()).get("/v1/me").status()).isEqualTo(200);
-    assertThat(new ApiClient(seeded.baseUrl(), "kc_test_someoneElses1234").get("/v1/me").status()).isEqualTo(401);
+    assertThat(new ApiClient(seeded.baseUrl(), seeded.apiKey()).get("/v1/me").status())
+        .isEqualTo(200);
+    assertThat(new ApiClient(seeded.baseUrl(), "kc_test_someoneElses1234").get("/v1/me").status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -280,7 +331,9 @@ class SnapshotTest {
 
     assertThatThrownBy(() -> start(MockServerOptions.builder().seedFile(seed)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(seed.toString()).hasMessageContaining("(at version)").hasMessageNotContaining("\n");
+        .hasMessageContaining(seed.toString())
+        .hasMessageContaining("(at version)")
+        .hasMessageNotContaining("\n");
   }
 
   @Test

@@ -29,16 +29,30 @@ final class SpecOperations {
 
   static List<Op> all() {
     try {
-      JsonNode root = new ObjectMapper(new YAMLFactory())
-          .readTree(Path.of(System.getProperty("kaicalls.openapi", "../openapi.yaml")).toFile());
+      JsonNode root =
+          new ObjectMapper(new YAMLFactory())
+              .readTree(
+                  Path.of(System.getProperty("kaicalls.openapi", "../openapi.yaml")).toFile());
       List<Op> ops = new ArrayList<>();
-      root.path("paths").properties().forEach(path -> path.getValue().properties().forEach(m -> {
-        if (List.of("get", "post", "patch", "delete", "put").contains(m.getKey())) {
-          JsonNode scope = m.getValue().get("x-required-scope");
-          ops.add(new Op(m.getKey().toUpperCase(Locale.ROOT), path.getKey(), m.getValue().path("operationId").asText(),
-              scope == null || scope.isNull() ? null : scope.asText()));
-        }
-      }));
+      root.path("paths")
+          .properties()
+          .forEach(
+              path ->
+                  path.getValue()
+                      .properties()
+                      .forEach(
+                          m -> {
+                            if (List.of("get", "post", "patch", "delete", "put")
+                                .contains(m.getKey())) {
+                              JsonNode scope = m.getValue().get("x-required-scope");
+                              ops.add(
+                                  new Op(
+                                      m.getKey().toUpperCase(Locale.ROOT),
+                                      path.getKey(),
+                                      m.getValue().path("operationId").asText(),
+                                      scope == null || scope.isNull() ? null : scope.asText()));
+                            }
+                          }));
       return ops;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -47,8 +61,10 @@ final class SpecOperations {
 
   static List<String> scopes() {
     try {
-      JsonNode root = new ObjectMapper(new YAMLFactory())
-          .readTree(Path.of(System.getProperty("kaicalls.openapi", "../openapi.yaml")).toFile());
+      JsonNode root =
+          new ObjectMapper(new YAMLFactory())
+              .readTree(
+                  Path.of(System.getProperty("kaicalls.openapi", "../openapi.yaml")).toFile());
       List<String> scopes = new ArrayList<>();
       root.at("/components/schemas/Scope/enum").forEach(s -> scopes.add(s.asText()));
       return scopes;
@@ -66,9 +82,21 @@ final class SpecOperations {
     String collection = path.substring(0, path.indexOf("/{id}"));
     String id;
     if (collection.equals("/v1/backfills")) {
-      String sub = demo.get("/v1/webhook-subscriptions").json().path("data").get(0).path("id").asText();
-      id = demo.post("/v1/events/backfill", Map.of("subscription_id", sub,
-          "created_after", "2026-01-01T00:00:00Z", "created_before", "2027-01-01T00:00:00Z")).json().path("id").asText();
+      String sub =
+          demo.get("/v1/webhook-subscriptions").json().path("data").get(0).path("id").asText();
+      id =
+          demo.post(
+                  "/v1/events/backfill",
+                  Map.of(
+                      "subscription_id",
+                      sub,
+                      "created_after",
+                      "2026-01-01T00:00:00Z",
+                      "created_before",
+                      "2027-01-01T00:00:00Z"))
+              .json()
+              .path("id")
+              .asText();
     } else if (collection.equals("/v1/recordings")) {
       id = demo.get(collection).json().path("data").get(0).path("id").asText();
     } else {

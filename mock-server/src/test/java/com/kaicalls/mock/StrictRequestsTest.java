@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Bodies, numbers, dates, methods and parameters the API reads strictly, answering 4xx naming the field. */
+/**
+ * Bodies, numbers, dates, methods and parameters the API reads strictly, answering 4xx naming the
+ * field.
+ */
 class StrictRequestsTest {
 
   @RegisterExtension
@@ -21,26 +24,48 @@ class StrictRequestsTest {
   }
 
   private static String runJson(String extraFields) {
-    return "{\"name\":\"n\",\"agent_id\":\"" + Runs.agent(demo()) + "\",\"channel\":\"voice\","
-        + "\"recipients\":[{\"phone\":\"+14155550120\"}]" + extraFields + "}";
+    return "{\"name\":\"n\",\"agent_id\":\""
+        + Runs.agent(demo())
+        + "\",\"channel\":\"voice\","
+        + "\"recipients\":[{\"phone\":\"+14155550120\"}]"
+        + extraFields
+        + "}";
   }
 
   private static RawHttp.Reply post(String path, String contentType, String body) {
-    String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + MOCK.apiKey()
-        + "\r\nIdempotency-Key: strict-" + System.nanoTime() + "\r\nContent-Length: "
-        + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-        + (contentType == null ? "" : "\r\nContent-Type: " + contentType);
+    String head =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + MOCK.apiKey()
+            + "\r\nIdempotency-Key: strict-"
+            + System.nanoTime()
+            + "\r\nContent-Length: "
+            + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            + (contentType == null ? "" : "\r\nContent-Type: " + contentType);
     return RawHttp.send(MOCK.server().port(), head, body);
   }
 
   private static RawHttp.Reply get(String method, String path) {
-    return RawHttp.send(MOCK.server().port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Authorization: Bearer " + MOCK.apiKey(), null);
+    return RawHttp.send(
+        MOCK.server().port(),
+        method
+            + " "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Authorization: Bearer "
+            + MOCK.apiKey(),
+        null);
   }
 
   @Test
   void anOverflowingNumberIs400NamingTheField() {
-    ApiClient.Reply reply = demo().post("/v1/communication-runs", runJson(",\"max_attempts\":1e400"), Runs.key("n-" + System.nanoTime()));
+    ApiClient.Reply reply =
+        demo()
+            .post(
+                "/v1/communication-runs",
+                runJson(",\"max_attempts\":1e400"),
+                Runs.key("n-" + System.nanoTime()));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("max_attempts");
@@ -48,11 +73,20 @@ class StrictRequestsTest {
 
   @Test
   void anOverflowingGracePeriodOnRotateSecretIs400NamingIt() {
-    String subscription = demo().post("/v1/webhook-subscriptions",
-        Map.of("url", "https://example.com/hook", "event_types", List.of("*"))).json().path("id").asText();
+    String subscription =
+        demo()
+            .post(
+                "/v1/webhook-subscriptions",
+                Map.of("url", "https://example.com/hook", "event_types", List.of("*")))
+            .json()
+            .path("id")
+            .asText();
 
-    ApiClient.Reply reply = demo().post("/v1/webhook-subscriptions/" + subscription + "/rotate-secret",
-        "{\"grace_period_seconds\":1e400}");
+    ApiClient.Reply reply =
+        demo()
+            .post(
+                "/v1/webhook-subscriptions/" + subscription + "/rotate-secret",
+                "{\"grace_period_seconds\":1e400}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("grace_period_seconds");
@@ -73,7 +107,9 @@ class StrictRequestsTest {
     String schedule = ",\"schedule\":{\"start_at\":\"" + TOO_LATE + "\",\"timezone\":\"UTC\"}";
 
     ApiClient.Reply preview = demo().post("/v1/communication-runs/preview", runJson(schedule));
-    ApiClient.Reply create = demo().post("/v1/communication-runs", runJson(schedule), Runs.key("d-" + System.nanoTime()));
+    ApiClient.Reply create =
+        demo()
+            .post("/v1/communication-runs", runJson(schedule), Runs.key("d-" + System.nanoTime()));
 
     assertThat(preview.status()).isEqualTo(400);
     assertThat(preview.errorParam()).isEqualTo("schedule.start_at");
@@ -83,8 +119,11 @@ class StrictRequestsTest {
 
   @Test
   void anApiKeyExpiryBeyondRfc3339Is400() {
-    ApiClient.Reply reply = demo().post("/v1/api-keys",
-        Map.of("name", "late", "scopes", List.of("runs:read"), "expires_at", TOO_LATE));
+    ApiClient.Reply reply =
+        demo()
+            .post(
+                "/v1/api-keys",
+                Map.of("name", "late", "scopes", List.of("runs:read"), "expires_at", TOO_LATE));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("expires_at");
@@ -92,7 +131,8 @@ class StrictRequestsTest {
 
   @Test
   void trailingDataAfterTheJsonBodyIs400() {
-    assertThat(demo().post("/v1/communication-runs/validate", runJson("") + " xyz").status()).isEqualTo(400);
+    assertThat(demo().post("/v1/communication-runs/validate", runJson("") + " xyz").status())
+        .isEqualTo(400);
     ApiClient.Reply twoValues = demo().post("/v1/communication-runs/validate", runJson("") + "{}");
 
     assertThat(twoValues.status()).isEqualTo(400);
@@ -101,7 +141,8 @@ class StrictRequestsTest {
 
   @Test
   void aBodyThatIsNotDeclaredJsonIs415() {
-    for (String type : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded", null}) {
+    for (String type :
+        new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded", null}) {
       RawHttp.Reply reply = post("/v1/communication-runs/validate", type, runJson(""));
 
       assertThat(reply.status()).as(String.valueOf(type)).isEqualTo(415);
@@ -112,14 +153,19 @@ class StrictRequestsTest {
 
   @Test
   void jsonWithAUtf8CharsetIsAccepted() {
-    assertThat(post("/v1/communication-runs/validate", "application/json; charset=UTF-8", runJson("")).status())
+    assertThat(
+            post("/v1/communication-runs/validate", "application/json; charset=UTF-8", runJson(""))
+                .status())
         .isEqualTo(200);
   }
 
   @Test
   void aLoneSurrogateInAStringIs400NamingTheField() {
-    ApiClient.Reply reply = demo().post("/v1/communication-runs/validate",
-        runJson("").replace("\"name\":\"n\"", "\"name\":\"\\ud800\""));
+    ApiClient.Reply reply =
+        demo()
+            .post(
+                "/v1/communication-runs/validate",
+                runJson("").replace("\"name\":\"n\"", "\"name\":\"\\ud800\""));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("name");
@@ -154,8 +200,12 @@ class StrictRequestsTest {
   }
 
   private static RawHttp.Reply advanceClock(String body) {
-    return RawHttp.send(MOCK.server().port(), "POST /__admin/kaicalls/clock/advance HTTP/1.1\r\n"
-        + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length(), body);
+    return RawHttp.send(
+        MOCK.server().port(),
+        "POST /__admin/kaicalls/clock/advance HTTP/1.1\r\n"
+            + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.length(),
+        body);
   }
 
   @Test

@@ -8,14 +8,22 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What follows real time even on a manual clock: rate windows, and where reset puts the clock without a start time. */
+/**
+ * What follows real time even on a manual clock: rate windows, and where reset puts the clock
+ * without a start time.
+ */
 class WallClockTest {
 
   static final MutableClock WALL = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().seed(Seed.EMPTY)
-      .clockMode(ClockMode.MANUAL).clock(WALL).rateLimit(RateLimit.perSecond(2)).build();
+  static final KaiCallsMockExtension MOCK =
+      KaiCallsMockExtension.builder()
+          .seed(Seed.EMPTY)
+          .clockMode(ClockMode.MANUAL)
+          .clock(WALL)
+          .rateLimit(RateLimit.perSecond(2))
+          .build();
 
   @Test
   void onAManualClockARateLimitedKeyIsServedAgainOnceTheWindowHasPassedInRealTime() {

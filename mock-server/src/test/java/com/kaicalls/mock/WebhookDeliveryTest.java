@@ -22,7 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookDeliveryTest {
 
   static final Instant T0 = Instant.parse("2026-12-01T15:00:00Z");
-  /** Real time, as the receiver sees it: signatures are checked against it, never against virtual time. */
+
+  /**
+   * Real time, as the receiver sees it: signatures are checked against it, never against virtual
+   * time.
+   */
   static final Clock WALL = Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC);
 
   @RegisterExtension
@@ -48,18 +52,31 @@ class WebhookDeliveryTest {
 
   /** Creates a subscription; returns it with its secret. */
   private static JsonNode subscribe(WebhookReceiver receiver, String... types) {
-    return api().post("/v1/webhook-subscriptions", Map.of("url", receiver.url(), "event_types", List.of(types))).json();
+    return api()
+        .post(
+            "/v1/webhook-subscriptions",
+            Map.of("url", receiver.url(), "event_types", List.of(types)))
+        .json();
   }
 
   /** Creates a one-recipient run: one communication_run.created event. */
   private static String createRun() {
-    return api().post("/v1/communication-runs", Runs.body(Runs.agent(api()), "+13125550177"),
-        Runs.key("k-" + System.nanoTime())).json().path("id").asText();
+    return api()
+        .post(
+            "/v1/communication-runs",
+            Runs.body(Runs.agent(api()), "+13125550177"),
+            Runs.key("k-" + System.nanoTime()))
+        .json()
+        .path("id")
+        .asText();
   }
 
   private static List<JsonNode> deliveries(JsonNode subscription) {
     List<JsonNode> list = new ArrayList<>();
-    api().get("/v1/event-deliveries?limit=100&subscription_id=" + subscription.path("id").asText()).json().path("data")
+    api()
+        .get("/v1/event-deliveries?limit=100&subscription_id=" + subscription.path("id").asText())
+        .json()
+        .path("data")
         .forEach(list::add);
     return list;
   }
@@ -69,7 +86,8 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void aLiveEventArrivesSignedWithTheEventIdAsWebhookIdAndTheAttemptIsRecorded(KaiCallsMockServer mock) throws Exception {
+  void aLiveEventArrivesSignedWithTheEventIdAsWebhookIdAndTheAttemptIsRecorded(
+      KaiCallsMockServer mock) throws Exception {
     WebhookReceiver receiver = receiver();
     JsonNode sub = subscribe(receiver, "communication_run.*");
     String runId = createRun();
@@ -88,14 +106,16 @@ class WebhookDeliveryTest {
     assertThat(delivery.path("trigger").asText()).isEqualTo("live");
     assertThat(delivery.path("attempts")).hasSize(1);
     assertThat(delivery.path("attempts").get(0).path("response_status").asInt()).isEqualTo(200);
-    assertThat(delivery.path("attempts").get(0).path("response_body").asText()).isEqualTo("status 200");
-    assertThat(delivery.path("request_headers").path("webhook-id").asText()).isEqualTo(event.path("id").asText());
+    assertThat(delivery.path("attempts").get(0).path("response_body").asText())
+        .isEqualTo("status 200");
+    assertThat(delivery.path("request_headers").path("webhook-id").asText())
+        .isEqualTo(event.path("id").asText());
     assertThat(delivery.path("next_attempt_at").isNull()).isTrue();
   }
 
   @Test
-  void deliveriesAreSignedWithTheWallClockTimeOfTheSendWhileEventTimesStayVirtual(KaiCallsMockServer mock)
-      throws Exception {
+  void deliveriesAreSignedWithTheWallClockTimeOfTheSendWhileEventTimesStayVirtual(
+      KaiCallsMockServer mock) throws Exception {
     WebhookReceiver receiver = receiver();
     JsonNode sub = subscribe(receiver, "communication_run.created");
     mock.advanceClock(Duration.ofDays(6));
@@ -104,14 +124,16 @@ class WebhookDeliveryTest {
     mock.advanceClock(Duration.ZERO);
 
     WebhookReceiver.Received request = receiver.received().get(0);
-    assertThat(request.header("webhook-timestamp")).isEqualTo(Long.toString(WALL.instant().getEpochSecond()));
+    assertThat(request.header("webhook-timestamp"))
+        .isEqualTo(Long.toString(WALL.instant().getEpochSecond()));
     verifier(sub.path("secret").asText()).verify(request.body(), request.headers());
     assertThat(ApiClient.JSON.readTree(request.body()).path("created_at").asText())
         .isEqualTo(T0.plus(Duration.ofDays(6)).toString());
   }
 
   @Test
-  void failedAttemptsAreRetriedOnTheDocumentedScheduleWithTheSameWebhookId(KaiCallsMockServer mock) {
+  void failedAttemptsAreRetriedOnTheDocumentedScheduleWithTheSameWebhookId(
+      KaiCallsMockServer mock) {
     WebhookReceiver receiver = receiver().then(503).then(500).then(503);
     JsonNode sub = subscribe(receiver, "communication_run.created");
     createRun();
@@ -132,8 +154,12 @@ class WebhookDeliveryTest {
     assertThat(beforeDue).isEqualTo(3);
     JsonNode delivery = deliveries(sub).get(0);
     assertThat(delivery.path("status").asText()).isEqualTo("succeeded");
-    assertThat(delivery.path("attempts")).extracting(a -> a.path("response_status").asInt()).containsExactly(503, 500, 503, 200);
-    assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsOnly(delivery.path("event_id").asText());
+    assertThat(delivery.path("attempts"))
+        .extracting(a -> a.path("response_status").asInt())
+        .containsExactly(503, 500, 503, 200);
+    assertThat(receiver.received())
+        .extracting(r -> r.header("webhook-id"))
+        .containsOnly(delivery.path("event_id").asText());
   }
 
   @Test
@@ -144,7 +170,8 @@ class WebhookDeliveryTest {
 
     mock.advanceClock(Duration.ZERO);
 
-    assertThat(deliveries(sub).get(0).path("next_attempt_at").asText()).isEqualTo("2026-12-01T15:02:00Z");
+    assertThat(deliveries(sub).get(0).path("next_attempt_at").asText())
+        .isEqualTo("2026-12-01T15:02:00Z");
   }
 
   @Test
@@ -164,7 +191,8 @@ class WebhookDeliveryTest {
 
   @Test
   void redirectsAreNotFollowedAndGoneDisablesTheSubscription(KaiCallsMockServer mock) {
-    WebhookReceiver redirecting = receiver().then(302, Map.of("Location", "http://127.0.0.1:9/elsewhere"));
+    WebhookReceiver redirecting =
+        receiver().then(302, Map.of("Location", "http://127.0.0.1:9/elsewhere"));
     WebhookReceiver gone = receiver().then(410);
     JsonNode redirectSub = subscribe(redirecting, "communication_run.created");
     JsonNode goneSub = subscribe(gone, "communication_run.created");
@@ -177,7 +205,8 @@ class WebhookDeliveryTest {
     assertThat(redirected.path("error").asText()).isEqualTo("redirect_not_followed");
     assertThat(redirected.path("response_status").asInt()).isEqualTo(302);
     assertThat(deliveries(goneSub).get(0).path("status").asText()).isEqualTo("failed");
-    JsonNode disabled = api().get("/v1/webhook-subscriptions/" + goneSub.path("id").asText()).json();
+    JsonNode disabled =
+        api().get("/v1/webhook-subscriptions/" + goneSub.path("id").asText()).json();
     assertThat(disabled.path("status").asText()).isEqualTo("disabled");
     assertThat(disabled.path("disabled_reason").asText()).isEqualTo("endpoint_gone");
   }
@@ -203,12 +232,19 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void duringTheGracePeriodBothSecretsSignAfterItOnlyTheNewOne(KaiCallsMockServer mock) throws Exception {
+  void duringTheGracePeriodBothSecretsSignAfterItOnlyTheNewOne(KaiCallsMockServer mock)
+      throws Exception {
     WebhookReceiver receiver = receiver();
     JsonNode sub = subscribe(receiver, "communication_run.created");
     String oldSecret = sub.path("secret").asText();
-    String newSecret = api().post("/v1/webhook-subscriptions/" + sub.path("id").asText() + "/rotate-secret",
-        Map.of("grace_period_seconds", 3600)).json().path("secret").asText();
+    String newSecret =
+        api()
+            .post(
+                "/v1/webhook-subscriptions/" + sub.path("id").asText() + "/rotate-secret",
+                Map.of("grace_period_seconds", 3600))
+            .json()
+            .path("secret")
+            .asText();
 
     createRun();
     mock.advanceClock(Duration.ZERO);
@@ -251,14 +287,24 @@ class WebhookDeliveryTest {
     mock.advanceClock(Duration.ZERO);
     String eventId = receiver.received().get(0).header("webhook-id");
 
-    JsonNode replayed = api().post("/v1/events/" + eventId + "/replay",
-        Map.of("subscription_id", sub.path("id").asText())).json().path("data");
+    JsonNode replayed =
+        api()
+            .post(
+                "/v1/events/" + eventId + "/replay",
+                Map.of("subscription_id", sub.path("id").asText()))
+            .json()
+            .path("data");
     mock.advanceClock(Duration.ZERO);
 
     assertThat(replayed).hasSize(1);
     assertThat(replayed.get(0).path("trigger").asText()).isEqualTo("replay");
-    assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsExactly(eventId, eventId);
-    assertThat(deliveries(sub)).extracting(d -> d.path("status").asText()).containsOnly("succeeded").hasSize(2);
+    assertThat(receiver.received())
+        .extracting(r -> r.header("webhook-id"))
+        .containsExactly(eventId, eventId);
+    assertThat(deliveries(sub))
+        .extracting(d -> d.path("status").asText())
+        .containsOnly("succeeded")
+        .hasSize(2);
   }
 
   @Test
@@ -279,10 +325,32 @@ class WebhookDeliveryTest {
     receiver.otherwise(200, Duration.ZERO);
     int before = receiver.received().size();
 
-    JsonNode all = api().post("/v1/events/backfill", Map.of("subscription_id", sub.path("id").asText(),
-        "created_after", "2026-12-01T00:00:00Z", "created_before", "2026-12-03T00:00:00Z")).json();
-    JsonNode onlyFailed = api().post("/v1/events/backfill", Map.of("subscription_id", sub.path("id").asText(),
-        "created_after", "2026-12-01T00:00:00Z", "created_before", "2026-12-03T00:00:00Z", "only_failed", true)).json();
+    JsonNode all =
+        api()
+            .post(
+                "/v1/events/backfill",
+                Map.of(
+                    "subscription_id",
+                    sub.path("id").asText(),
+                    "created_after",
+                    "2026-12-01T00:00:00Z",
+                    "created_before",
+                    "2026-12-03T00:00:00Z"))
+            .json();
+    JsonNode onlyFailed =
+        api()
+            .post(
+                "/v1/events/backfill",
+                Map.of(
+                    "subscription_id",
+                    sub.path("id").asText(),
+                    "created_after",
+                    "2026-12-01T00:00:00Z",
+                    "created_before",
+                    "2026-12-03T00:00:00Z",
+                    "only_failed",
+                    true))
+            .json();
     mock.advanceClock(Duration.ZERO);
 
     assertThat(all.path("total").asInt()).isEqualTo(4);
@@ -291,8 +359,10 @@ class WebhookDeliveryTest {
     assertThat(progress.path("status").asText()).isEqualTo("completed");
     assertThat(progress.path("delivered").asInt()).isEqualTo(3);
     assertThat(progress.path("queued").asInt()).isZero();
-    List<String> resent = receiver.received().subList(before, receiver.received().size()).stream()
-        .map(r -> runIdOf(r)).toList();
+    List<String> resent =
+        receiver.received().subList(before, receiver.received().size()).stream()
+            .map(r -> runIdOf(r))
+            .toList();
     assertThat(resent).containsOnly(delivered, failedOne, failedTwo, missed);
     assertThat(resent.stream().filter(delivered::equals)).hasSize(1);
   }
@@ -303,8 +373,18 @@ class WebhookDeliveryTest {
     adminGenerate(mock, 250);
     JsonNode sub = subscribe(receiver, "communication_run.created");
 
-    JsonNode backfill = api().post("/v1/events/backfill", Map.of("subscription_id", sub.path("id").asText(),
-        "created_after", "2026-12-01T00:00:00Z", "created_before", "2026-12-02T00:00:00Z")).json();
+    JsonNode backfill =
+        api()
+            .post(
+                "/v1/events/backfill",
+                Map.of(
+                    "subscription_id",
+                    sub.path("id").asText(),
+                    "created_after",
+                    "2026-12-01T00:00:00Z",
+                    "created_before",
+                    "2026-12-02T00:00:00Z"))
+            .json();
     mock.advanceClock(Duration.ZERO);
 
     assertThat(backfill.path("total").asInt()).isEqualTo(250);
@@ -315,13 +395,24 @@ class WebhookDeliveryTest {
   }
 
   @Test
-  void aBackfillKeepsPagingWhileItsEarlierDeliveriesAwaitRetries(KaiCallsMockServer mock) throws Exception {
+  void aBackfillKeepsPagingWhileItsEarlierDeliveriesAwaitRetries(KaiCallsMockServer mock)
+      throws Exception {
     WebhookReceiver receiver = receiver().otherwise(500, Duration.ZERO);
     adminGenerate(mock, 450);
     JsonNode sub = subscribe(receiver, "communication_run.created");
 
-    JsonNode backfill = api().post("/v1/events/backfill", Map.of("subscription_id", sub.path("id").asText(),
-        "created_after", "2026-12-01T00:00:00Z", "created_before", "2026-12-02T00:00:00Z")).json();
+    JsonNode backfill =
+        api()
+            .post(
+                "/v1/events/backfill",
+                Map.of(
+                    "subscription_id",
+                    sub.path("id").asText(),
+                    "created_after",
+                    "2026-12-01T00:00:00Z",
+                    "created_before",
+                    "2026-12-02T00:00:00Z"))
+            .json();
     mock.advanceClock(Duration.ZERO);
 
     JsonNode progress = api().get("/v1/backfills/" + backfill.path("id").asText()).json();
@@ -332,10 +423,17 @@ class WebhookDeliveryTest {
   }
 
   private static void adminGenerate(KaiCallsMockServer mock, int count) throws Exception {
-    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(mock.baseUrl() + "/__admin/kaicalls/communication-runs/generate"))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"count\":" + count + "}")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            mock.baseUrl() + "/__admin/kaicalls/communication-runs/generate"))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"count\":" + count + "}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(201);
   }
 

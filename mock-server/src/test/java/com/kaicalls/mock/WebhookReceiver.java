@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-/** A webhook endpoint on 127.0.0.1 that records what it receives and answers as scripted (200 by default). */
+/**
+ * A webhook endpoint on 127.0.0.1 that records what it receives and answers as scripted (200 by
+ * default).
+ */
 final class WebhookReceiver implements AutoCloseable {
 
   /** One received request. */
@@ -40,28 +43,33 @@ final class WebhookReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", exchange -> {
-      Map<String, List<String>> headers = new TreeMap<>();
-      exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      received.add(new Received(headers, body));
-      Answer answer = script.poll();
-      if (answer == null) {
-        answer = otherwise;
-      }
-      if (!answer.delay().isZero()) {
-        try {
-          Thread.sleep(answer.delay().toMillis()); // the endpoint's slowness, not a test wait
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-      byte[] out = ("status " + answer.status()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(answer.status(), out.length);
-      exchange.getResponseBody().write(out);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          Map<String, List<String>> headers = new TreeMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(new Received(headers, body));
+          Answer answer = script.poll();
+          if (answer == null) {
+            answer = otherwise;
+          }
+          if (!answer.delay().isZero()) {
+            try {
+              Thread.sleep(answer.delay().toMillis()); // the endpoint's slowness, not a test wait
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+          byte[] out =
+              ("status " + answer.status()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(answer.status(), out.length);
+          exchange.getResponseBody().write(out);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -14,17 +14,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebhookUrlTest {
 
   @RegisterExtension
-  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().seed(Seed.EMPTY).build();
+  static final KaiCallsMockExtension MOCK =
+      KaiCallsMockExtension.builder().seed(Seed.EMPTY).build();
 
   private static ApiClient api() {
     return new ApiClient(MOCK.baseUrl(), MOCK.apiKey());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://127.0.0.1/hooks", "gopher://127.0.0.1:70/", "http://127.0.0.1:99999/hooks",
-      "http://127.0.0.1:0/hooks", "file:///etc/passwd"})
+  @ValueSource(
+      strings = {
+        "ftp://127.0.0.1/hooks",
+        "gopher://127.0.0.1:70/",
+        "http://127.0.0.1:99999/hooks",
+        "http://127.0.0.1:0/hooks",
+        "file:///etc/passwd"
+      })
   void anUnreachableSchemeOrPortIsRefusedAtCreateNamingUrl(String url) {
-    ApiClient.Reply reply = api().post("/v1/webhook-subscriptions", Map.of("url", url, "event_types", List.of("*")));
+    ApiClient.Reply reply =
+        api().post("/v1/webhook-subscriptions", Map.of("url", url, "event_types", List.of("*")));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("url");
@@ -32,10 +40,22 @@ class WebhookUrlTest {
 
   @Test
   void anUnreachableUrlIsRefusedAtUpdateAndTheSubscriptionKeepsItsUrl() {
-    String id = api().post("/v1/webhook-subscriptions", Map.of("url", "https://127.0.0.1:8443/hooks",
-        "event_types", List.of("*"))).json().path("id").asText();
+    String id =
+        api()
+            .post(
+                "/v1/webhook-subscriptions",
+                Map.of("url", "https://127.0.0.1:8443/hooks", "event_types", List.of("*")))
+            .json()
+            .path("id")
+            .asText();
 
-    ApiClient.Reply reply = api().send("PATCH", "/v1/webhook-subscriptions/" + id, Map.of("url", "ftp://127.0.0.1/x"), Map.of());
+    ApiClient.Reply reply =
+        api()
+            .send(
+                "PATCH",
+                "/v1/webhook-subscriptions/" + id,
+                Map.of("url", "ftp://127.0.0.1/x"),
+                Map.of());
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorParam()).isEqualTo("url");

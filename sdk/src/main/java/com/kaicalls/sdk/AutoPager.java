@@ -8,9 +8,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every item of a list, from a first page on. Pages are fetched lazily: the next request is made only when
- * iteration passes the last item already fetched, so breaking out early costs nothing more. Each call to
- * {@link #iterator()} or {@link #stream()} starts again from the first page it was given.
+ * Every item of a list, from a first page on. Pages are fetched lazily: the next request is made
+ * only when iteration passes the last item already fetched, so breaking out early costs nothing
+ * more. Each call to {@link #iterator()} or {@link #stream()} starts again from the first page it
+ * was given.
  *
  * @param <T> the item type
  */
@@ -29,7 +30,8 @@ public final class AutoPager<T> implements Iterable<T> {
   /** Returns a sequential stream over every item, fetching pages as the stream is consumed. */
   public Stream<T> stream() {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   private static final class PageWalker<T> implements Iterator<T> {

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Every item of a list from a first page on, visited without blocking a thread: the next page is requested when
- * the items of the current one have been handed over, and the action runs on the thread that completed the page
- * (the client's callback executor).
+ * Every item of a list from a first page on, visited without blocking a thread: the next page is
+ * requested when the items of the current one have been handed over, and the action runs on the
+ * thread that completed the page (the client's callback executor).
  *
  * <pre>{@code
  * client.async().events().list()
@@ -28,9 +28,10 @@ public final class AutoPagerAsync<T> {
   /**
    * Visits every item, in order, fetching each page after the previous one's items were visited.
    *
-   * @param action called once per item; an exception it throws ends the walk and fails the returned future
-   * @return completes after the last item, or fails with the first error; cancelling it cancels the page request in
-   *     flight and visits nothing more
+   * @param action called once per item; an exception it throws ends the walk and fails the returned
+   *     future
+   * @return completes after the last item, or fails with the first error; cancelling it cancels the
+   *     page request in flight and visits nothing more
    */
   public CompletableFuture<Void> forEach(Consumer<? super T> action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
@@ -38,10 +39,10 @@ public final class AutoPagerAsync<T> {
     // A cancellation hook: the future whenComplete returns has nothing to report.
     CompletableFuture<Void> unused =
         done.whenComplete(
-        (ignored, failure) -> {
-          CompletableFuture<Page<T>> inFlight = fetching.get();
-          if (done.isCancelled() && inFlight != null) inFlight.cancel(true);
-        });
+            (ignored, failure) -> {
+              CompletableFuture<Page<T>> inFlight = fetching.get();
+              if (done.isCancelled() && inFlight != null) inFlight.cancel(true);
+            });
     visitFrom(first, action, done, fetching);
     return done;
   }
@@ -51,7 +52,8 @@ public final class AutoPagerAsync<T> {
       Consumer<? super T> action,
       CompletableFuture<Void> done,
       AtomicReference<CompletableFuture<Page<T>>> fetching) {
-    // A loop, not recursion, for pages that are already complete, so a long list cannot overflow the stack.
+    // A loop, not recursion, for pages that are already complete, so a long list cannot overflow
+    // the stack.
     Page<T> current = page;
     while (!done.isDone()) {
       try {
@@ -71,19 +73,20 @@ public final class AutoPagerAsync<T> {
       fetching.set(next);
       if (done.isCancelled()) next.cancel(true);
       if (!next.isDone() || next.isCompletedExceptionally()) {
-        // The continuation reports through done; the future whenComplete returns has nothing more to say.
+        // The continuation reports through done; the future whenComplete returns has nothing more
+        // to say.
         CompletableFuture<Page<T>> unused =
             next.whenComplete(
-            (nextPage, failure) -> {
-              if (failure != null) {
-                done.completeExceptionally(
-                    failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure);
-              } else {
-                visitFrom(nextPage, action, done, fetching);
-              }
-            });
+                (nextPage, failure) -> {
+                  if (failure != null) {
+                    done.completeExceptionally(
+                        failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure);
+                  } else {
+                    visitFrom(nextPage, action, done, fetching);
+                  }
+                });
         return;
       }
       current = next.join();

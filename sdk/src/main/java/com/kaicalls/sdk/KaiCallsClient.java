@@ -42,11 +42,12 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The KaiCalls API client: one service per resource, each method a typed call. Thread-safe; create one and share
- * it. Every POST carries an idempotency key (generated once per call if you give none) so retries are safe.
- * An error response is retried when its {@code KaiCalls-Should-Retry} header says {@code true}; without the header,
- * 408, 429, 5xx and a 409 {@code idempotency_key_in_use} are; connection failures and timeouts are retried when
- * a repeat cannot act twice. Retries wait {@code Retry-After} or back off exponentially.
+ * The KaiCalls API client: one service per resource, each method a typed call. Thread-safe; create
+ * one and share it. Every POST carries an idempotency key (generated once per call if you give
+ * none) so retries are safe. An error response is retried when its {@code KaiCalls-Should-Retry}
+ * header says {@code true}; without the header, 408, 429, 5xx and a 409 {@code
+ * idempotency_key_in_use} are; connection failures and timeouts are retried when a repeat cannot
+ * act twice. Retries wait {@code Retry-After} or back off exponentially.
  *
  * <pre>{@code
  * KaiCallsClient client = KaiCallsClient.fromEnv();
@@ -107,7 +108,8 @@ public final class KaiCallsClient {
     this.leads = ServiceFactories.create(LeadsService.class, transport);
     this.calls = ServiceFactories.create(CallsService.class, transport);
     this.communicationRuns = ServiceFactories.create(CommunicationRunsService.class, transport);
-    this.webhookSubscriptions = ServiceFactories.create(WebhookSubscriptionsService.class, transport);
+    this.webhookSubscriptions =
+        ServiceFactories.create(WebhookSubscriptionsService.class, transport);
     this.events = ServiceFactories.create(EventsService.class, transport);
     this.eventDeliveries = ServiceFactories.create(EventDeliveriesService.class, transport);
     this.backfills = ServiceFactories.create(BackfillsService.class, transport);
@@ -117,8 +119,10 @@ public final class KaiCallsClient {
     this.attempts = ServiceFactories.create(AttemptsService.class, transport);
     this.recordings = ServiceFactories.create(RecordingsService.class, transport);
     this.agents = ServiceFactories.create(AgentsService.class, transport);
-    ScheduledExecutorService scheduler = b.retryScheduler != null ? b.retryScheduler : RetryScheduler.SHARED;
-    this.async = new KaiCallsClientAsync(this, new AsyncTransport(transport, scheduler, b.callbackExecutor));
+    ScheduledExecutorService scheduler =
+        b.retryScheduler != null ? b.retryScheduler : RetryScheduler.SHARED;
+    this.async =
+        new KaiCallsClientAsync(this, new AsyncTransport(transport, scheduler, b.callbackExecutor));
   }
 
   /** Returns a builder; {@link Builder#apiKey(String)} is required. */
@@ -127,8 +131,8 @@ public final class KaiCallsClient {
   }
 
   /**
-   * Creates a client from {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} (optional) and
-   * {@code KAICALLS_WEBHOOK_SECRET} (optional).
+   * Creates a client from {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} (optional) and {@code
+   * KAICALLS_WEBHOOK_SECRET} (optional).
    *
    * @return the client
    * @throws IllegalStateException if {@code KAICALLS_API_KEY} is missing or blank
@@ -138,8 +142,8 @@ public final class KaiCallsClient {
   }
 
   /**
-   * Returns a copy with changed settings (another key, a shorter timeout, more retries) that shares this
-   * client's connection pool and threads.
+   * Returns a copy with changed settings (another key, a shorter timeout, more retries) that shares
+   * this client's connection pool and threads.
    *
    * <pre>{@code
    * KaiCallsClient patient = client.withOptions(o -> o.maxRetries(5).readTimeout(Duration.ofMinutes(2)));
@@ -156,8 +160,8 @@ public final class KaiCallsClient {
   }
 
   /**
-   * Returns the asynchronous face of this client: the same services, each method returning a
-   * {@link java.util.concurrent.CompletableFuture}, with the same settings, retries and connection pool.
+   * Returns the asynchronous face of this client: the same services, each method returning a {@link
+   * java.util.concurrent.CompletableFuture}, with the same settings, retries and connection pool.
    *
    * @return the asynchronous client
    */
@@ -255,7 +259,10 @@ public final class KaiCallsClient {
     }
   }
 
-  /** The default retry scheduler: one daemon thread, started on the first scheduled retry, shared by all clients. */
+  /**
+   * The default retry scheduler: one daemon thread, started on the first scheduled retry, shared by
+   * all clients.
+   */
   private static final class RetryScheduler {
     static final ScheduledExecutorService SHARED = create();
 
@@ -350,7 +357,8 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Sets the timeout of each attempt as a whole, from connecting to reading the body (default 2 min).
+     * Sets the timeout of each attempt as a whole, from connecting to reading the body (default 2
+     * min).
      *
      * @param timeout a positive duration
      * @return this builder
@@ -373,8 +381,9 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Uses your {@link OkHttpClient}: the SDK works on a copy that shares its connection pool and dispatcher, with
-     * the SDK's timeouts and with OkHttp's own connection-failure retry turned off (the SDK retries itself).
+     * Uses your {@link OkHttpClient}: the SDK works on a copy that shares its connection pool and
+     * dispatcher, with the SDK's timeouts and with OkHttp's own connection-failure retry turned off
+     * (the SDK retries itself).
      *
      * @param client the client to share
      * @return this builder
@@ -418,7 +427,8 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Sets how idempotency keys are made for POSTs the caller gave none for (default: random UUIDs).
+     * Sets how idempotency keys are made for POSTs the caller gave none for (default: random
+     * UUIDs).
      *
      * @param generator returns a new key, 1 to 255 characters, on each call
      * @return this builder
@@ -429,9 +439,10 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Sets where the {@link KaiCallsClient#async() asynchronous client}'s futures complete, and so where callbacks
-     * attached to them before completion run (default {@link ForkJoinPool#commonPool()}). {@code Runnable::run}
-     * completes them on OkHttp's threads: the fastest, but then callbacks must never block.
+     * Sets where the {@link KaiCallsClient#async() asynchronous client}'s futures complete, and so
+     * where callbacks attached to them before completion run (default {@link
+     * ForkJoinPool#commonPool()}). {@code Runnable::run} completes them on OkHttp's threads: the
+     * fastest, but then callbacks must never block.
      *
      * @param executor runs each completion
      * @return this builder
@@ -442,8 +453,9 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Sets what runs the asynchronous client's retries after their delay (default: one shared daemon thread). The
-     * scheduler only starts the next attempt; it never waits on the network. Tests pass one they advance by hand.
+     * Sets what runs the asynchronous client's retries after their delay (default: one shared
+     * daemon thread). The scheduler only starts the next attempt; it never waits on the network.
+     * Tests pass one they advance by hand.
      *
      * @param scheduler schedules retries; the client never shuts it down
      * @return this builder
@@ -454,8 +466,8 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Reads {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} and {@code KAICALLS_WEBHOOK_SECRET} from the
-     * environment; unset variables leave the builder as it was.
+     * Reads {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} and {@code KAICALLS_WEBHOOK_SECRET}
+     * from the environment; unset variables leave the builder as it was.
      *
      * @return this builder
      */
@@ -490,7 +502,8 @@ public final class KaiCallsClient {
             "No KaiCalls API key: call apiKey(...) or set KAICALLS_API_KEY (keys look like kc_test_...)");
       }
       if (apiKey.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
-        throw new IllegalStateException("The KaiCalls API key contains whitespace or non-ASCII characters");
+        throw new IllegalStateException(
+            "The KaiCalls API key contains whitespace or non-ASCII characters");
       }
       parsedBaseUrl();
       return new KaiCallsClient(this);
@@ -505,12 +518,14 @@ public final class KaiCallsClient {
     }
 
     OkHttpClient httpClient() {
-      OkHttpClient.Builder b = okHttpClient == null ? new OkHttpClient.Builder() : okHttpClient.newBuilder();
+      OkHttpClient.Builder b =
+          okHttpClient == null ? new OkHttpClient.Builder() : okHttpClient.newBuilder();
       return b.connectTimeout(connectTimeout)
           .readTimeout(readTimeout)
           .writeTimeout(writeTimeout)
           .callTimeout(callTimeout)
-          // The SDK owns every retry, so OkHttp must not silently resend a POST on a stale connection.
+          // The SDK owns every retry, so OkHttp must not silently resend a POST on a stale
+          // connection.
           .retryOnConnectionFailure(false)
           .build();
     }
@@ -537,7 +552,8 @@ public final class KaiCallsClient {
 
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+      if (d.isNegative() || d.isZero())
+        throw new IllegalArgumentException(name + " must be positive");
       return d;
     }
   }

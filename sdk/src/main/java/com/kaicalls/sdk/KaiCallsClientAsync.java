@@ -20,11 +20,12 @@ import com.kaicalls.sdk.services.WebhookSubscriptionsServiceAsync;
 import java.util.function.Consumer;
 
 /**
- * The asynchronous face of a {@link KaiCallsClient}: the same services and methods, each returning a
- * {@link java.util.concurrent.CompletableFuture}. Requests are OkHttp async calls and the wait before a retry is
- * scheduled, so no thread is held per call. Retries, idempotency keys and errors are exactly the blocking client's.
- * Futures complete on the client's {@link KaiCallsClient.Builder#callbackExecutor callback executor}; cancelling one
- * cancels its HTTP request and any pending retry. Get it with {@link KaiCallsClient#async()}; it shares the client's
+ * The asynchronous face of a {@link KaiCallsClient}: the same services and methods, each returning
+ * a {@link java.util.concurrent.CompletableFuture}. Requests are OkHttp async calls and the wait
+ * before a retry is scheduled, so no thread is held per call. Retries, idempotency keys and errors
+ * are exactly the blocking client's. Futures complete on the client's {@link
+ * KaiCallsClient.Builder#callbackExecutor callback executor}; cancelling one cancels its HTTP
+ * request and any pending retry. Get it with {@link KaiCallsClient#async()}; it shares the client's
  * connection pool and settings.
  *
  * <pre>{@code
@@ -56,8 +57,10 @@ public final class KaiCallsClientAsync {
     this.apiKeys = ServiceFactories.create(ApiKeysServiceAsync.class, transport);
     this.leads = ServiceFactories.create(LeadsServiceAsync.class, transport);
     this.calls = ServiceFactories.create(CallsServiceAsync.class, transport);
-    this.communicationRuns = ServiceFactories.create(CommunicationRunsServiceAsync.class, transport);
-    this.webhookSubscriptions = ServiceFactories.create(WebhookSubscriptionsServiceAsync.class, transport);
+    this.communicationRuns =
+        ServiceFactories.create(CommunicationRunsServiceAsync.class, transport);
+    this.webhookSubscriptions =
+        ServiceFactories.create(WebhookSubscriptionsServiceAsync.class, transport);
     this.events = ServiceFactories.create(EventsServiceAsync.class, transport);
     this.eventDeliveries = ServiceFactories.create(EventDeliveriesServiceAsync.class, transport);
     this.backfills = ServiceFactories.create(BackfillsServiceAsync.class, transport);
@@ -75,8 +78,8 @@ public final class KaiCallsClientAsync {
   }
 
   /**
-   * Returns a copy with changed settings that shares this client's connection pool; see
-   * {@link KaiCallsClient#withOptions(Consumer)}.
+   * Returns a copy with changed settings that shares this client's connection pool; see {@link
+   * KaiCallsClient#withOptions(Consumer)}.
    *
    * @param change edits a builder prefilled with this client's settings
    * @return the new asynchronous client

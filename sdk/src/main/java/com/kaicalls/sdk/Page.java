@@ -11,10 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
- * One page of a list. {@link #nextPage()} fetches the following page; {@link #autoPager()} walks every item of
- * this page and the ones after it, fetching each page only when iteration reaches it. {@link #nextPageAsync()}
- * and {@link #autoPagerAsync()} do the same without blocking a thread; they are truly asynchronous on pages from
- * {@link KaiCallsClient#async()} (on a page from the blocking client they fetch on the calling thread).
+ * One page of a list. {@link #nextPage()} fetches the following page; {@link #autoPager()} walks
+ * every item of this page and the ones after it, fetching each page only when iteration reaches it.
+ * {@link #nextPageAsync()} and {@link #autoPagerAsync()} do the same without blocking a thread;
+ * they are truly asynchronous on pages from {@link KaiCallsClient#async()} (on a page from the
+ * blocking client they fetch on the calling thread).
  *
  * <pre>{@code
  * for (Event event : client.events().list().autoPager()) { ... }
@@ -37,7 +38,8 @@ public final class Page<T> {
    * @param nextCursor the cursor of the next page, or null
    * @param fetchAfter fetches the page that starts at a cursor
    */
-  public Page(List<T> data, boolean hasMore, String nextCursor, Function<String, Page<T>> fetchAfter) {
+  public Page(
+      List<T> data, boolean hasMore, String nextCursor, Function<String, Page<T>> fetchAfter) {
     this(data, hasMore, nextCursor, fetchAfter, cursor -> fetchNow(fetchAfter, cursor));
   }
 
@@ -55,7 +57,8 @@ public final class Page<T> {
   }
 
   /**
-   * Creates a page whose following pages are fetched asynchronously. Used by the SDK's generated async services.
+   * Creates a page whose following pages are fetched asynchronously. Used by the SDK's generated
+   * async services.
    *
    * @param data the items of this page
    * @param hasMore whether the server has more items after these
@@ -65,8 +68,12 @@ public final class Page<T> {
    * @return the page
    */
   public static <T> Page<T> ofAsync(
-      List<T> data, boolean hasMore, String nextCursor, Function<String, CompletableFuture<Page<T>>> fetchAfter) {
-    return new Page<>(data, hasMore, nextCursor, cursor -> await(fetchAfter.apply(cursor)), fetchAfter);
+      List<T> data,
+      boolean hasMore,
+      String nextCursor,
+      Function<String, CompletableFuture<Page<T>>> fetchAfter) {
+    return new Page<>(
+        data, hasMore, nextCursor, cursor -> await(fetchAfter.apply(cursor)), fetchAfter);
   }
 
   /** Returns the items of this page, in the server's order. */
@@ -96,7 +103,8 @@ public final class Page<T> {
   }
 
   /**
-   * Starts fetching the next page with the same filters and options; cancelling the future cancels the request.
+   * Starts fetching the next page with the same filters and options; cancelling the future cancels
+   * the request.
    *
    * @return the next page, when it arrives
    * @throws NoSuchElementException if this is the last page
@@ -111,7 +119,9 @@ public final class Page<T> {
     return new AutoPager<>(this);
   }
 
-  /** Returns every item from this page on, visited as each page arrives without blocking a thread. */
+  /**
+   * Returns every item from this page on, visited as each page arrives without blocking a thread.
+   */
   public AutoPagerAsync<T> autoPagerAsync() {
     return new AutoPagerAsync<>(this);
   }
@@ -122,7 +132,8 @@ public final class Page<T> {
     }
   }
 
-  private static <T> CompletableFuture<Page<T>> fetchNow(Function<String, Page<T>> fetchAfter, String cursor) {
+  private static <T> CompletableFuture<Page<T>> fetchNow(
+      Function<String, Page<T>> fetchAfter, String cursor) {
     try {
       return CompletableFuture.completedFuture(fetchAfter.apply(cursor));
     } catch (RuntimeException e) {
@@ -145,7 +156,9 @@ public final class Page<T> {
   /** Unwraps a future's failure into the exception a blocking caller expects. */
   private static RuntimeException rethrowable(Throwable failure) {
     Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof RuntimeException) return (RuntimeException) cause;
     if (cause instanceof Error) throw (Error) cause;
     return new KaiCallsException("Fetching the next page failed", cause);

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A response with its HTTP details: status, headers ({@code Request-Id}, {@code Idempotent-Replayed}, rate-limit
- * headers) and the parsed body. Returned by every service's {@code withRawResponse()} view.
+ * A response with its HTTP details: status, headers ({@code Request-Id}, {@code
+ * Idempotent-Replayed}, rate-limit headers) and the parsed body. Returned by every service's {@code
+ * withRawResponse()} view.
  *
  * @param <T> the parsed body's type
  */
@@ -30,8 +31,8 @@ public final class RawResponse<T> {
   }
 
   /**
-   * Creates a raw response whose header map is built only when first asked for, so calls that only want the body
-   * do not pay for it. Used by the SDK's transport.
+   * Creates a raw response whose header map is built only when first asked for, so calls that only
+   * want the body do not pay for it. Used by the SDK's transport.
    *
    * @param statusCode HTTP status
    * @param headers makes the headers, names lower-cased; called at most once

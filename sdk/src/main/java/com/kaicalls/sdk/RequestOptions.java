@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Options for one call: an idempotency key, a timeout, a retry budget and extra headers. Anything left unset
- * falls back to the client's configuration. Immutable.
+ * Options for one call: an idempotency key, a timeout, a retry budget and extra headers. Anything
+ * left unset falls back to the client's configuration. Immutable.
  *
  * <pre>{@code
  * client.communicationRuns().create(params, RequestOptions.idempotencyKey("order-1234-reminders"));
@@ -41,7 +41,8 @@ public final class RequestOptions {
   }
 
   /**
-   * Options that send this {@code Idempotency-Key} and change nothing else: the short form for one call.
+   * Options that send this {@code Idempotency-Key} and change nothing else: the short form for one
+   * call.
    *
    * <pre>{@code
    * client.communicationRuns().create(run, RequestOptions.idempotencyKey("order-1234-reminders"));
@@ -65,7 +66,10 @@ public final class RequestOptions {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** Returns true if the caller asked to send no idempotency key (such a POST is never retried once sent). */
+  /**
+   * Returns true if the caller asked to send no idempotency key (such a POST is never retried once
+   * sent).
+   */
   public boolean omitsIdempotencyKey() {
     return omitIdempotencyKey;
   }
@@ -107,8 +111,8 @@ public final class RequestOptions {
     private Builder() {}
 
     /**
-     * Sets the {@code Idempotency-Key} sent with a POST. Without it the SDK generates one per call and reuses it
-     * on every retry.
+     * Sets the {@code Idempotency-Key} sent with a POST. Without it the SDK generates one per call
+     * and reuses it on every retry.
      *
      * @param key 1 to 255 characters, not blank
      * @return this builder
@@ -121,7 +125,10 @@ public final class RequestOptions {
       }
       if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
         throw new IllegalArgumentException(
-            "idempotencyKey must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters, was " + key.length());
+            "idempotencyKey must be at most "
+                + MAX_IDEMPOTENCY_KEY_LENGTH
+                + " characters, was "
+                + key.length());
       }
       this.idempotencyKey = key;
       this.omitIdempotencyKey = false;
@@ -129,9 +136,10 @@ public final class RequestOptions {
     }
 
     /**
-     * Sends no {@code Idempotency-Key}. Such a POST is not retried once it may have reached the server (after a
-     * 5xx or a lost response), because a repeat could act twice; only a refused connection, a 408, a 429 or the
-     * server's {@code KaiCalls-Should-Retry: true} retry it. The API requires a key to create a communication run.
+     * Sends no {@code Idempotency-Key}. Such a POST is not retried once it may have reached the
+     * server (after a 5xx or a lost response), because a repeat could act twice; only a refused
+     * connection, a 408, a 429 or the server's {@code KaiCalls-Should-Retry: true} retry it. The
+     * API requires a key to create a communication run.
      *
      * @return this builder
      */
@@ -171,7 +179,8 @@ public final class RequestOptions {
     }
 
     /**
-     * Adds a header to this call. {@code Authorization} cannot be set here: use the client's API key.
+     * Adds a header to this call. {@code Authorization} cannot be set here: use the client's API
+     * key.
      *
      * @param name header name
      * @param value header value

@@ -3,8 +3,8 @@ package com.kaicalls.sdk;
 import java.time.Duration;
 
 /**
- * Waits between retries. The default sleeps the calling thread; tests inject one that records the delays and
- * returns at once.
+ * Waits between retries. The default sleeps the calling thread; tests inject one that records the
+ * delays and returns at once.
  */
 @FunctionalInterface
 public interface Sleeper {

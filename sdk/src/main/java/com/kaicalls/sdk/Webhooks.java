@@ -21,14 +21,14 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Verifies webhook deliveries and turns them into typed events. Verification runs over the raw bytes, before any
- * parsing, with the Standard Webhooks scheme; during a secret rotation give both secrets with
- * {@link #withSecrets(List)}.
+ * Verifies webhook deliveries and turns them into typed events. Verification runs over the raw
+ * bytes, before any parsing, with the Standard Webhooks scheme; during a secret rotation give both
+ * secrets with {@link #withSecrets(List)}.
  *
- * <p>Bodies are {@code byte[]} (best: exactly as received) or {@code String} (encoded as UTF-8). Headers are a
- * {@code Map<String, List<String>>}, a single-valued {@code Map<String, String>} (names in any case), or a lookup
- * such as {@code request::getHeader} (servlets) or {@code exchange.getRequestHeaders()::getFirst} (JDK
- * {@code HttpServer}).
+ * <p>Bodies are {@code byte[]} (best: exactly as received) or {@code String} (encoded as UTF-8).
+ * Headers are a {@code Map<String, List<String>>}, a single-valued {@code Map<String, String>}
+ * (names in any case), or a lookup such as {@code request::getHeader} (servlets) or {@code
+ * exchange.getRequestHeaders()::getFirst} (JDK {@code HttpServer}).
  *
  * <pre>{@code
  * Event event = client.webhooks().unwrap(rawBody, request::getHeader);
@@ -58,7 +58,8 @@ public final class Webhooks {
   }
 
   /**
-   * Returns a copy that accepts signatures made with any of these secrets (old and new during a rotation).
+   * Returns a copy that accepts signatures made with any of these secrets (old and new during a
+   * rotation).
    *
    * @param secrets one or more {@code whsec_} secrets
    * @return a new {@code Webhooks}
@@ -82,8 +83,8 @@ public final class Webhooks {
   }
 
   /**
-   * Returns a copy that accepts a {@code webhook-timestamp} this far from now, in either direction (default five
-   * minutes).
+   * Returns a copy that accepts a {@code webhook-timestamp} this far from now, in either direction
+   * (default five minutes).
    *
    * @param tolerance zero or positive
    * @return a new {@code Webhooks}
@@ -91,7 +92,8 @@ public final class Webhooks {
    */
   public Webhooks withTolerance(Duration tolerance) {
     Objects.requireNonNull(tolerance, "tolerance");
-    if (tolerance.isNegative()) throw new IllegalArgumentException("tolerance must not be negative: " + tolerance);
+    if (tolerance.isNegative())
+      throw new IllegalArgumentException("tolerance must not be negative: " + tolerance);
     return new Webhooks(secrets, tolerance, clock, json);
   }
 
@@ -105,7 +107,8 @@ public final class Webhooks {
    *
    * @param body the raw request body, exactly as received
    * @param headers the request headers (any case), each a {@code String} or a list of them
-   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never
+   *     null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(byte[] body, Map<String, ?> headers) {
@@ -118,7 +121,8 @@ public final class Webhooks {
    *
    * @param body the raw request body as UTF-8 text, exactly as received
    * @param headers the request headers (any case), each a {@code String} or a list of them
-   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never
+   *     null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(String body, Map<String, ?> headers) {
@@ -126,11 +130,14 @@ public final class Webhooks {
   }
 
   /**
-   * Verifies a delivery and parses it, reading headers through a lookup such as {@code request::getHeader}.
+   * Verifies a delivery and parses it, reading headers through a lookup such as {@code
+   * request::getHeader}.
    *
    * @param body the raw request body, exactly as received
-   * @param header looks up a header by its lower-case name, matching case-insensitively; null when absent
-   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
+   * @param header looks up a header by its lower-case name, matching case-insensitively; null when
+   *     absent
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never
+   *     null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(byte[] body, Function<String, String> header) {
@@ -139,11 +146,14 @@ public final class Webhooks {
   }
 
   /**
-   * Verifies a delivery and parses it, reading headers through a lookup such as {@code request::getHeader}.
+   * Verifies a delivery and parses it, reading headers through a lookup such as {@code
+   * request::getHeader}.
    *
    * @param body the raw request body as UTF-8 text, exactly as received
-   * @param header looks up a header by its lower-case name, matching case-insensitively; null when absent
-   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
+   * @param header looks up a header by its lower-case name, matching case-insensitively; null when
+   *     absent
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never
+   *     null
    * @throws WebhookSignatureException if the signature, timestamp or headers do not verify
    */
   public Event unwrap(String body, Function<String, String> header) {
@@ -156,7 +166,8 @@ public final class Webhooks {
    * @param body the raw request body
    * @param headers the request headers (any case), each a {@code String} or a list of them
    * @throws WebhookSignatureException if it does not verify
-   * @throws IllegalArgumentException if a header's value is neither a {@code String} nor a collection of them
+   * @throws IllegalArgumentException if a header's value is neither a {@code String} nor a
+   *     collection of them
    */
   public void verify(byte[] body, Map<String, ?> headers) {
     Map<String, List<String>> multi = multiValued(headers);
@@ -179,10 +190,12 @@ public final class Webhooks {
   }
 
   /**
-   * Verifies a delivery without parsing it, reading headers through a lookup such as {@code request::getHeader}.
+   * Verifies a delivery without parsing it, reading headers through a lookup such as {@code
+   * request::getHeader}.
    *
    * @param body the raw request body
-   * @param header looks up a header by its lower-case name, matching case-insensitively; null when absent
+   * @param header looks up a header by its lower-case name, matching case-insensitively; null when
+   *     absent
    * @throws WebhookSignatureException if it does not verify
    */
   public void verify(byte[] body, Function<String, String> header) {
@@ -194,10 +207,12 @@ public final class Webhooks {
   }
 
   /**
-   * Verifies a delivery without parsing it, reading headers through a lookup such as {@code request::getHeader}.
+   * Verifies a delivery without parsing it, reading headers through a lookup such as {@code
+   * request::getHeader}.
    *
    * @param body the raw request body as UTF-8 text
-   * @param header looks up a header by its lower-case name, matching case-insensitively; null when absent
+   * @param header looks up a header by its lower-case name, matching case-insensitively; null when
+   *     absent
    * @throws WebhookSignatureException if it does not verify
    */
   public void verify(String body, Function<String, String> header) {
@@ -205,11 +220,12 @@ public final class Webhooks {
   }
 
   /**
-   * Parses a body <em>without verifying it</em>: for a delivery already verified (by a framework filter, say).
-   * Never call it on a body straight from the network.
+   * Parses a body <em>without verifying it</em>: for a delivery already verified (by a framework
+   * filter, say). Never call it on a body straight from the network.
    *
    * @param body the event JSON
-   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never null
+   * @return the event; an {@code UnknownEvent} for a type this SDK version does not know, never
+   *     null
    * @throws KaiCallsException if the body is not a KaiCalls event
    */
   public Event parse(byte[] body) {
@@ -261,7 +277,11 @@ public final class Webhooks {
         multi.put(h.getKey(), values);
       } else {
         throw new IllegalArgumentException(
-            "Header " + h.getKey() + " is a " + value.getClass().getName() + ", not a String or a list of them");
+            "Header "
+                + h.getKey()
+                + " is a "
+                + value.getClass().getName()
+                + ", not a String or a list of them");
       }
     }
     return multi;
@@ -274,10 +294,12 @@ public final class Webhooks {
   }
 
   private static WebhookSignatureException translate(WebhookVerificationException e) {
-    return new WebhookSignatureException(e.reason(), "Webhook verification failed: " + e.getMessage(), e);
+    return new WebhookSignatureException(
+        e.reason(), "Webhook verification failed: " + e.getMessage(), e);
   }
 
-  private static WebhookVerifier newVerifier(List<String> secrets, Duration tolerance, Clock clock) {
+  private static WebhookVerifier newVerifier(
+      List<String> secrets, Duration tolerance, Clock clock) {
     try {
       return WebhookVerifier.builder().secrets(secrets).tolerance(tolerance).clock(clock).build();
     } catch (WebhookVerificationException e) {

@@ -22,16 +22,22 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Cancelling an async call's future stops the work behind it: the HTTP call, and any retry not yet sent. */
+/**
+ * Cancelling an async call's future stops the work behind it: the HTTP call, and any retry not yet
+ * sent.
+ */
 class AsyncCancellationTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final ManualScheduler scheduler = new ManualScheduler();
 
   @Test
-  void cancelling_while_the_request_is_in_flight_cancels_the_okhttp_call_and_closes_the_connection() throws Exception {
+  void cancelling_while_the_request_is_in_flight_cancels_the_okhttp_call_and_closes_the_connection()
+      throws Exception {
     CountDownLatch okHttpCancelled = new CountDownLatch(1);
     OkHttpClient listening =
         new OkHttpClient.Builder()
@@ -52,23 +58,33 @@ class AsyncCancellationTest {
               .async();
 
       CompletableFuture<Me> me = async.me().retrieve();
-      assertThat(silent.requestRead.await(5, TimeUnit.SECONDS)).as("the server saw the request").isTrue();
+      assertThat(silent.requestRead.await(5, TimeUnit.SECONDS))
+          .as("the server saw the request")
+          .isTrue();
       boolean cancelled = me.cancel(true);
 
       assertThat(cancelled).isTrue();
       assertThat(me).isCancelled();
-      assertThat(okHttpCancelled.await(5, TimeUnit.SECONDS)).as("OkHttp's call was cancelled").isTrue();
-      assertThat(silent.connectionClosed.await(5, TimeUnit.SECONDS)).as("the client hung up").isTrue();
+      assertThat(okHttpCancelled.await(5, TimeUnit.SECONDS))
+          .as("OkHttp's call was cancelled")
+          .isTrue();
+      assertThat(silent.connectionClosed.await(5, TimeUnit.SECONDS))
+          .as("the client hung up")
+          .isTrue();
       assertThat(scheduler.scheduled()).as("no retry follows").isEmpty();
       assertThat(silent.connections.get()).isEqualTo(1);
     }
   }
 
   @Test
-  void cancelling_while_a_retry_is_pending_cancels_the_retry_so_it_is_never_sent() throws Exception {
+  void cancelling_while_a_retry_is_pending_cancels_the_retry_so_it_is_never_sent()
+      throws Exception {
     Fixtures.stubSequence(server, "GET", "/v1/me", 503, 200);
     KaiCallsClientAsync async =
-        TestClients.against(server.baseUrl(), new RecordingSleeper()).retryScheduler(scheduler).build().async();
+        TestClients.against(server.baseUrl(), new RecordingSleeper())
+            .retryScheduler(scheduler)
+            .build()
+            .async();
 
     CompletableFuture<Me> me = async.me().retrieve();
     scheduler.awaitScheduled(1);
@@ -78,7 +94,10 @@ class AsyncCancellationTest {
     server.verify(1, getRequestedFor(urlEqualTo("/v1/me")));
   }
 
-  /** Accepts one connection, reads the request head and never answers, noting when the client hangs up. */
+  /**
+   * Accepts one connection, reads the request head and never answers, noting when the client hangs
+   * up.
+   */
   private static final class SilentServer implements AutoCloseable {
     final CountDownLatch requestRead = new CountDownLatch(1);
     final CountDownLatch connectionClosed = new CountDownLatch(1);
@@ -105,7 +124,8 @@ class AsyncCancellationTest {
           int previous = 0;
           int b;
           while ((b = in.read()) != -1) {
-            if (previous == '\n' && b == '\r') requestRead.countDown(); // the blank line after the headers
+            if (previous == '\n' && b == '\r')
+              requestRead.countDown(); // the blank line after the headers
             previous = b;
           }
           connectionClosed.countDown();

@@ -27,11 +27,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The async client retries as the blocking one does, waiting on a scheduler instead of a sleeping thread. */
+/**
+ * The async client retries as the blocking one does, waiting on a scheduler instead of a sleeping
+ * thread.
+ */
 class AsyncRetryTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private final ManualScheduler scheduler = new ManualScheduler();
@@ -41,7 +46,12 @@ class AsyncRetryTest {
 
   @BeforeEach
   void setUp() {
-    async = TestClients.against(server.baseUrl(), sleeper).retryScheduler(scheduler).callbackExecutor(callbacks).build().async();
+    async =
+        TestClients.against(server.baseUrl(), sleeper)
+            .retryScheduler(scheduler)
+            .callbackExecutor(callbacks)
+            .build()
+            .async();
   }
 
   @AfterEach
@@ -50,23 +60,31 @@ class AsyncRetryTest {
   }
 
   @Test
-  void a_create_that_gets_503_twice_then_201_succeeds_with_one_idempotency_key_across_attempts() throws Exception {
+  void a_create_that_gets_503_twice_then_201_succeeds_with_one_idempotency_key_across_attempts()
+      throws Exception {
     Fixtures.stubSequence(server, "POST", "/v1/communication-runs", 503, 503, 201);
 
-    CompletableFuture<CommunicationRun> run = async.communicationRuns().create(Fixtures.createRunRequest());
+    CompletableFuture<CommunicationRun> run =
+        async.communicationRuns().create(Fixtures.createRunRequest());
     scheduler.runNext();
     scheduler.runNext();
 
     assertThat(run.get(5, TimeUnit.SECONDS).id()).isEqualTo(Fixtures.RUN_ID);
-    List<LoggedRequest> attempts = server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
+    List<LoggedRequest> attempts =
+        server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
     assertThat(attempts).hasSize(3);
-    assertThat(attempts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().collect(Collectors.toList()))
+    assertThat(
+            attempts.stream()
+                .map(r -> r.getHeader("Idempotency-Key"))
+                .distinct()
+                .collect(Collectors.toList()))
         .containsExactly("generated-key-1");
     assertThat(attempts.get(2).getHeader("KaiCalls-Retry-Count")).isEqualTo("2");
   }
 
   @Test
-  void the_backoff_is_scheduled_with_the_blocking_clients_delays_and_no_thread_sleeps() throws Exception {
+  void the_backoff_is_scheduled_with_the_blocking_clients_delays_and_no_thread_sleeps()
+      throws Exception {
     Fixtures.stubSequence(server, "GET", "/v1/me", 500, 502, 200);
 
     CompletableFuture<Me> me = async.me().retrieve();
@@ -84,10 +102,14 @@ class AsyncRetryTest {
         Fixtures.route("GET", "/v1/me")
             .inScenario("rate")
             .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-            .willReturn(Fixtures.error(429, "rate_limited", "rate_limited").withHeader("Retry-After", "7"))
+            .willReturn(
+                Fixtures.error(429, "rate_limited", "rate_limited").withHeader("Retry-After", "7"))
             .willSetStateTo("ok"));
     server.stubFor(
-        Fixtures.route("GET", "/v1/me").inScenario("rate").whenScenarioStateIs("ok").willReturn(Fixtures.json(200, Fixtures.meJson())));
+        Fixtures.route("GET", "/v1/me")
+            .inScenario("rate")
+            .whenScenarioStateIs("ok")
+            .willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     CompletableFuture<Me> me = async.me().retrieve();
     Duration waited = scheduler.runNext();
@@ -98,11 +120,15 @@ class AsyncRetryTest {
   }
 
   @Test
-  void a_create_sent_without_an_idempotency_key_fails_on_a_server_error_without_a_retry() throws Exception {
+  void a_create_sent_without_an_idempotency_key_fails_on_a_server_error_without_a_retry()
+      throws Exception {
     Fixtures.stubSequence(server, "POST", "/v1/communication-runs", 500, 201);
 
-    CompletableFuture<CommunicationRun> run = async.communicationRuns()
-        .create(Fixtures.createRunRequest(), RequestOptions.builder().omitIdempotencyKey().build());
+    CompletableFuture<CommunicationRun> run =
+        async
+            .communicationRuns()
+            .create(
+                Fixtures.createRunRequest(), RequestOptions.builder().omitIdempotencyKey().build());
 
     assertThatThrownBy(() -> run.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -113,7 +139,8 @@ class AsyncRetryTest {
   }
 
   @Test
-  void exhausting_the_retries_fails_the_future_with_the_last_error_and_the_earlier_ones_suppressed() throws Exception {
+  void exhausting_the_retries_fails_the_future_with_the_last_error_and_the_earlier_ones_suppressed()
+      throws Exception {
     Fixtures.stubSequence(server, "GET", "/v1/me", 500, 502, 503);
 
     CompletableFuture<Me> me = async.me().retrieve();
@@ -135,21 +162,29 @@ class AsyncRetryTest {
 
     CompletableFuture<Me> me = async.me().retrieve();
 
-    assertThatThrownBy(() -> me.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(BadRequestException.class);
+    assertThatThrownBy(() -> me.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(BadRequestException.class);
     assertThat(scheduler.scheduled()).isEmpty();
     server.verify(1, getRequestedFor(urlEqualTo("/v1/me")));
   }
 
   @Test
-  void a_connection_refused_is_retried_on_the_scheduler_and_then_reported_as_an_io_failure() throws Exception {
+  void a_connection_refused_is_retried_on_the_scheduler_and_then_reported_as_an_io_failure()
+      throws Exception {
     KaiCallsClientAsync unreachable =
-        TestClients.against("http://127.0.0.1:" + Fixtures.closedPort(), sleeper).retryScheduler(scheduler).build().async();
+        TestClients.against("http://127.0.0.1:" + Fixtures.closedPort(), sleeper)
+            .retryScheduler(scheduler)
+            .build()
+            .async();
 
     CompletableFuture<Me> me = unreachable.me().retrieve();
     scheduler.runNext();
     scheduler.runNext();
 
-    assertThatThrownBy(() -> me.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(KaiCallsIoException.class);
+    assertThatThrownBy(() -> me.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(KaiCallsIoException.class);
     assertThat(scheduler.delays()).hasSize(2);
   }
 
@@ -159,7 +194,8 @@ class AsyncRetryTest {
 
     CompletableFuture<Me> me = async.me().retrieve();
     // Registered while the retry is pending, so it runs where the future completes.
-    CompletableFuture<String> completedOn = me.thenApply(ignored -> Thread.currentThread().getName());
+    CompletableFuture<String> completedOn =
+        me.thenApply(ignored -> Thread.currentThread().getName());
     scheduler.runNext();
 
     assertThat(completedOn.get(5, TimeUnit.SECONDS)).isEqualTo("test-callbacks");

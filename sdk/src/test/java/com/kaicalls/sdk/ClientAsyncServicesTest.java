@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The asynchronous client offers the blocking client's services, each built once, and leads back to it. */
+/**
+ * The asynchronous client offers the blocking client's services, each built once, and leads back to
+ * it.
+ */
 class ClientAsyncServicesTest {
-  private final KaiCallsClient client = KaiCallsClient.builder().apiKey("kc_test_servicesKey").build();
+  private final KaiCallsClient client =
+      KaiCallsClient.builder().apiKey("kc_test_servicesKey").build();
 
   @Test
   void every_async_service_accessor_returns_one_service_each_time() {
@@ -37,9 +41,21 @@ class ClientAsyncServicesTest {
   }
 
   private static List<Object> services(KaiCallsClientAsync async) {
-    return List.of(async.me(), async.apiKeys(), async.leads(), async.calls(), async.communicationRuns(),
-        async.webhookSubscriptions(), async.events(), async.eventDeliveries(), async.backfills(),
-        async.smsMessages(), async.conversations(), async.jobs(), async.attempts(), async.recordings(),
+    return List.of(
+        async.me(),
+        async.apiKeys(),
+        async.leads(),
+        async.calls(),
+        async.communicationRuns(),
+        async.webhookSubscriptions(),
+        async.events(),
+        async.eventDeliveries(),
+        async.backfills(),
+        async.smsMessages(),
+        async.conversations(),
+        async.jobs(),
+        async.attempts(),
+        async.recordings(),
         async.agents());
   }
 }

@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClientBuilderSettingsTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private static final String KEY = "kc_test_builderKey";
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -77,8 +79,15 @@ class ClientBuilderSettingsTest {
   void a_zero_timeout_is_refused_naming_the_setting(String setting) {
     KaiCallsClient.Builder b = KaiCallsClient.builder();
     Map<String, Consumer<Duration>> setters =
-        Map.of("connectTimeout", b::connectTimeout, "readTimeout", b::readTimeout, "writeTimeout", b::writeTimeout,
-            "callTimeout", b::callTimeout);
+        Map.of(
+            "connectTimeout",
+            b::connectTimeout,
+            "readTimeout",
+            b::readTimeout,
+            "writeTimeout",
+            b::writeTimeout,
+            "callTimeout",
+            b::callTimeout);
 
     assertThatThrownBy(() -> setters.get(setting).accept(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
@@ -116,8 +125,8 @@ class ClientBuilderSettingsTest {
 
   @Test
   void blank_environment_values_keep_the_defaults_and_others_are_trimmed() {
-    Map<String, String> env = Map.of("KAICALLS_API_KEY", KEY, "KAICALLS_BASE_URL", " ", "KAICALLS_WEBHOOK_SECRET",
-        " ");
+    Map<String, String> env =
+        Map.of("KAICALLS_API_KEY", KEY, "KAICALLS_BASE_URL", " ", "KAICALLS_WEBHOOK_SECRET", " ");
 
     KaiCallsClient.Builder b = KaiCallsClient.builder().fromEnv(env::get);
 
@@ -128,7 +137,8 @@ class ClientBuilderSettingsTest {
 
   @Test
   void environment_values_with_spaces_around_them_are_trimmed() {
-    Map<String, String> env = Map.of("KAICALLS_API_KEY", KEY, "KAICALLS_BASE_URL", " http://127.0.0.1:9/ ");
+    Map<String, String> env =
+        Map.of("KAICALLS_API_KEY", KEY, "KAICALLS_BASE_URL", " http://127.0.0.1:9/ ");
 
     KaiCallsClient.Builder b = KaiCallsClient.builder().fromEnv(env::get);
 
@@ -146,7 +156,8 @@ class ClientBuilderSettingsTest {
   void with_options_keeps_the_webhook_secret_and_the_clock() {
     long signedAt = 1_000_000_000L;
     Clock clock = Clock.fixed(Instant.ofEpochSecond(signedAt), ZoneOffset.UTC);
-    KaiCallsClient client = KaiCallsClient.builder().apiKey(KEY).webhookSecret(SECRET).clock(clock).build();
+    KaiCallsClient client =
+        KaiCallsClient.builder().apiKey(KEY).webhookSecret(SECRET).clock(clock).build();
     byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
     Map<String, String> signed = WebhookSigner.of(SECRET).headers("msg_1", signedAt, body);
     Map<String, List<String>> asLists = new java.util.HashMap<>();
@@ -156,7 +167,9 @@ class ClientBuilderSettingsTest {
 
     Throwable failure = catchThrowable(() -> copy.webhooks().verify(body, asLists));
 
-    assertThat(failure).as("a copy without the secret or the clock would refuse the webhook").isNull();
+    assertThat(failure)
+        .as("a copy without the secret or the clock would refuse the webhook")
+        .isNull();
   }
 
   @Test

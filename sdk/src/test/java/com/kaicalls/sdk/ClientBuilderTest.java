@@ -1,8 +1,8 @@
 package com.kaicalls.sdk;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClientBuilderTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @ParameterizedTest(name = "api key [{0}] is refused")
   @NullSource
@@ -39,12 +41,15 @@ class ClientBuilderTest {
             "KAICALLS_API_KEY", "kc_test_fromEnv",
             "KAICALLS_BASE_URL", server.baseUrl(),
             "KAICALLS_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     KaiCallsClient client = KaiCallsClient.builder().fromEnv(env::get).build();
     client.me().retrieve();
 
-    server.verify(getRequestedFor(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer kc_test_fromEnv")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/v1/me"))
+            .withHeader("Authorization", equalTo("Bearer kc_test_fromEnv")));
   }
 
   @Test
@@ -56,14 +61,16 @@ class ClientBuilderTest {
 
   @Test
   void a_base_url_that_is_not_http_is_refused() {
-    assertThatThrownBy(() -> KaiCallsClient.builder().apiKey("kc_test_x").baseUrl("ftp://example").build())
+    assertThatThrownBy(
+            () -> KaiCallsClient.builder().apiKey("kc_test_x").baseUrl("ftp://example").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("baseUrl");
   }
 
   @Test
   void every_request_carries_the_user_agent_and_bearer_key() {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     TestClients.against(server.baseUrl(), new RecordingSleeper()).build().me().retrieve();
 
@@ -75,24 +82,33 @@ class ClientBuilderTest {
 
   @Test
   void with_options_returns_a_copy_with_new_settings_that_keeps_the_original_unchanged() {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
     KaiCallsClient original = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
 
     KaiCallsClient other = original.withOptions(o -> o.apiKey("kc_test_otherWorkspace"));
     other.me().retrieve();
     original.me().retrieve();
 
-    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer kc_test_otherWorkspace")));
-    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/me")).withHeader("Authorization", equalTo("Bearer " + TestClients.API_KEY)));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/v1/me"))
+            .withHeader("Authorization", equalTo("Bearer kc_test_otherWorkspace")));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/v1/me"))
+            .withHeader("Authorization", equalTo("Bearer " + TestClients.API_KEY)));
   }
 
   @Test
   void a_caller_supplied_okhttp_client_keeps_its_connection_pool() {
     ConnectionPool pool = new ConnectionPool();
     OkHttpClient mine = new OkHttpClient.Builder().connectionPool(pool).build();
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
-    KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).okHttpClient(mine).build();
+    KaiCallsClient client =
+        TestClients.against(server.baseUrl(), new RecordingSleeper()).okHttpClient(mine).build();
     client.me().retrieve();
     client.withOptions(o -> o.maxRetries(0)).me().retrieve();
 
@@ -101,14 +117,16 @@ class ClientBuilderTest {
 
   @Test
   void extra_headers_from_request_options_are_sent() {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     TestClients.against(server.baseUrl(), new RecordingSleeper())
         .build()
         .me()
         .retrieve(RequestOptions.builder().header("X-Partner", "acme").build());
 
-    server.verify(getRequestedFor(urlPathEqualTo("/v1/me")).withHeader("X-Partner", equalTo("acme")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/v1/me")).withHeader("X-Partner", equalTo("acme")));
   }
 
   @Test

@@ -13,15 +13,41 @@ class ClientServicesTest {
     KaiCallsClient client = KaiCallsClient.builder().apiKey("kc_test_servicesKey").build();
 
     List<Object> first =
-        List.of(client.me(), client.apiKeys(), client.leads(), client.calls(), client.communicationRuns(),
-            client.webhookSubscriptions(), client.events(), client.eventDeliveries(), client.backfills(),
-            client.smsMessages(), client.conversations(), client.jobs(), client.attempts(), client.recordings(),
-            client.agents(), client.webhooks());
+        List.of(
+            client.me(),
+            client.apiKeys(),
+            client.leads(),
+            client.calls(),
+            client.communicationRuns(),
+            client.webhookSubscriptions(),
+            client.events(),
+            client.eventDeliveries(),
+            client.backfills(),
+            client.smsMessages(),
+            client.conversations(),
+            client.jobs(),
+            client.attempts(),
+            client.recordings(),
+            client.agents(),
+            client.webhooks());
     List<Object> again =
-        List.of(client.me(), client.apiKeys(), client.leads(), client.calls(), client.communicationRuns(),
-            client.webhookSubscriptions(), client.events(), client.eventDeliveries(), client.backfills(),
-            client.smsMessages(), client.conversations(), client.jobs(), client.attempts(), client.recordings(),
-            client.agents(), client.webhooks());
+        List.of(
+            client.me(),
+            client.apiKeys(),
+            client.leads(),
+            client.calls(),
+            client.communicationRuns(),
+            client.webhookSubscriptions(),
+            client.events(),
+            client.eventDeliveries(),
+            client.backfills(),
+            client.smsMessages(),
+            client.conversations(),
+            client.jobs(),
+            client.attempts(),
+            client.recordings(),
+            client.agents(),
+            client.webhooks());
 
     for (int i = 0; i < first.size(); i++) {
       assertThat(again.get(i)).isSameAs(first.get(i));
@@ -32,8 +58,9 @@ class ClientServicesTest {
   void the_thread_sleeper_really_sleeps_and_so_stops_when_interrupted() {
     Thread.currentThread().interrupt();
 
-    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-        () -> Sleeper.threadSleeper().sleep(java.time.Duration.ofSeconds(5)));
+    Throwable failure =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> Sleeper.threadSleeper().sleep(java.time.Duration.ofSeconds(5)));
 
     assertThat(failure).isInstanceOf(InterruptedException.class);
     assertThat(Thread.interrupted()).isFalse();

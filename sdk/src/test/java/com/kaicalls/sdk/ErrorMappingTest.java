@@ -32,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ErrorMappingTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private KaiCallsClient client;
 
@@ -67,7 +69,9 @@ class ErrorMappingTest {
                     .withStatus(status)
                     .withHeader("Request-Id", "req_abc123")
                     .withBody(
-                        "{\"error\":{\"type\":\"" + type + "\",\"code\":\"some_code\",\"message\":\"Nope.\","
+                        "{\"error\":{\"type\":\""
+                            + type
+                            + "\",\"code\":\"some_code\",\"message\":\"Nope.\","
                             + "\"param\":\"limit\",\"request_id\":\"req_abc123\"}}")));
 
     assertThatThrownBy(() -> client.me().retrieve())
@@ -80,24 +84,32 @@ class ErrorMappingTest {
               assertThat(e.code()).isEqualTo("some_code");
               assertThat(e.param()).isEqualTo("limit");
               assertThat(e.requestId()).isEqualTo("req_abc123");
-              assertThat(e.getMessage()).contains("req_abc123").contains("some_code").contains("Nope.");
+              assertThat(e.getMessage())
+                  .contains("req_abc123")
+                  .contains("some_code")
+                  .contains("Nope.");
             });
   }
 
   @Test
   void a_rate_limit_exception_exposes_the_retry_after() {
     server.stubFor(
-        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.error(429, "rate_limited", "rate_limited").withHeader("Retry-After", "3")));
+        Fixtures.route("GET", "/v1/me")
+            .willReturn(
+                Fixtures.error(429, "rate_limited", "rate_limited")
+                    .withHeader("Retry-After", "3")));
 
     assertThatThrownBy(() -> client.me().retrieve())
         .isInstanceOfSatisfying(
-            RateLimitException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
+            RateLimitException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
   }
 
   @Test
   void an_error_without_an_envelope_keeps_the_raw_body_and_status() {
     server.stubFor(
-        Fixtures.route("GET", "/v1/me").willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")));
+        Fixtures.route("GET", "/v1/me")
+            .willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")));
 
     assertThatThrownBy(() -> client.me().retrieve())
         .isInstanceOfSatisfying(
@@ -114,20 +126,26 @@ class ErrorMappingTest {
   void malformed_json_in_a_200_body_raises_a_clear_sdk_exception_not_a_jackson_one() {
     server.stubFor(
         Fixtures.route("GET", "/v1/me")
-            .willReturn(aResponse().withStatus(200).withHeader("Request-Id", "req_bad").withBody("{\"object\":\"me\",")));
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Request-Id", "req_bad")
+                    .withBody("{\"object\":\"me\",")));
 
     assertThatThrownBy(() -> client.me().retrieve())
         .isExactlyInstanceOf(ResponseParseException.class)
         .hasMessageContaining("Me")
         .hasMessageContaining("req_bad")
-        .isInstanceOfSatisfying(ResponseParseException.class, e -> assertThat(e.statusCode()).isEqualTo(200));
+        .isInstanceOfSatisfying(
+            ResponseParseException.class, e -> assertThat(e.statusCode()).isEqualTo(200));
   }
 
   @Test
   void an_empty_200_body_raises_a_parse_exception() {
     server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(aResponse().withStatus(200)));
 
-    assertThatThrownBy(() -> client.me().retrieve()).isExactlyInstanceOf(ResponseParseException.class);
+    assertThatThrownBy(() -> client.me().retrieve())
+        .isExactlyInstanceOf(ResponseParseException.class);
   }
 
   @Test
@@ -145,7 +163,9 @@ class ErrorMappingTest {
 
   @Test
   void an_async_call_fails_its_future_with_the_same_exception_class_as_the_blocking_call() {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.error(404, "invalid_request", "not_found")));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me")
+            .willReturn(Fixtures.error(404, "invalid_request", "not_found")));
 
     assertThatThrownBy(() -> client.async().me().retrieve().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -158,7 +178,11 @@ class ErrorMappingTest {
   void an_async_call_whose_200_body_is_not_json_fails_its_future_with_a_parse_exception() {
     server.stubFor(
         Fixtures.route("GET", "/v1/me")
-            .willReturn(aResponse().withStatus(200).withHeader("Request-Id", "req_bad").withBody("{\"object\":\"me\",")));
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Request-Id", "req_bad")
+                    .withBody("{\"object\":\"me\",")));
 
     assertThatThrownBy(() -> client.async().me().retrieve().get(5, TimeUnit.SECONDS))
         .cause()

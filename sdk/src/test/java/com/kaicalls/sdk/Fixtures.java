@@ -27,6 +27,7 @@ final class Fixtures {
           + "\"data\":{\"object\":{\"id\":\"call_2Wn7YbH4pLs9\",\"object\":\"call\",\"direction\":\"outbound\","
           + "\"status\":\"completed\",\"from\":\"+14155550199\",\"to\":\"+14155550100\",\"agent_id\":\"agent_5Rt8Lm2Qx9Vb\","
           + "\"agent_config_version\":3,\"duration_seconds\":95,\"created_at\":\"2026-11-28T11:58:00Z\"}}}";
+
   static final String RUN_ID = "run_8f3kq2LmT0aZ";
   private static final AtomicInteger REQUEST_IDS = new AtomicInteger();
 
@@ -41,7 +42,8 @@ final class Fixtures {
         .name("Spring HVAC tune-up reminders")
         .agentId("agent_5Rt8Lm2Qx9Vb")
         .channel(Channel.VOICE)
-        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build()).build();
+        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+        .build();
   }
 
   static CreateApiKeyRequest createApiKeyRequest() {
@@ -53,7 +55,9 @@ final class Fixtures {
   }
 
   static String runJson(String id) {
-    return "{\"id\":\"" + id + "\",\"object\":\"communication_run\",\"name\":\"Spring HVAC tune-up reminders\","
+    return "{\"id\":\""
+        + id
+        + "\",\"object\":\"communication_run\",\"name\":\"Spring HVAC tune-up reminders\","
         + "\"agent_id\":\"agent_5Rt8Lm2Qx9Vb\",\"channel\":\"voice\",\"message\":null,\"status\":\"scheduled\","
         + "\"schedule\":null,\"max_attempts\":2,\"metadata\":{},\"recipients_count\":1,"
         + "\"counts\":{\"pending\":1,\"in_progress\":0,\"succeeded\":0,\"failed\":0,\"skipped\":0},"
@@ -81,8 +85,15 @@ final class Fixtures {
         .withHeader("Content-Type", "application/json")
         .withHeader("Request-Id", requestId)
         .withBody(
-            "{\"error\":{\"type\":\"" + type + "\",\"code\":\"" + code + "\",\"message\":\"Something about "
-                + code + ".\",\"param\":null,\"request_id\":\"" + requestId + "\"}}");
+            "{\"error\":{\"type\":\""
+                + type
+                + "\",\"code\":\""
+                + code
+                + "\",\"message\":\"Something about "
+                + code
+                + ".\",\"param\":null,\"request_id\":\""
+                + requestId
+                + "\"}}");
   }
 
   static String nextRequestId() {
@@ -98,7 +109,10 @@ final class Fixtures {
     }
   }
 
-  /** Stubs a route to answer with these statuses in turn (the last one repeats); 2xx bodies are a run or /v1/me. */
+  /**
+   * Stubs a route to answer with these statuses in turn (the last one repeats); 2xx bodies are a
+   * run or /v1/me.
+   */
   static void stubSequence(WireMockExtension server, String method, String url, int... statuses) {
     String state = Scenario.STARTED;
     for (int i = 0; i < statuses.length; i++) {

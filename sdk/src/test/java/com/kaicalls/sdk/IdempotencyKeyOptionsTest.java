@@ -32,7 +32,8 @@ class IdempotencyKeyOptionsTest {
 
   @Test
   void omitting_the_key_after_setting_one_clears_it() {
-    RequestOptions options = RequestOptions.builder().idempotencyKey("abc").omitIdempotencyKey().build();
+    RequestOptions options =
+        RequestOptions.builder().idempotencyKey("abc").omitIdempotencyKey().build();
 
     assertThat(options.idempotencyKey()).isEmpty();
     assertThat(options.omitsIdempotencyKey()).isTrue();

@@ -2,7 +2,10 @@ package com.kaicalls.sdk;
 
 import java.util.logging.Logger;
 
-/** Run in a child JVM by {@link LoggingToStderrTest}: one call, then the root JUL logger's state on stdout. */
+/**
+ * Run in a child JVM by {@link LoggingToStderrTest}: one call, then the root JUL logger's state on
+ * stdout.
+ */
 public final class LoggingChildJvmMain {
   private LoggingChildJvmMain() {}
 
@@ -14,6 +17,7 @@ public final class LoggingChildJvmMain {
   public static void main(String[] args) {
     KaiCallsClient.builder().apiKey(args[1]).baseUrl(args[0]).build().me().retrieve();
     Logger root = Logger.getLogger("");
-    System.out.println("root-level=" + root.getLevel() + " root-handlers=" + root.getHandlers().length);
+    System.out.println(
+        "root-level=" + root.getLevel() + " root-handlers=" + root.getHandlers().length);
   }
 }

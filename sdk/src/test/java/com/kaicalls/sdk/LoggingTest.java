@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LoggingTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private static final String SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
   @RegisterExtension final LogCapture captured = new LogCapture();
@@ -28,15 +30,22 @@ class LoggingTest {
                         + "\"event_types\":[\"*\"],\"description\":null,\"enabled\":true,\"status\":\"enabled\","
                         + "\"disabled_reason\":null,\"created_at\":\"2026-03-03T16:04:21Z\","
                         + "\"updated_at\":\"2026-03-03T16:04:21Z\",\"previous_secret_expires_at\":null,"
-                        + "\"secret\":\"" + SECRET + "\"}")));
+                        + "\"secret\":\""
+                        + SECRET
+                        + "\"}")));
     KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
 
     client
         .webhookSubscriptions()
         .withRawResponse()
-        .create(com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest.builder().url(java.net.URI.create("https://example.com/hook")).addEventType("*").build());
+        .create(
+            com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest.builder()
+                .url(java.net.URI.create("https://example.com/hook"))
+                .addEventType("*")
+                .build());
 
-    assertThat(captured.lines()).anySatisfy(l -> assertThat(l).contains("POST").contains("/v1/webhook-subscriptions"));
+    assertThat(captured.lines())
+        .anySatisfy(l -> assertThat(l).contains("POST").contains("/v1/webhook-subscriptions"));
     assertThat(captured.lines()).anySatisfy(l -> assertThat(l).contains("201"));
     assertThat(String.join("\n", captured.lines()))
         .doesNotContain(TestClients.API_KEY)
@@ -46,7 +55,8 @@ class LoggingTest {
 
   @Test
   void logging_is_off_by_default() {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     TestClients.against(server.baseUrl(), new RecordingSleeper()).build().me().retrieve();
 

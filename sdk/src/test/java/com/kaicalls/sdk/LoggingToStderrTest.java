@@ -15,17 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code KAICALLS_LOG} alone, with no logging configuration, is enough to see requests on stderr. */
+/**
+ * {@code KAICALLS_LOG} alone, with no logging configuration, is enough to see requests on stderr.
+ */
 class LoggingToStderrTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @TempDir Path dir;
 
   @Test
-  void with_only_kaicalls_log_debug_set_the_request_line_reaches_stderr_with_the_key_redacted() throws Exception {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+  void with_only_kaicalls_log_debug_set_the_request_line_reaches_stderr_with_the_key_redacted()
+      throws Exception {
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     Output out = runChild(Map.of("KAICALLS_LOG", "debug"));
 
@@ -38,7 +44,8 @@ class LoggingToStderrTest {
 
   @Test
   void with_kaicalls_log_info_each_request_and_response_is_one_line() throws Exception {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     Output out = runChild(Map.of("KAICALLS_LOG", "info"));
 
@@ -48,7 +55,8 @@ class LoggingToStderrTest {
 
   @Test
   void without_kaicalls_log_nothing_is_printed_and_the_root_logger_is_untouched() throws Exception {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     Output out = runChild(Map.of());
 
@@ -58,7 +66,8 @@ class LoggingToStderrTest {
 
   private Output runChild(Map<String, String> env) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     File stdout = dir.resolve("stdout").toFile();
     File stderr = dir.resolve("stderr").toFile();
     ProcessBuilder child =

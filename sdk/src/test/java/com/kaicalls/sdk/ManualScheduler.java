@@ -17,15 +17,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scheduler the test drives: it records each task and its delay and runs a task only when the test says so, as
- * if the delay had passed. Nothing waits for real time.
+ * A scheduler the test drives: it records each task and its delay and runs a task only when the
+ * test says so, as if the delay had passed. Nothing waits for real time.
  */
 final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
   private final BlockingQueue<Task> queued = new LinkedBlockingQueue<>();
   private final List<Task> scheduled = Collections.synchronizedList(new ArrayList<>());
 
   /**
-   * Waits (at most five seconds, for the SDK's callback thread to schedule it) for the next task and runs it now.
+   * Waits (at most five seconds, for the SDK's callback thread to schedule it) for the next task
+   * and runs it now.
    *
    * @return the delay it was scheduled with
    */
@@ -79,12 +80,14 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
   }
 
   @Override
-  public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     throw new UnsupportedOperationException();
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
     throw new UnsupportedOperationException();
   }
 

@@ -27,16 +27,24 @@ class OperationCoverageTest {
 
   @ParameterizedTest
   @ValueSource(classes = {KaiCallsClient.class, KaiCallsClientAsync.class})
-  void every_operation_id_in_openapi_yaml_is_reachable_as_an_sdk_method(Class<?> client) throws IOException {
+  void every_operation_id_in_openapi_yaml_is_reachable_as_an_sdk_method(Class<?> client)
+      throws IOException {
     List<String> missing = new ArrayList<>();
     List<Operation> operations = operations();
 
     for (Operation op : operations) {
       Method accessor = accessor(client, op.tag);
       if (accessor == null) {
-        missing.add(op.operationId + ": no " + client.getSimpleName() + "." + accessorName(op.tag) + "()");
+        missing.add(
+            op.operationId + ": no " + client.getSimpleName() + "." + accessorName(op.tag) + "()");
       } else if (!hasPublicMethod(accessor.getReturnType(), op.sdkMethod)) {
-        missing.add(op.operationId + ": no " + accessor.getReturnType().getSimpleName() + "." + op.sdkMethod + "(...)");
+        missing.add(
+            op.operationId
+                + ": no "
+                + accessor.getReturnType().getSimpleName()
+                + "."
+                + op.sdkMethod
+                + "(...)");
       }
     }
 
@@ -46,18 +54,25 @@ class OperationCoverageTest {
 
   @ParameterizedTest
   @ValueSource(classes = {KaiCallsClient.class, KaiCallsClientAsync.class})
-  void every_service_method_of_the_client_corresponds_to_an_operation(Class<?> client) throws IOException {
+  void every_service_method_of_the_client_corresponds_to_an_operation(Class<?> client)
+      throws IOException {
     Map<String, Set<String>> methodsByTag =
         operations().stream()
-            .collect(Collectors.groupingBy(op -> accessorName(op.tag), Collectors.mapping(op -> op.sdkMethod, Collectors.toSet())));
+            .collect(
+                Collectors.groupingBy(
+                    op -> accessorName(op.tag),
+                    Collectors.mapping(op -> op.sdkMethod, Collectors.toSet())));
     List<String> stale = new ArrayList<>();
 
     for (Method accessor : client.getDeclaredMethods()) {
       if (!accessor.getReturnType().getPackageName().equals("com.kaicalls.sdk.services")) continue;
       Set<String> expected = methodsByTag.getOrDefault(accessor.getName(), Set.of());
       for (Method m : accessor.getReturnType().getDeclaredMethods()) {
-        String name = m.getName().endsWith("Stream") ? m.getName().replaceFirst("Stream$", "") : m.getName();
-        if (Modifier.isPublic(m.getModifiers()) && !name.equals("withRawResponse") && !expected.contains(name)) {
+        String name =
+            m.getName().endsWith("Stream") ? m.getName().replaceFirst("Stream$", "") : m.getName();
+        if (Modifier.isPublic(m.getModifiers())
+            && !name.equals("withRawResponse")
+            && !expected.contains(name)) {
           stale.add(accessor.getName() + "()." + m.getName());
         }
       }
@@ -76,7 +91,8 @@ class OperationCoverageTest {
         if (!service.getPackageName().equals("com.kaicalls.sdk.services")) continue;
         if (service.getConstructors().length > 0) constructible.add(service.getSimpleName());
         for (Class<?> nested : service.getClasses()) {
-          if (nested.getSimpleName().equals("WithRawResponse") && nested.getConstructors().length > 0) {
+          if (nested.getSimpleName().equals("WithRawResponse")
+              && nested.getConstructors().length > 0) {
             constructible.add(nested.getName());
           }
         }
@@ -128,7 +144,8 @@ class OperationCoverageTest {
   }
 
   static List<Operation> operations() throws IOException {
-    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
+    JsonNode spec =
+        new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
     List<Operation> ops = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").properties().iterator();
     while (paths.hasNext()) {
@@ -140,7 +157,9 @@ class OperationCoverageTest {
         JsonNode op = verb.getValue();
         ops.add(
             new Operation(
-                op.get("operationId").asText(), op.get("tags").get(0).asText(), op.get("x-sdk-method").asText()));
+                op.get("operationId").asText(),
+                op.get("tags").get(0).asText(),
+                op.get("x-sdk-method").asText()));
       }
     }
     return ops;

@@ -11,13 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** A blocking page can be walked asynchronously, and an asynchronous one by blocking, with the same failures. */
+/**
+ * A blocking page can be walked asynchronously, and an asynchronous one by blocking, with the same
+ * failures.
+ */
 class PageBridgingTest {
   private static final Page<String> SECOND = new Page<>(List.of("c"), false, null, cursor -> null);
 
   @Test
   void a_blocking_pages_next_page_async_completes_with_the_fetched_page() throws Exception {
-    Page<String> first = new Page<>(List.of("a", "b"), true, "c1", cursor -> "c1".equals(cursor) ? SECOND : null);
+    Page<String> first =
+        new Page<>(List.of("a", "b"), true, "c1", cursor -> "c1".equals(cursor) ? SECOND : null);
 
     assertThat(first.nextPageAsync().get()).isSameAs(SECOND);
   }
@@ -25,9 +29,14 @@ class PageBridgingTest {
   @Test
   void a_blocking_pages_failed_fetch_fails_the_async_future_with_its_exception() {
     IllegalStateException failure = new IllegalStateException("down");
-    Page<String> first = new Page<>(List.of("a"), true, "c1", cursor -> {
-      throw failure;
-    });
+    Page<String> first =
+        new Page<>(
+            List.of("a"),
+            true,
+            "c1",
+            cursor -> {
+              throw failure;
+            });
 
     CompletableFuture<Page<String>> next = first.nextPageAsync();
 
@@ -41,7 +50,8 @@ class PageBridgingTest {
 
   @Test
   void an_async_pages_next_page_waits_for_the_fetch() {
-    Page<String> first = Page.ofAsync(List.of("a"), true, "c1", cursor -> CompletableFuture.completedFuture(SECOND));
+    Page<String> first =
+        Page.ofAsync(List.of("a"), true, "c1", cursor -> CompletableFuture.completedFuture(SECOND));
 
     assertThat(first.nextPage()).isSameAs(SECOND);
   }
@@ -84,6 +94,7 @@ class PageBridgingTest {
   }
 
   private static Page<String> failingWith(Throwable failure) {
-    return Page.ofAsync(List.of("a"), true, "c1", cursor -> CompletableFuture.failedFuture(failure));
+    return Page.ofAsync(
+        List.of("a"), true, "c1", cursor -> CompletableFuture.failedFuture(failure));
   }
 }

@@ -13,11 +13,11 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.kaicalls.sdk.models.CommunicationRun;
 import com.kaicalls.sdk.services.CommunicationRunsService;
 import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PaginationTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private KaiCallsClient client;
 
@@ -42,7 +44,9 @@ class PaginationTest {
   @Test
   void the_auto_pager_walks_every_page_exactly_once() {
     List<String> ids =
-        client.communicationRuns().list().autoPager().stream().map(CommunicationRun::id).collect(Collectors.toList());
+        client.communicationRuns().list().autoPager().stream()
+            .map(CommunicationRun::id)
+            .collect(Collectors.toList());
 
     assertThat(ids).containsExactlyElementsOf(expectedIds(8));
     server.verify(3, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
@@ -64,11 +68,15 @@ class PaginationTest {
   @Test
   void next_page_keeps_the_filters_and_adds_the_cursor() {
     Page<CommunicationRun> first =
-        client.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(3).build());
+        client
+            .communicationRuns()
+            .list(CommunicationRunsService.ListParams.builder().limit(3).build());
 
     Page<CommunicationRun> second = first.nextPage();
 
-    assertThat(second.data()).extracting(CommunicationRun::id).containsExactlyElementsOf(expectedIds(8).subList(3, 6));
+    assertThat(second.data())
+        .extracting(CommunicationRun::id)
+        .containsExactlyElementsOf(expectedIds(8).subList(3, 6));
     server.verify(
         getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
             .withQueryParam("limit", equalTo("3"))
@@ -96,7 +104,10 @@ class PaginationTest {
   void the_async_auto_pager_visits_every_item_of_every_page_in_order() throws Exception {
     List<String> ids = new CopyOnWriteArrayList<>();
 
-    client.async().communicationRuns().list()
+    client
+        .async()
+        .communicationRuns()
+        .list()
         .thenCompose(page -> page.autoPagerAsync().forEach(run -> ids.add(run.id())))
         .get(5, TimeUnit.SECONDS);
 
@@ -110,9 +121,16 @@ class PaginationTest {
         CommunicationRunsService.ListParams.builder().limit(3).build();
 
     Page<CommunicationRun> second =
-        client.async().communicationRuns().list(params).thenCompose(Page::nextPageAsync).get(5, TimeUnit.SECONDS);
+        client
+            .async()
+            .communicationRuns()
+            .list(params)
+            .thenCompose(Page::nextPageAsync)
+            .get(5, TimeUnit.SECONDS);
 
-    assertThat(second.data()).extracting(CommunicationRun::id).containsExactlyElementsOf(expectedIds(6).subList(3, 6));
+    assertThat(second.data())
+        .extracting(CommunicationRun::id)
+        .containsExactlyElementsOf(expectedIds(6).subList(3, 6));
     server.verify(
         getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
             .withQueryParam("cursor", equalTo("c1"))
@@ -122,13 +140,21 @@ class PaginationTest {
   @Test
   void an_action_that_throws_ends_the_async_walk_with_its_exception_and_fetches_no_further_page() {
     CompletableFuture<Void> walk =
-        client.async().communicationRuns().list()
+        client
+            .async()
+            .communicationRuns()
+            .list()
             .thenCompose(
-                page -> page.autoPagerAsync().forEach(run -> {
-                  throw new IllegalStateException("stop at " + run.id());
-                }));
+                page ->
+                    page.autoPagerAsync()
+                        .forEach(
+                            run -> {
+                              throw new IllegalStateException("stop at " + run.id());
+                            }));
 
-    assertThatThrownBy(() -> walk.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> walk.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(IllegalStateException.class);
     server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")));
   }
 
@@ -136,7 +162,10 @@ class PaginationTest {
   void cancelling_the_async_walk_cancels_the_next_pages_pending_retry() throws Exception {
     ManualScheduler scheduler = new ManualScheduler();
     KaiCallsClientAsync async =
-        TestClients.against(server.baseUrl(), new RecordingSleeper()).retryScheduler(scheduler).build().async();
+        TestClients.against(server.baseUrl(), new RecordingSleeper())
+            .retryScheduler(scheduler)
+            .build()
+            .async();
     server.stubFor(
         Fixtures.route("GET", "/v1/communication-runs")
             .withQueryParam("cursor", equalTo("c1"))
@@ -151,15 +180,25 @@ class PaginationTest {
     walk.cancel(true);
 
     assertThat(scheduler.scheduled().get(0).isCancelled()).isTrue();
-    server.verify(1, getRequestedFor(urlPathEqualTo("/v1/communication-runs")).withQueryParam("cursor", equalTo("c1")));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/v1/communication-runs"))
+            .withQueryParam("cursor", equalTo("c1")));
   }
 
   private static void stubPage(String cursor, String next, int from, int count) {
     String data =
-        IntStream.range(from, from + count).mapToObj(i -> Fixtures.runJson("run_" + i)).collect(Collectors.joining(","));
+        IntStream.range(from, from + count)
+            .mapToObj(i -> Fixtures.runJson("run_" + i))
+            .collect(Collectors.joining(","));
     String body =
-        "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":" + (next != null) + ",\"next_cursor\":"
-            + (next == null ? "null" : "\"" + next + "\"") + "}";
+        "{\"object\":\"list\",\"data\":["
+            + data
+            + "],\"has_more\":"
+            + (next != null)
+            + ",\"next_cursor\":"
+            + (next == null ? "null" : "\"" + next + "\"")
+            + "}";
     server.stubFor(
         Fixtures.route("GET", "/v1/communication-runs")
             .withQueryParam("cursor", cursor == null ? absent() : equalTo(cursor))

@@ -12,13 +12,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A PATCH says "leave as is" (absent), "set" (a value) and "clear" (JSON null) with three different bodies. */
+/**
+ * A PATCH says "leave as is" (absent), "set" (a value) and "clear" (JSON null) with three different
+ * bodies.
+ */
 class PatchBodiesTest {
   private static final String PATH = "/v1/webhook-subscriptions/whsub_1";
 
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private KaiCallsClient client;
 
@@ -38,30 +43,44 @@ class PatchBodiesTest {
 
   @Test
   void a_field_never_set_is_left_out_of_the_body() {
-    client.webhookSubscriptions().update("whsub_1", UpdateWebhookSubscriptionRequest.builder().enabled(true).build());
+    client
+        .webhookSubscriptions()
+        .update("whsub_1", UpdateWebhookSubscriptionRequest.builder().enabled(true).build());
 
-    server.verify(patchRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson("{\"enabled\":true}", false, false)));
+    server.verify(
+        patchRequestedFor(urlPathEqualTo(PATH))
+            .withRequestBody(equalToJson("{\"enabled\":true}", false, false)));
   }
 
   @Test
   void a_field_set_to_a_value_is_sent_with_it() {
-    client.webhookSubscriptions().update("whsub_1", UpdateWebhookSubscriptionRequest.builder().description("CRM").build());
+    client
+        .webhookSubscriptions()
+        .update("whsub_1", UpdateWebhookSubscriptionRequest.builder().description("CRM").build());
 
-    server.verify(patchRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson("{\"description\":\"CRM\"}", false, false)));
+    server.verify(
+        patchRequestedFor(urlPathEqualTo(PATH))
+            .withRequestBody(equalToJson("{\"description\":\"CRM\"}", false, false)));
   }
 
   @Test
   void a_cleared_field_is_sent_as_json_null() {
-    client.webhookSubscriptions().update("whsub_1", UpdateWebhookSubscriptionRequest.builder().clearDescription().build());
+    client
+        .webhookSubscriptions()
+        .update("whsub_1", UpdateWebhookSubscriptionRequest.builder().clearDescription().build());
 
-    server.verify(patchRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson("{\"description\":null}", false, false)));
+    server.verify(
+        patchRequestedFor(urlPathEqualTo(PATH))
+            .withRequestBody(equalToJson("{\"description\":null}", false, false)));
   }
 
   @Test
   void the_three_states_are_three_different_requests() {
     UpdateWebhookSubscriptionRequest absent = UpdateWebhookSubscriptionRequest.builder().build();
-    UpdateWebhookSubscriptionRequest set = UpdateWebhookSubscriptionRequest.builder().description("CRM").build();
-    UpdateWebhookSubscriptionRequest cleared = UpdateWebhookSubscriptionRequest.builder().clearDescription().build();
+    UpdateWebhookSubscriptionRequest set =
+        UpdateWebhookSubscriptionRequest.builder().description("CRM").build();
+    UpdateWebhookSubscriptionRequest cleared =
+        UpdateWebhookSubscriptionRequest.builder().clearDescription().build();
 
     assertThat(absent).isNotEqualTo(cleared).isNotEqualTo(set);
     assertThat(absent.description()).isEmpty();

@@ -13,7 +13,8 @@ class RawResponseHeadersTest {
 
   @Test
   void a_header_is_found_whatever_the_case_of_the_name_asked_for() {
-    RawResponse<String> response = new RawResponse<>(200, Map.of("request-id", List.of("req_1")), "b");
+    RawResponse<String> response =
+        new RawResponse<>(200, Map.of("request-id", List.of("req_1")), "b");
 
     assertThat(response.header("Request-ID")).contains("req_1");
     assertThat(response.requestId()).contains("req_1");
@@ -28,14 +29,16 @@ class RawResponseHeadersTest {
 
   @Test
   void the_replay_flag_is_read_in_any_case() {
-    RawResponse<String> response = new RawResponse<>(201, Map.of("idempotent-replayed", List.of("TRUE")), "b");
+    RawResponse<String> response =
+        new RawResponse<>(201, Map.of("idempotent-replayed", List.of("TRUE")), "b");
 
     assertThat(response.idempotentReplayed()).isTrue();
   }
 
   @Test
   void a_replay_flag_of_false_is_not_a_replay() {
-    RawResponse<String> response = new RawResponse<>(201, Map.of("idempotent-replayed", List.of("false")), "b");
+    RawResponse<String> response =
+        new RawResponse<>(201, Map.of("idempotent-replayed", List.of("false")), "b");
 
     assertThat(response.idempotentReplayed()).isFalse();
   }
@@ -44,10 +47,13 @@ class RawResponseHeadersTest {
   void headers_are_built_once_however_often_they_are_read() {
     AtomicInteger builds = new AtomicInteger();
     RawResponse<String> response =
-        new RawResponse<>(200, () -> {
-          builds.incrementAndGet();
-          return Map.of("a", List.of("1"));
-        }, "b");
+        new RawResponse<>(
+            200,
+            () -> {
+              builds.incrementAndGet();
+              return Map.of("a", List.of("1"));
+            },
+            "b");
 
     response.headers();
     response.headers();

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RawResponseTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @Test
   void the_raw_view_exposes_status_request_id_replay_flag_and_the_parsed_body() {
@@ -40,7 +42,8 @@ class RawResponseTest {
 
   @Test
   void a_fresh_response_is_not_marked_replayed() {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
     KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
 
     assertThat(client.me().withRawResponse().retrieve().idempotentReplayed()).isFalse();
@@ -48,7 +51,8 @@ class RawResponseTest {
 
   @Test
   void the_async_raw_view_completes_with_status_request_id_and_the_parsed_body() throws Exception {
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
     KaiCallsClient client = TestClients.against(server.baseUrl(), new RecordingSleeper()).build();
 
     RawResponse<Me> raw = client.async().me().withRawResponse().retrieve().get(5, TimeUnit.SECONDS);

@@ -41,21 +41,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The five-minute tour (and the async tour) in sdk/README.md compiles and runs as written against the embedded emulator's demo data: its
- * Java blocks become one method body, with the imports the README names and the three variables a webhook endpoint
- * has ({@code rawBody}, {@code request}, {@code webhookSecret}); only the base URL is replaced by the emulator's.
+ * The five-minute tour (and the async tour) in sdk/README.md compiles and runs as written against
+ * the embedded emulator's demo data: its Java blocks become one method body, with the imports the
+ * README names and the three variables a webhook endpoint has ({@code rawBody}, {@code request},
+ * {@code webhookSecret}); only the base URL is replaced by the emulator's.
  */
 class ReadmeTourTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final String README_BASE_URL = "\"http://127.0.0.1:8089\"";
 
-  @RegisterExtension static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().build();
+  @RegisterExtension
+  static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().build();
 
   @TempDir Path dir;
 
   @Test
   void the_readme_tour_compiles_and_runs_against_the_emulators_demo_data() throws Exception {
-    String tour = javaBlocks(section(Files.readString(Path.of("README.md")), "## A five-minute tour"));
+    String tour =
+        javaBlocks(section(Files.readString(Path.of("README.md")), "## A five-minute tour"));
     assertThat(tour).as("the tour names the emulator's address").contains(README_BASE_URL);
     String secret = WebhookSecrets.generate();
     byte[] delivery = completedCallEvent();
@@ -65,17 +68,23 @@ class ReadmeTourTest {
     Object run = compileTour(tour.replace(README_BASE_URL, "\"" + MOCK.baseUrl() + "\""));
     invoke(run, delivery, servletLike(run.getClass().getClassLoader(), headers), secret);
 
-    KaiCallsClient client = KaiCallsClient.builder().apiKey(MOCK.apiKey()).baseUrl(MOCK.baseUrl()).build();
+    KaiCallsClient client =
+        KaiCallsClient.builder().apiKey(MOCK.apiKey()).baseUrl(MOCK.baseUrl()).build();
     List<CommunicationRun> runs =
-        client.communicationRuns().list(CommunicationRunsService.ListParams.builder().limit(100).build()).data();
+        client
+            .communicationRuns()
+            .list(CommunicationRunsService.ListParams.builder().limit(100).build())
+            .data();
     assertThat(runs).extracting(CommunicationRun::name).contains("Spring HVAC tune-up reminders");
-    WebhookSubscription subscription = client.webhookSubscriptions().retrieve("whsub_000000143ImkHLIX0LuB");
+    WebhookSubscription subscription =
+        client.webhookSubscriptions().retrieve("whsub_000000143ImkHLIX0LuB");
     assertThat(subscription.description()).isEmpty();
   }
 
   @Test
   void the_sdk_snippet_of_the_root_readme_runs_against_the_emulator() throws Exception {
-    String snippet = javaBlocks(section(Files.readString(Path.of("../README.md")), "## Use the SDK"));
+    String snippet =
+        javaBlocks(section(Files.readString(Path.of("../README.md")), "## Use the SDK"));
 
     runAgainstTheEmulator("RootReadme", snippet);
   }
@@ -106,7 +115,8 @@ class ReadmeTourTest {
             + "import java.io.InputStream;\n"
             + "class Snippets {\n"
             + "  interface Order { String id(); }\n"
-            // The servlet API's methods the snippet uses, so that it compiles without a servlet container.
+            // The servlet API's methods the snippet uses, so that it compiles without a servlet
+            // container.
             + "  interface HttpServletRequest { InputStream getInputStream() throws IOException;"
             + " String getHeader(String name); }\n"
             + "  interface HttpServletResponse { void setStatus(int status);"
@@ -124,7 +134,10 @@ class ReadmeTourTest {
     assertThat(compile(source, dir)).isEmpty();
   }
 
-  /** Compiles a snippet that names the README's emulator address as a {@code Runnable}, then runs it here. */
+  /**
+   * Compiles a snippet that names the README's emulator address as a {@code Runnable}, then runs it
+   * here.
+   */
   private void runAgainstTheEmulator(String className, String snippet) throws Exception {
     assertThat(snippet).as("the snippet names the emulator's address").contains(README_BASE_URL);
     Path source = dir.resolve(className + ".java");
@@ -135,7 +148,9 @@ class ReadmeTourTest {
             + "import com.kaicalls.sdk.models.*;\n"
             + "import java.util.List;\n"
             + "import java.util.concurrent.CompletableFuture;\n"
-            + "public class " + className + " implements Runnable {\n"
+            + "public class "
+            + className
+            + " implements Runnable {\n"
             + "  public void run() {\n"
             + snippet.replace(README_BASE_URL, "\"" + MOCK.baseUrl() + "\"")
             + "  }\n"
@@ -164,11 +179,13 @@ class ReadmeTourTest {
   }
 
   private Object load(String className) throws Exception {
-    URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+    URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
     return loader.loadClass(className).getConstructor().newInstance();
   }
 
-  private static void invoke(Object tour, byte[] rawBody, Object request, String secret) throws Exception {
+  private static void invoke(Object tour, byte[] rawBody, Object request, String secret)
+      throws Exception {
     Method method = null;
     for (Method m : tour.getClass().getMethods()) if (m.getName().equals("tour")) method = m;
     assertThat(method).isNotNull();
@@ -179,13 +196,19 @@ class ReadmeTourTest {
     }
   }
 
-  /** A {@code Tour.Request} whose {@code getHeader} matches names in any case, as a servlet request does. */
-  private static Object servletLike(ClassLoader loader, Map<String, String> headers) throws ClassNotFoundException {
+  /**
+   * A {@code Tour.Request} whose {@code getHeader} matches names in any case, as a servlet request
+   * does.
+   */
+  private static Object servletLike(ClassLoader loader, Map<String, String> headers)
+      throws ClassNotFoundException {
     Map<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     caseInsensitive.putAll(headers);
     Class<?> request = loader.loadClass("Tour$Request");
     return Proxy.newProxyInstance(
-        loader, new Class<?>[] {request}, (proxy, m, args) -> caseInsensitive.get((String) args[0]));
+        loader,
+        new Class<?>[] {request},
+        (proxy, m, args) -> caseInsensitive.get((String) args[0]));
   }
 
   /** A {@code call.completed} event of the demo data, exactly as the emulator stores it. */
@@ -193,7 +216,8 @@ class ReadmeTourTest {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(MOCK.baseUrl() + "/v1/events?type=call.completed&limit=1"))
+                HttpRequest.newBuilder(
+                        URI.create(MOCK.baseUrl() + "/v1/events?type=call.completed&limit=1"))
                     .header("Authorization", "Bearer " + MOCK.apiKey())
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -213,14 +237,24 @@ class ReadmeTourTest {
   private static List<String> compile(Path source, Path out) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       List<String> options =
-          List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(), "-Xlint:none");
-      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile())).call();
+          List.of(
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              out.toString(),
+              "-Xlint:none");
+      javac
+          .getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile()))
+          .call();
     }
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR) errors.add("line " + d.getLineNumber() + ": " + d.getMessage(null));
+      if (d.getKind() == Diagnostic.Kind.ERROR)
+        errors.add("line " + d.getLineNumber() + ": " + d.getMessage(null));
     }
     return errors;
   }

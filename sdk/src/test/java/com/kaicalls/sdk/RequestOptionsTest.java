@@ -43,7 +43,8 @@ class RequestOptionsTest {
 
   @Test
   void setting_a_key_after_omitting_one_sends_the_key() {
-    RequestOptions options = RequestOptions.builder().omitIdempotencyKey().idempotencyKey("k1").build();
+    RequestOptions options =
+        RequestOptions.builder().omitIdempotencyKey().idempotencyKey("k1").build();
 
     assertThat(options.omitsIdempotencyKey()).isFalse();
     assertThat(options.idempotencyKey()).contains("k1");
@@ -51,7 +52,8 @@ class RequestOptionsTest {
 
   @Test
   void omitting_the_key_after_setting_one_drops_the_key() {
-    RequestOptions options = RequestOptions.builder().idempotencyKey("k1").omitIdempotencyKey().build();
+    RequestOptions options =
+        RequestOptions.builder().idempotencyKey("k1").omitIdempotencyKey().build();
 
     assertThat(options.omitsIdempotencyKey()).isTrue();
     assertThat(options.idempotencyKey()).isEmpty();
@@ -66,7 +68,8 @@ class RequestOptionsTest {
 
   @Test
   void a_one_nanosecond_timeout_is_accepted() {
-    assertThat(RequestOptions.builder().timeout(Duration.ofNanos(1)).build().timeout()).contains(Duration.ofNanos(1));
+    assertThat(RequestOptions.builder().timeout(Duration.ofNanos(1)).build().timeout())
+        .contains(Duration.ofNanos(1));
   }
 
   @Test
@@ -102,7 +105,8 @@ class RequestOptionsTest {
     assertThat(copy.idempotencyKey()).contains("k1");
     assertThat(copy.timeout()).contains(Duration.ofSeconds(3));
     assertThat(copy.maxRetries()).contains(4);
-    assertThat(copy.headers()).containsExactly(java.util.Map.entry("X-A", "1"), java.util.Map.entry("X-B", "2"));
+    assertThat(copy.headers())
+        .containsExactly(java.util.Map.entry("X-A", "1"), java.util.Map.entry("X-B", "2"));
     assertThat(original.headers()).containsOnlyKeys("X-A");
   }
 

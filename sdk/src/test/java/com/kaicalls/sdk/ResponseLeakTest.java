@@ -27,25 +27,40 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ResponseLeakTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @Test
-  void every_response_body_is_closed_on_success_error_retry_and_parse_failure_paths() throws IOException {
+  void every_response_body_is_closed_on_success_error_retry_and_parse_failure_paths()
+      throws IOException {
     BodyCounter counter = new BodyCounter();
     KaiCallsClient client =
         TestClients.against(server.baseUrl(), new RecordingSleeper())
             .okHttpClient(new OkHttpClient.Builder().addNetworkInterceptor(counter).build())
             .build();
-    server.stubFor(Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
-    server.stubFor(Fixtures.route("GET", "/v1/communication-runs/run_gone").willReturn(Fixtures.error(404, "not_found", "resource_missing")));
-    server.stubFor(Fixtures.route("GET", "/v1/communication-runs/run_flaky").willReturn(Fixtures.error(503, "api_error", "unavailable")));
-    server.stubFor(Fixtures.route("GET", "/v1/communication-runs/run_garbled").willReturn(aResponse().withStatus(200).withBody("{oops")));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/me").willReturn(Fixtures.json(200, Fixtures.meJson())));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/communication-runs/run_gone")
+            .willReturn(Fixtures.error(404, "not_found", "resource_missing")));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/communication-runs/run_flaky")
+            .willReturn(Fixtures.error(503, "api_error", "unavailable")));
+    server.stubFor(
+        Fixtures.route("GET", "/v1/communication-runs/run_garbled")
+            .willReturn(aResponse().withStatus(200).withBody("{oops")));
     server.stubFor(
         Fixtures.route("GET", "/v1/recordings/rec_1/content")
-            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/wav").withBody(new byte[] {1, 2, 3})));
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "audio/wav")
+                    .withBody(new byte[] {1, 2, 3})));
 
     client.me().retrieve();
-    assertThatThrownBy(() -> client.communicationRuns().retrieve("run_gone")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> client.communicationRuns().retrieve("run_gone"))
+        .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> client.communicationRuns().retrieve("run_flaky"))
         .isInstanceOf(InternalServerException.class);
     assertThatThrownBy(() -> client.communicationRuns().retrieve("run_garbled"))

@@ -35,7 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private KaiCallsClient client;
@@ -52,9 +54,14 @@ class RetryTest {
     CommunicationRun run = client.communicationRuns().create(Fixtures.createRunRequest());
 
     assertThat(run.id()).isEqualTo(Fixtures.RUN_ID);
-    List<LoggedRequest> attempts = server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
+    List<LoggedRequest> attempts =
+        server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
     assertThat(attempts).hasSize(3);
-    assertThat(attempts.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().collect(Collectors.toList()))
+    assertThat(
+            attempts.stream()
+                .map(r -> r.getHeader("Idempotency-Key"))
+                .distinct()
+                .collect(Collectors.toList()))
         .containsExactly("generated-key-1");
   }
 
@@ -64,7 +71,8 @@ class RetryTest {
 
     client.communicationRuns().create(Fixtures.createRunRequest());
 
-    List<LoggedRequest> attempts = server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
+    List<LoggedRequest> attempts =
+        server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
     assertThat(attempts.get(0).containsHeader("KaiCalls-Retry-Count")).isFalse();
     assertThat(attempts.get(1).getHeader("KaiCalls-Retry-Count")).isEqualTo("1");
     assertThat(attempts.get(2).getHeader("KaiCalls-Retry-Count")).isEqualTo("2");
@@ -87,16 +95,22 @@ class RetryTest {
     CommunicationRun run = client.communicationRuns().create(Fixtures.createRunRequest());
 
     assertThat(run.id()).isEqualTo(Fixtures.RUN_ID);
-    List<LoggedRequest> attempts = server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
-    assertThat(attempts).extracting(r -> r.getHeader("Idempotency-Key")).containsExactly("generated-key-1", "generated-key-1");
+    List<LoggedRequest> attempts =
+        server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs")));
+    assertThat(attempts)
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .containsExactly("generated-key-1", "generated-key-1");
   }
 
   @Test
   void a_caller_supplied_idempotency_key_is_sent_on_every_attempt() {
     stubSequence("POST", "/v1/communication-runs", 503, 201);
 
-    client.communicationRuns().create(
-        Fixtures.createRunRequest(), RequestOptions.builder().idempotencyKey("order-42-reminders").build());
+    client
+        .communicationRuns()
+        .create(
+            Fixtures.createRunRequest(),
+            RequestOptions.builder().idempotencyKey("order-42-reminders").build());
 
     assertThat(server.findAll(postRequestedFor(urlEqualTo("/v1/communication-runs"))))
         .extracting(r -> r.getHeader("Idempotency-Key"))
@@ -105,7 +119,9 @@ class RetryTest {
 
   @Test
   void each_logical_call_gets_its_own_generated_key() {
-    server.stubFor(post(urlEqualTo("/v1/communication-runs")).willReturn(Fixtures.json(201, Fixtures.runJson())));
+    server.stubFor(
+        post(urlEqualTo("/v1/communication-runs"))
+            .willReturn(Fixtures.json(201, Fixtures.runJson())));
 
     client.communicationRuns().create(Fixtures.createRunRequest());
     client.communicationRuns().create(Fixtures.createRunRequest());
@@ -121,7 +137,8 @@ class RetryTest {
         get(urlEqualTo("/v1/communication-runs/" + Fixtures.RUN_ID))
             .inScenario("limited")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(Fixtures.error(429, "rate_limited", "rate_limited").withHeader("Retry-After", "7"))
+            .willReturn(
+                Fixtures.error(429, "rate_limited", "rate_limited").withHeader("Retry-After", "7"))
             .willSetStateTo("ok"));
     server.stubFor(
         get(urlEqualTo("/v1/communication-runs/" + Fixtures.RUN_ID))
@@ -138,7 +155,8 @@ class RetryTest {
   void a_retry_after_given_as_an_http_date_waits_until_that_date() {
     Instant now = Instant.parse("2026-11-28T12:00:00Z");
     String inTwelveSeconds =
-        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(12), ZoneOffset.UTC));
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.ofInstant(now.plusSeconds(12), ZoneOffset.UTC));
     client =
         TestClients.against(server.baseUrl(), sleeper)
             .clock(java.time.Clock.fixed(now, ZoneOffset.UTC))
@@ -161,7 +179,8 @@ class RetryTest {
 
   @Test
   void backoff_doubles_from_half_a_second_and_is_capped_at_eight_seconds() {
-    server.stubFor(get(urlEqualTo("/v1/me")).willReturn(Fixtures.error(503, "api_error", "unavailable")));
+    server.stubFor(
+        get(urlEqualTo("/v1/me")).willReturn(Fixtures.error(503, "api_error", "unavailable")));
     client = client.withOptions(o -> o.maxRetries(6));
 
     assertThatThrownBy(() -> client.me().retrieve()).isInstanceOf(InternalServerException.class);
@@ -178,21 +197,27 @@ class RetryTest {
 
   @Test
   void jitter_shortens_a_delay_by_at_most_a_quarter() {
-    server.stubFor(get(urlEqualTo("/v1/me")).willReturn(Fixtures.error(503, "api_error", "unavailable")));
-    client = TestClients.against(server.baseUrl(), sleeper).jitter(() -> 0.999).maxRetries(1).build();
+    server.stubFor(
+        get(urlEqualTo("/v1/me")).willReturn(Fixtures.error(503, "api_error", "unavailable")));
+    client =
+        TestClients.against(server.baseUrl(), sleeper).jitter(() -> 0.999).maxRetries(1).build();
 
     assertThatThrownBy(() -> client.me().retrieve()).isInstanceOf(InternalServerException.class);
 
-    assertThat(sleeper.delays()).singleElement().satisfies(d -> assertThat(d.toMillis()).isBetween(375L, 500L));
+    assertThat(sleeper.delays())
+        .singleElement()
+        .satisfies(d -> assertThat(d.toMillis()).isBetween(375L, 500L));
   }
 
   @ParameterizedTest(name = "status {0} is not retried")
   @ValueSource(ints = {400, 401, 403, 404, 413, 422})
   void client_errors_are_not_retried(int status) {
-    server.stubFor(post(urlEqualTo("/v1/communication-runs")).willReturn(Fixtures.error(status, "x", "x")));
+    server.stubFor(
+        post(urlEqualTo("/v1/communication-runs")).willReturn(Fixtures.error(status, "x", "x")));
 
     assertThatThrownBy(() -> client.communicationRuns().create(Fixtures.createRunRequest()))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
 
     server.verify(1, postRequestedFor(urlEqualTo("/v1/communication-runs")));
     assertThat(sleeper.delays()).isEmpty();
@@ -226,7 +251,8 @@ class RetryTest {
 
   @Test
   void a_per_call_retry_budget_overrides_the_clients() {
-    server.stubFor(get(urlEqualTo("/v1/me")).willReturn(Fixtures.error(503, "api_error", "unavailable")));
+    server.stubFor(
+        get(urlEqualTo("/v1/me")).willReturn(Fixtures.error(503, "api_error", "unavailable")));
 
     assertThatThrownBy(() -> client.me().retrieve(RequestOptions.builder().maxRetries(0).build()))
         .isInstanceOf(InternalServerException.class);
@@ -246,13 +272,19 @@ class RetryTest {
         .isInstanceOf(KaiCallsTimeoutException.class);
 
     server.verify(1, postRequestedFor(urlEqualTo("/v1/api-keys")));
-    assertThat(server.findAll(postRequestedFor(urlEqualTo("/v1/api-keys"))).get(0).containsHeader("Idempotency-Key"))
+    assertThat(
+            server
+                .findAll(postRequestedFor(urlEqualTo("/v1/api-keys")))
+                .get(0)
+                .containsHeader("Idempotency-Key"))
         .isFalse();
   }
 
   @Test
   void a_post_without_an_idempotency_key_is_not_retried_after_a_server_error() {
-    server.stubFor(post(urlEqualTo("/v1/api-keys")).willReturn(Fixtures.error(500, "api_error", "internal_error")));
+    server.stubFor(
+        post(urlEqualTo("/v1/api-keys"))
+            .willReturn(Fixtures.error(500, "api_error", "internal_error")));
     RequestOptions noKey = RequestOptions.builder().omitIdempotencyKey().build();
 
     assertThatThrownBy(() -> client.apiKeys().create(Fixtures.createApiKeyRequest(), noKey))
@@ -266,7 +298,9 @@ class RetryTest {
   void a_post_without_an_idempotency_key_is_retried_when_the_server_says_it_may_be() {
     server.stubFor(
         post(urlEqualTo("/v1/api-keys"))
-            .willReturn(Fixtures.error(503, "api_error", "internal_error").withHeader("KaiCalls-Should-Retry", "true")));
+            .willReturn(
+                Fixtures.error(503, "api_error", "internal_error")
+                    .withHeader("KaiCalls-Should-Retry", "true")));
     client = TestClients.against(server.baseUrl(), sleeper).maxRetries(1).build();
     RequestOptions noKey = RequestOptions.builder().omitIdempotencyKey().build();
 
@@ -278,12 +312,17 @@ class RetryTest {
 
   @Test
   void a_post_without_an_idempotency_key_is_not_retried_after_a_connection_reset() {
-    server.stubFor(post(urlEqualTo("/v1/api-keys")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlEqualTo("/v1/api-keys"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     assertThatThrownBy(
             () ->
-                client.apiKeys().create(
-                    Fixtures.createApiKeyRequest(), RequestOptions.builder().omitIdempotencyKey().build()))
+                client
+                    .apiKeys()
+                    .create(
+                        Fixtures.createApiKeyRequest(),
+                        RequestOptions.builder().omitIdempotencyKey().build()))
         .isInstanceOf(KaiCallsIoException.class);
 
     server.verify(1, postRequestedFor(urlEqualTo("/v1/api-keys")));
@@ -298,7 +337,10 @@ class RetryTest {
             .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE))
             .willSetStateTo("ok"));
     server.stubFor(
-        get(urlEqualTo("/v1/me")).inScenario("reset").whenScenarioStateIs("ok").willReturn(Fixtures.json(200, Fixtures.meJson())));
+        get(urlEqualTo("/v1/me"))
+            .inScenario("reset")
+            .whenScenarioStateIs("ok")
+            .willReturn(Fixtures.json(200, Fixtures.meJson())));
 
     assertThat(client.me().retrieve().keyId()).isEqualTo("key_9yRbP2kWq7Hx");
     server.verify(2, getRequestedFor(urlEqualTo("/v1/me")));

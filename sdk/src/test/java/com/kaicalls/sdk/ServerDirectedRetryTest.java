@@ -15,13 +15,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The server's {@code KaiCalls-Should-Retry} header overrides the SDK's table; without it, the table decides. */
+/**
+ * The server's {@code KaiCalls-Should-Retry} header overrides the SDK's table; without it, the
+ * table decides.
+ */
 class ServerDirectedRetryTest {
   private static final String PAUSE = "/v1/communication-runs/" + Fixtures.RUN_ID + "/pause";
 
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private KaiCallsClient client;
@@ -33,9 +38,12 @@ class ServerDirectedRetryTest {
 
   @Test
   void an_invalid_state_transition_without_advice_is_one_request() {
-    server.stubFor(Fixtures.route("POST", PAUSE).willReturn(Fixtures.error(409, "conflict", "invalid_state_transition")));
+    server.stubFor(
+        Fixtures.route("POST", PAUSE)
+            .willReturn(Fixtures.error(409, "conflict", "invalid_state_transition")));
 
-    assertThatThrownBy(() -> client.communicationRuns().pause(Fixtures.RUN_ID)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> client.communicationRuns().pause(Fixtures.RUN_ID))
+        .isInstanceOf(ConflictException.class);
 
     server.verify(1, postRequestedFor(urlEqualTo(PAUSE)));
     assertThat(sleeper.delays()).isEmpty();
@@ -54,7 +62,9 @@ class ServerDirectedRetryTest {
   void a_503_the_server_says_not_to_retry_is_one_request() {
     server.stubFor(
         Fixtures.route("POST", PAUSE)
-            .willReturn(Fixtures.error(503, "api_error", "unavailable").withHeader("KaiCalls-Should-Retry", "false")));
+            .willReturn(
+                Fixtures.error(503, "api_error", "unavailable")
+                    .withHeader("KaiCalls-Should-Retry", "false")));
 
     assertThatThrownBy(() -> client.communicationRuns().pause(Fixtures.RUN_ID))
         .isInstanceOf(InternalServerException.class);
@@ -65,7 +75,8 @@ class ServerDirectedRetryTest {
   @Test
   void a_409_the_server_says_to_retry_is_retried_with_the_same_key() {
     failOnceThenSucceed(
-        Fixtures.error(409, "conflict", "invalid_state_transition").withHeader("KaiCalls-Should-Retry", "true"));
+        Fixtures.error(409, "conflict", "invalid_state_transition")
+            .withHeader("KaiCalls-Should-Retry", "true"));
 
     client.communicationRuns().pause(Fixtures.RUN_ID);
 
@@ -84,7 +95,9 @@ class ServerDirectedRetryTest {
 
     client.communicationRuns().pause(Fixtures.RUN_ID);
 
-    assertThat(sleeper.delays()).singleElement().satisfies(d -> assertThat(d.toSeconds()).isEqualTo(3));
+    assertThat(sleeper.delays())
+        .singleElement()
+        .satisfies(d -> assertThat(d.toSeconds()).isEqualTo(3));
   }
 
   private static void failOnceThenSucceed(ResponseDefinitionBuilder failure) {

@@ -8,7 +8,10 @@ final class TestClients {
 
   private TestClients() {}
 
-  /** A client whose sleeper records delays, whose jitter is zero and whose generated keys are numbered. */
+  /**
+   * A client whose sleeper records delays, whose jitter is zero and whose generated keys are
+   * numbered.
+   */
   static KaiCallsClient.Builder against(String baseUrl, RecordingSleeper sleeper) {
     AtomicInteger keys = new AtomicInteger();
     return KaiCallsClient.builder()

@@ -23,11 +23,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** An event type added to the API after this SDK version reads as {@link UnknownEvent}, never as null. */
+/**
+ * An event type added to the API after this SDK version reads as {@link UnknownEvent}, never as
+ * null.
+ */
 class UnknownEventTest {
   private static final String NEW_TYPE = "payment.refunded";
   private static final String UNKNOWN =
-      "{\"id\":\"evt_new1\",\"object\":\"event\",\"type\":\"" + NEW_TYPE + "\",\"created_at\":\"2026-11-28T11:59:58Z\","
+      "{\"id\":\"evt_new1\",\"object\":\"event\",\"type\":\""
+          + NEW_TYPE
+          + "\",\"created_at\":\"2026-11-28T11:59:58Z\","
           + "\"livemode\":false,\"workspace_id\":\"ws_3Hk9PqT2vXa1\",\"data\":{\"object\":{\"amount\":1200}}}";
   private static final String KNOWN =
       "{\"id\":\"evt_known1\",\"object\":\"event\",\"type\":\"call.completed\","
@@ -38,7 +43,9 @@ class UnknownEventTest {
 
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final ObjectMapper json = Json.newMapper();
 
@@ -77,7 +84,8 @@ class UnknownEventTest {
             .clock(Clock.fixed(now, ZoneOffset.UTC))
             .build();
     byte[] body = UNKNOWN.getBytes(StandardCharsets.UTF_8);
-    Map<String, String> headers = WebhookSigner.of(secret).headers("evt_new1", now.getEpochSecond(), body);
+    Map<String, String> headers =
+        WebhookSigner.of(secret).headers("evt_new1", now.getEpochSecond(), body);
 
     Event event = client.webhooks().unwrap(body, headers::get);
 
@@ -103,20 +111,27 @@ class UnknownEventTest {
     assertThat(e.type().isKnown()).isFalse();
     assertThat(e.id()).isEqualTo("evt_new1");
     assertThat(e.workspaceId()).isEqualTo("ws_3Hk9PqT2vXa1");
-    assertThat(e.createdAt()).isEqualTo(Instant.parse("2026-11-28T11:59:58Z").atOffset(ZoneOffset.UTC));
+    assertThat(e.createdAt())
+        .isEqualTo(Instant.parse("2026-11-28T11:59:58Z").atOffset(ZoneOffset.UTC));
     assertThat(e.json().at("/data/object/amount").asInt()).isEqualTo(1200);
   }
 
   private static void stubEvents(String cursor, String nextCursor, String... events) {
     var route = Fixtures.route("GET", "/v1/events");
     if (cursor != null) route = route.withQueryParam("cursor", equalTo(cursor));
-    else route = route.withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent());
+    else
+      route =
+          route.withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent());
     server.stubFor(
         route.willReturn(
             Fixtures.json(
                 200,
-                "{\"object\":\"list\",\"data\":[" + String.join(",", events) + "],\"has_more\":" + (nextCursor != null)
-                    + ",\"next_cursor\":" + (nextCursor == null ? "null" : "\"" + nextCursor + "\"") + "}")));
+                "{\"object\":\"list\",\"data\":["
+                    + String.join(",", events)
+                    + "],\"has_more\":"
+                    + (nextCursor != null)
+                    + ",\"next_cursor\":"
+                    + (nextCursor == null ? "null" : "\"" + nextCursor + "\"")
+                    + "}")));
   }
-
 }

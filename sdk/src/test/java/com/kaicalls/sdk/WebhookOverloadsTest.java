@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every way to hand a delivery to {@code client.webhooks()}, checked against the same signed delivery. */
+/**
+ * Every way to hand a delivery to {@code client.webhooks()}, checked against the same signed
+ * delivery.
+ */
 class WebhookOverloadsTest {
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
   private static final String SECRET = WebhookSecrets.generate();
@@ -43,33 +46,65 @@ class WebhookOverloadsTest {
           .build()
           .webhooks();
 
-  /** One way of calling unwrap: the webhooks, a body as the caller has it, and the headers as the caller has them. */
+  /**
+   * One way of calling unwrap: the webhooks, a body as the caller has it, and the headers as the
+   * caller has them.
+   */
   interface Unwrap {
     Event call(Webhooks webhooks, String body, Map<String, String> headers);
   }
 
   static Stream<Named<Unwrap>> unwrapOverloads() {
     return Stream.of(
-        Named.of("unwrap(byte[], Map<String, List<String>>)", (w, b, h) -> w.unwrap(bytes(b), multi(h))),
+        Named.of(
+            "unwrap(byte[], Map<String, List<String>>)", (w, b, h) -> w.unwrap(bytes(b), multi(h))),
         Named.of("unwrap(String, Map<String, List<String>>)", (w, b, h) -> w.unwrap(b, multi(h))),
-        Named.of("unwrap(byte[], Map<String, String>)", (w, b, h) -> w.unwrap(bytes(b), capitalized(h))),
+        Named.of(
+            "unwrap(byte[], Map<String, String>)", (w, b, h) -> w.unwrap(bytes(b), capitalized(h))),
         Named.of("unwrap(String, Map<String, String>)", (w, b, h) -> w.unwrap(b, capitalized(h))),
         Named.of("unwrap(byte[], Function)", (w, b, h) -> w.unwrap(bytes(b), lookup(h))),
         Named.of("unwrap(String, Function)", (w, b, h) -> w.unwrap(b, lookup(h))),
-        Named.of("verify(byte[], Map<String, List<String>>) + parse(byte[])", verifyThenParse(
-            (w, b, h) -> { w.verify(bytes(b), multi(h)); return null; })),
-        Named.of("verify(String, Map<String, List<String>>) + parse", verifyThenParse(
-            (w, b, h) -> { w.verify(b, multi(h)); return null; })),
-        Named.of("verify(byte[], Map<String, String>) + parse", verifyThenParse(
-            (w, b, h) -> { w.verify(bytes(b), capitalized(h)); return null; })),
-        Named.of("verify(String, Map<String, String>) + parse", verifyThenParse(
-            (w, b, h) -> { w.verify(b, capitalized(h)); return null; })),
-        Named.of("verify(byte[], Function) + parse", verifyThenParse(
-            (w, b, h) -> { w.verify(bytes(b), lookup(h)); return null; })),
-        Named.of("verify(String, Function) + parse(String)", (w, b, h) -> {
-          w.verify(b, lookup(h));
-          return w.parse(b);
-        }));
+        Named.of(
+            "verify(byte[], Map<String, List<String>>) + parse(byte[])",
+            verifyThenParse(
+                (w, b, h) -> {
+                  w.verify(bytes(b), multi(h));
+                  return null;
+                })),
+        Named.of(
+            "verify(String, Map<String, List<String>>) + parse",
+            verifyThenParse(
+                (w, b, h) -> {
+                  w.verify(b, multi(h));
+                  return null;
+                })),
+        Named.of(
+            "verify(byte[], Map<String, String>) + parse",
+            verifyThenParse(
+                (w, b, h) -> {
+                  w.verify(bytes(b), capitalized(h));
+                  return null;
+                })),
+        Named.of(
+            "verify(String, Map<String, String>) + parse",
+            verifyThenParse(
+                (w, b, h) -> {
+                  w.verify(b, capitalized(h));
+                  return null;
+                })),
+        Named.of(
+            "verify(byte[], Function) + parse",
+            verifyThenParse(
+                (w, b, h) -> {
+                  w.verify(bytes(b), lookup(h));
+                  return null;
+                })),
+        Named.of(
+            "verify(String, Function) + parse(String)",
+            (w, b, h) -> {
+              w.verify(b, lookup(h));
+              return w.parse(b);
+            }));
   }
 
   @ParameterizedTest(name = "{0} accepts the signed delivery")
@@ -77,8 +112,9 @@ class WebhookOverloadsTest {
   void every_overload_accepts_the_signed_delivery(Unwrap unwrap) {
     Event event = unwrap.call(WEBHOOKS, BODY, SIGNED);
 
-    assertThat(event).isInstanceOfSatisfying(
-        CallCompletedEvent.class, e -> assertThat(e.id()).isEqualTo("evt_2Lk9Wq4ZtR7b"));
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            CallCompletedEvent.class, e -> assertThat(e.id()).isEqualTo("evt_2Lk9Wq4ZtR7b"));
   }
 
   @ParameterizedTest(name = "{0} refuses a changed body with NO_MATCHING_SIGNATURE")
@@ -88,21 +124,25 @@ class WebhookOverloadsTest {
 
     assertThatThrownBy(() -> unwrap.call(WEBHOOKS, tampered, SIGNED))
         .isInstanceOfSatisfying(
-            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE));
+            WebhookSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE));
   }
 
   @Test
   void a_delivery_older_than_the_default_five_minutes_is_refused_as_too_old() {
-    Map<String, String> old = WebhookSigner.of(SECRET).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond() - 600, BYTES);
+    Map<String, String> old =
+        WebhookSigner.of(SECRET).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond() - 600, BYTES);
 
     assertThatThrownBy(() -> WEBHOOKS.unwrap(BYTES, old::get))
         .isInstanceOfSatisfying(
-            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_TOO_OLD));
+            WebhookSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_TOO_OLD));
   }
 
   @Test
   void with_tolerance_widens_the_accepted_window() {
-    Map<String, String> old = WebhookSigner.of(SECRET).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond() - 600, BYTES);
+    Map<String, String> old =
+        WebhookSigner.of(SECRET).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond() - 600, BYTES);
 
     Event event = WEBHOOKS.withTolerance(Duration.ofMinutes(15)).unwrap(BYTES, old::get);
 
@@ -158,7 +198,9 @@ class WebhookOverloadsTest {
   private static String capitalize(String name) {
     StringBuilder s = new StringBuilder();
     for (String part : name.split("-", -1)) {
-      s.append(s.length() == 0 ? "" : "-").append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      s.append(s.length() == 0 ? "" : "-")
+          .append(part.substring(0, 1).toUpperCase(Locale.ROOT))
+          .append(part.substring(1));
     }
     return s.toString();
   }

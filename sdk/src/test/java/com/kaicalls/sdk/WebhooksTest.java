@@ -8,8 +8,8 @@ import com.kaicalls.sdk.errors.WebhookSignatureException;
 import com.kaicalls.sdk.models.CallCompletedEvent;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.webhooks.WebhookSecrets;
-import com.kaicalls.webhooks.WebhookVerificationException.Reason;
 import com.kaicalls.webhooks.WebhookSigner;
+import com.kaicalls.webhooks.WebhookVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,17 +37,19 @@ class WebhooksTest {
 
     Event event = client.webhooks().unwrap(BODY, headers);
 
-    assertThat(event).isInstanceOfSatisfying(
-        CallCompletedEvent.class,
-        completed -> {
-          assertThat(completed.id()).isEqualTo("evt_2Lk9Wq4ZtR7b");
-          assertThat(completed.data().object().agentConfigVersion()).isEqualTo(3);
-        });
+    assertThat(event)
+        .isInstanceOfSatisfying(
+            CallCompletedEvent.class,
+            completed -> {
+              assertThat(completed.id()).isEqualTo("evt_2Lk9Wq4ZtR7b");
+              assertThat(completed.data().object().agentConfigVersion()).isEqualTo(3);
+            });
   }
 
   @Test
   void unwrap_accepts_a_header_lookup_function() {
-    Map<String, String> headers = WebhookSigner.of(SECRET).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond(), bytes(BODY));
+    Map<String, String> headers =
+        WebhookSigner.of(SECRET).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond(), bytes(BODY));
 
     Event event = client.webhooks().unwrap(bytes(BODY), headers::get);
 
@@ -60,14 +62,17 @@ class WebhooksTest {
 
     assertThatThrownBy(() -> client.webhooks().unwrap(BODY.replace("95", "96"), headers))
         .isInstanceOfSatisfying(
-            WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE))
+            WebhookSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE))
         .hasMessageNotContaining(SECRET);
   }
 
   @Test
   void a_missing_signature_header_is_refused_with_the_sdks_exception() {
     assertThatThrownBy(() -> client.webhooks().unwrap(BODY, Map.of("webhook-id", List.of("evt_1"))))
-        .isInstanceOfSatisfying(WebhookSignatureException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
+        .isInstanceOfSatisfying(
+            WebhookSignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
   }
 
   @Test
@@ -76,7 +81,8 @@ class WebhooksTest {
     Webhooks rotating = client.webhooks().withSecrets(SECRET, newSecret);
 
     assertThat(rotating.unwrap(BODY, signed(SECRET, BODY))).isInstanceOf(CallCompletedEvent.class);
-    assertThat(rotating.unwrap(BODY, signed(newSecret, BODY))).isInstanceOf(CallCompletedEvent.class);
+    assertThat(rotating.unwrap(BODY, signed(newSecret, BODY)))
+        .isInstanceOf(CallCompletedEvent.class);
   }
 
   @Test
@@ -89,7 +95,10 @@ class WebhooksTest {
   }
 
   private static Map<String, List<String>> signed(String secret, String body) {
-    return WebhookSigner.of(secret).headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond(), bytes(body)).entrySet().stream()
+    return WebhookSigner.of(secret)
+        .headers("evt_2Lk9Wq4ZtR7b", NOW.getEpochSecond(), bytes(body))
+        .entrySet()
+        .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
   }
 

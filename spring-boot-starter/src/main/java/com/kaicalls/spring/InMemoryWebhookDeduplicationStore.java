@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The default {@link WebhookDeduplicationStore}: the ids handled in the last {@value #DEFAULT_RETENTION_HOURS} hours,
- * at most {@value #DEFAULT_MAX_ENTRIES} of them (the oldest are forgotten first), in this process's memory. It is lost
- * on restart and not shared between instances; define your own store for that.
+ * The default {@link WebhookDeduplicationStore}: the ids handled in the last {@value
+ * #DEFAULT_RETENTION_HOURS} hours, at most {@value #DEFAULT_MAX_ENTRIES} of them (the oldest are
+ * forgotten first), in this process's memory. It is lost on restart and not shared between
+ * instances; define your own store for that.
  */
 public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplicationStore {
 
@@ -44,7 +45,8 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
    * @param clock tells when an id expires
    */
   public InMemoryWebhookDeduplicationStore(int maxEntries, Duration retention, Clock clock) {
-    if (maxEntries < 1) throw new IllegalArgumentException("maxEntries must be at least 1: " + maxEntries);
+    if (maxEntries < 1)
+      throw new IllegalArgumentException("maxEntries must be at least 1: " + maxEntries);
     Objects.requireNonNull(retention, "retention");
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("retention must be positive: " + retention);
@@ -89,6 +91,10 @@ public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplica
 
   @Override
   public String toString() {
-    return "InMemoryWebhookDeduplicationStore{maxEntries=" + maxEntries + ", retention=" + retention + '}';
+    return "InMemoryWebhookDeduplicationStore{maxEntries="
+        + maxEntries
+        + ", retention="
+        + retention
+        + '}';
   }
 }

@@ -3,9 +3,9 @@ package com.kaicalls.spring;
 import com.kaicalls.sdk.KaiCallsClient;
 
 /**
- * Changes the auto-configured client's builder after the {@code kaicalls.*} properties were applied: for what the
- * properties do not cover (your own {@code OkHttpClient}, connect and read timeouts, a clock). Every bean of this type
- * is applied, in {@code @Order}.
+ * Changes the auto-configured client's builder after the {@code kaicalls.*} properties were
+ * applied: for what the properties do not cover (your own {@code OkHttpClient}, connect and read
+ * timeouts, a clock). Every bean of this type is applied, in {@code @Order}.
  *
  * <pre>{@code
  * @Bean

@@ -6,17 +6,18 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code kaicalls.*} properties: how the auto-configured {@code KaiCallsClient} reaches the API, and how the
- * webhook endpoint verifies deliveries.
+ * The {@code kaicalls.*} properties: how the auto-configured {@code KaiCallsClient} reaches the
+ * API, and how the webhook endpoint verifies deliveries.
  */
 @ConfigurationProperties("kaicalls")
 public class KaiCallsProperties {
 
-  // Field comments are the IDE's descriptions (configuration metadata): plain text, no Javadoc tags.
+  // Field comments are the IDE's descriptions (configuration metadata): plain text, no Javadoc
+  // tags.
 
   /**
-   * API key (kc_test_... or kc_live_...). Without it no KaiCallsClient bean is created. Keep it out of source control:
-   * the SDK's environment variable KAICALLS_API_KEY sets it.
+   * API key (kc_test_... or kc_live_...). Without it no KaiCallsClient bean is created. Keep it out
+   * of source control: the SDK's environment variable KAICALLS_API_KEY sets it.
    */
   private String apiKey;
 
@@ -27,8 +28,8 @@ public class KaiCallsProperties {
   private Integer maxRetries;
 
   /**
-   * Timeout of each attempt as a whole, from connecting to reading the body (e.g. 30s). Unset: the SDK's
-   * default (2 minutes).
+   * Timeout of each attempt as a whole, from connecting to reading the body (e.g. 30s). Unset: the
+   * SDK's default (2 minutes).
    */
   private Duration timeout;
 
@@ -105,8 +106,8 @@ public class KaiCallsProperties {
     private String path = "/kaicalls/webhooks";
 
     /**
-     * Signing secrets (whsec_...) a delivery may be signed with: during a rotation list both the new and the
-     * previous secret.
+     * Signing secrets (whsec_...) a delivery may be signed with: during a rotation list both the
+     * new and the previous secret.
      */
     private List<String> secrets = new ArrayList<>();
 

@@ -49,7 +49,8 @@ class InMemoryWebhookDeduplicationStoreTest {
 
   @Test
   void markingAnIdAgainMakesItTheNewestAndRestartsItsRetention() {
-    InMemoryWebhookDeduplicationStore store = new InMemoryWebhookDeduplicationStore(2, Duration.ofHours(1), clock);
+    InMemoryWebhookDeduplicationStore store =
+        new InMemoryWebhookDeduplicationStore(2, Duration.ofHours(1), clock);
     store.markHandled("evt_a");
     clock.advance(Duration.ofMinutes(40));
     store.markHandled("evt_b");

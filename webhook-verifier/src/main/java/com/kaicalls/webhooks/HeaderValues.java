@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The three Standard Webhooks header values, read from a header map or a lookup function. Reading never
- * throws: absent, {@code null} and conflicting values are recorded and judged by the verifier.
+ * The three Standard Webhooks header values, read from a header map or a lookup function. Reading
+ * never throws: absent, {@code null} and conflicting values are recorded and judged by the
+ * verifier.
  */
 final class HeaderValues {
 
@@ -14,7 +15,10 @@ final class HeaderValues {
   static final String TIMESTAMP = "webhook-timestamp";
   static final String SIGNATURE = "webhook-signature";
 
-  /** Joined signature values longer than this are not accumulated further; the verifier rejects them. */
+  /**
+   * Joined signature values longer than this are not accumulated further; the verifier rejects
+   * them.
+   */
   static final int MAX_SIGNATURE_LENGTH = 8192;
 
   String id;
@@ -38,9 +42,9 @@ final class HeaderValues {
   }
 
   /**
-   * Reads from a header map, matching names case-insensitively. Every value under every spelling of a
-   * name counts: {@code webhook-id} and {@code webhook-timestamp} must agree, {@code webhook-signature}
-   * values are joined with a space.
+   * Reads from a header map, matching names case-insensitively. Every value under every spelling of
+   * a name counts: {@code webhook-id} and {@code webhook-timestamp} must agree, {@code
+   * webhook-signature} values are joined with a space.
    */
   static HeaderValues of(Map<String, List<String>> headers) {
     HeaderValues values = new HeaderValues();

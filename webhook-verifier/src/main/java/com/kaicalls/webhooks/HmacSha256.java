@@ -11,19 +11,19 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 of {@code prefix || body} under one of several keys, byte for byte what {@code
  * javax.crypto.Mac} ("HmacSHA256") computes.
  *
- * <p>The textbook construction of RFC 2104 over the JDK's SHA-256: {@code H((K ^ opad) || H((K ^ ipad)
- * || message))}, {@code K} being the key zero-padded to the 64-byte block (a longer key is hashed
- * first). For each key, two {@link MessageDigest} prototypes have already absorbed the block {@code K ^
- * ipad} and the block {@code K ^ opad}; a computation clones each (a few small array copies) and hashes
- * only the message and the inner hash. Why not a {@code Mac}: even a cloned, primed {@code Mac} hashes
- * the {@code K ^ opad} block again on every call, one SHA-256 compression out of about 19 for a 1 KB
- * body, which is what brings verification within the cost of a bare {@code Mac}. The known-answer
- * vectors, the svix interoperability tests (both directions) and a seeded comparison with {@code Mac}
- * for random keys and messages hold it to the standard.
+ * <p>The textbook construction of RFC 2104 over the JDK's SHA-256: {@code H((K ^ opad) || H((K ^
+ * ipad) || message))}, {@code K} being the key zero-padded to the 64-byte block (a longer key is
+ * hashed first). For each key, two {@link MessageDigest} prototypes have already absorbed the block
+ * {@code K ^ ipad} and the block {@code K ^ opad}; a computation clones each (a few small array
+ * copies) and hashes only the message and the inner hash. Why not a {@code Mac}: even a cloned,
+ * primed {@code Mac} hashes the {@code K ^ opad} block again on every call, one SHA-256 compression
+ * out of about 19 for a 1 KB body, which is what brings verification within the cost of a bare
+ * {@code Mac}. The known-answer vectors, the svix interoperability tests (both directions) and a
+ * seeded comparison with {@code Mac} for random keys and messages hold it to the standard.
  *
- * <p>No pool and no {@code ThreadLocal}: nothing is pinned to pooled threads, nor created per virtual
- * thread. The prototypes are never mutated after construction, so concurrent clones read a stable
- * state; instances are safely published through the {@code final} fields of their owners.
+ * <p>No pool and no {@code ThreadLocal}: nothing is pinned to pooled threads, nor created per
+ * virtual thread. The prototypes are never mutated after construction, so concurrent clones read a
+ * stable state; instances are safely published through the {@code final} fields of their owners.
  */
 final class HmacSha256 {
 
@@ -33,7 +33,9 @@ final class HmacSha256 {
   private static final byte OPAD = 0x5c;
   private static final String SHA_256 = "SHA-256";
 
-  /** Per key: {@code K ^ ipad} and {@code K ^ opad}, for a provider whose digests cannot be cloned. */
+  /**
+   * Per key: {@code K ^ ipad} and {@code K ^ opad}, for a provider whose digests cannot be cloned.
+   */
   private final byte[][] innerPads;
 
   private final byte[][] outerPads;
@@ -63,7 +65,9 @@ final class HmacSha256 {
     return inner.length;
   }
 
-  /** Returns the 32-byte HMAC of {@code prefix} followed by {@code body} under key {@code index}. */
+  /**
+   * Returns the 32-byte HMAC of {@code prefix} followed by {@code body} under key {@code index}.
+   */
   byte[] compute(int index, byte[] prefix, byte[] body) {
     MessageDigest digest = copy(inner[index], innerPads[index]);
     digest.update(prefix);

@@ -5,14 +5,15 @@ import java.util.Arrays;
 
 /**
  * Parses {@code webhook-signature}: entries {@code <version>,<base64>} separated by spaces. Only
- * {@code v1} entries are decoded; other versions are skipped, so that a sender may add a scheme before
- * every receiver knows it.
+ * {@code v1} entries are decoded; other versions are skipped, so that a sender may add a scheme
+ * before every receiver knows it.
  */
 final class SignatureHeader {
 
   static final int MAX_LENGTH = HeaderValues.MAX_SIGNATURE_LENGTH;
   static final int MAX_ENTRIES = 32;
   static final int V1_BYTES = 32;
+
   /** {@code v1,} and 43 base64 characters, the padding being optional. */
   static final int V1_MIN_LENGTH = 46;
 
@@ -32,9 +33,9 @@ final class SignatureHeader {
   /**
    * Returns the decoded {@code v1} signatures, possibly none.
    *
-   * @throws WebhookVerificationException with {@link Reason#MALFORMED_SIGNATURE} if the header is too
-   *     long, has too many entries, an entry without a version, or a {@code v1} entry that is not the
-   *     base64 of 32 bytes
+   * @throws WebhookVerificationException with {@link Reason#MALFORMED_SIGNATURE} if the header is
+   *     too long, has too many entries, an entry without a version, or a {@code v1} entry that is
+   *     not the base64 of 32 bytes
    */
   static byte[][] parseV1(String header) {
     int length = header.length();
@@ -71,8 +72,8 @@ final class SignatureHeader {
   }
 
   /**
-   * Decodes the standard base64 of exactly 32 bytes at {@code header[from, to)}: 43 alphabet characters
-   * and an optional {@code =}, straight from the string.
+   * Decodes the standard base64 of exactly 32 bytes at {@code header[from, to)}: 43 alphabet
+   * characters and an optional {@code =}, straight from the string.
    */
   static byte[] decode(String header, int from, int to) {
     int length = to - from;
@@ -114,8 +115,8 @@ final class SignatureHeader {
 
   /**
    * The value of a standard base64 character, or negative: shifted left it stays negative, and any
-   * group holding one ORs to a negative number. Branch-free: above U+007F, {@code (127 - c) >> 31} is
-   * -1.
+   * group holding one ORs to a negative number. Branch-free: above U+007F, {@code (127 - c) >> 31}
+   * is -1.
    */
   private static int sextet(char c) {
     return SEXTETS[c & 0x7F] | ((127 - c) >> 31);

@@ -3,14 +3,15 @@ package com.kaicalls.webhooks;
 import java.time.Instant;
 
 /**
- * What {@link WebhookVerifier#verify} proved: the message id and the time the sender signed it. Both
- * are covered by the signature, so the id is safe to use for de-duplication.
+ * What {@link WebhookVerifier#verify} proved: the message id and the time the sender signed it.
+ * Both are covered by the signature, so the id is safe to use for de-duplication.
  *
  * <p>Immutable; equal when id and timestamp are equal.
  */
 public final class VerifiedWebhook {
 
   private final String id;
+
   /** The timestamp in seconds; the {@code Instant} is made on demand, as most callers never ask. */
   private final long seconds;
 
@@ -29,8 +30,8 @@ public final class VerifiedWebhook {
   }
 
   /**
-   * Returns the verified {@code webhook-timestamp}, whole seconds; {@code timestamp().getEpochSecond()}
-   * is the header's number.
+   * Returns the verified {@code webhook-timestamp}, whole seconds; {@code
+   * timestamp().getEpochSecond()} is the header's number.
    *
    * @return the signing time, never {@code null}
    */

@@ -14,8 +14,8 @@ public final class WebhookSecrets {
   /**
    * Returns a new secret made of 32 bytes from a {@link SecureRandom}.
    *
-   * @return {@code whsec_} followed by 44 base64 characters, accepted by {@link
-   *     WebhookSigner} and {@link WebhookVerifier}
+   * @return {@code whsec_} followed by 44 base64 characters, accepted by {@link WebhookSigner} and
+   *     {@link WebhookVerifier}
    */
   public static String generate() {
     return generate(Holder.RANDOM);
@@ -23,7 +23,8 @@ public final class WebhookSecrets {
 
   /**
    * Returns a new secret made of 32 bytes from {@code random}. Meant for tests that need the same
-   * secret on every run, with a {@code SecureRandom.getInstance("SHA1PRNG")} seeded before first use.
+   * secret on every run, with a {@code SecureRandom.getInstance("SHA1PRNG")} seeded before first
+   * use.
    *
    * @param random the source of the 32 bytes
    * @return a {@code whsec_} secret

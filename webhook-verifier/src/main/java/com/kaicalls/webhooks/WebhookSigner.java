@@ -12,8 +12,8 @@ import java.util.Objects;
  * Signs webhooks the way KaiCalls does, for the emulator and for tests of webhook handlers.
  *
  * <p>A signer holds one or more secrets and emits one {@code v1} signature per secret, in order,
- * separated by spaces. During a secret rotation the sender signs with the old and the new secret, so
- * that a receiver that knows either one verifies. Immutable and thread-safe.
+ * separated by spaces. During a secret rotation the sender signs with the old and the new secret,
+ * so that a receiver that knows either one verifies. Immutable and thread-safe.
  */
 public final class WebhookSigner {
 
@@ -48,16 +48,17 @@ public final class WebhookSigner {
   }
 
   /**
-   * Returns the {@code webhook-signature} value: {@code v1,<base64>} per secret, separated by spaces.
+   * Returns the {@code webhook-signature} value: {@code v1,<base64>} per secret, separated by
+   * spaces.
    *
-   * @param id the {@code webhook-id}: 1 to 256 visible ASCII characters ({@code !} to {@code ~}), the
-   *     same for every retry of a message
+   * @param id the {@code webhook-id}: 1 to 256 visible ASCII characters ({@code !} to {@code ~}),
+   *     the same for every retry of a message
    * @param timestamp the {@code webhook-timestamp}, seconds since the epoch, zero or positive
    * @param body the exact bytes that will be sent
    * @return the header value
    * @throws NullPointerException if {@code id} or {@code body} is {@code null}
-   * @throws IllegalArgumentException if {@code id} is empty, too long or not visible ASCII, or {@code
-   *     timestamp} negative
+   * @throws IllegalArgumentException if {@code id} is empty, too long or not visible ASCII, or
+   *     {@code timestamp} negative
    */
   public String sign(String id, long timestamp, byte[] body) {
     Objects.requireNonNull(id, "id");
@@ -86,16 +87,16 @@ public final class WebhookSigner {
   }
 
   /**
-   * Returns the three headers to send with a body: {@code webhook-id}, {@code webhook-timestamp} and
-   * {@code webhook-signature}, in that order, with lowercase names.
+   * Returns the three headers to send with a body: {@code webhook-id}, {@code webhook-timestamp}
+   * and {@code webhook-signature}, in that order, with lowercase names.
    *
    * @param id as for {@link #sign}
    * @param timestamp as for {@link #sign}
    * @param body as for {@link #sign}
    * @return an unmodifiable, insertion-ordered map
    * @throws NullPointerException if {@code id} or {@code body} is {@code null}
-   * @throws IllegalArgumentException if {@code id} is empty, too long or not visible ASCII, or {@code
-   *     timestamp} negative
+   * @throws IllegalArgumentException if {@code id} is empty, too long or not visible ASCII, or
+   *     {@code timestamp} negative
    */
   public Map<String, String> headers(String id, long timestamp, byte[] body) {
     String signature = sign(id, timestamp, body);

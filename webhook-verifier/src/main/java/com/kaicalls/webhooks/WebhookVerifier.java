@@ -16,12 +16,14 @@ import java.util.function.Function;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Proves that a webhook came from KaiCalls: checks the Standard Webhooks v1 signature (HMAC-SHA256 over
- * {@code "{webhook-id}.{webhook-timestamp}.{body}"}) and that the timestamp is within a tolerance of now.
+ * Proves that a webhook came from KaiCalls: checks the Standard Webhooks v1 signature (HMAC-SHA256
+ * over {@code "{webhook-id}.{webhook-timestamp}.{body}"}) and that the timestamp is within a
+ * tolerance of now.
  *
- * <p>Verify the raw request bytes, before any JSON parsing: a body that was parsed and written again
- * does not verify. Build one verifier per endpoint and share it; it is immutable and thread-safe. During
- * a secret rotation give it both secrets: a webhook signed with either verifies.
+ * <p>Verify the raw request bytes, before any JSON parsing: a body that was parsed and written
+ * again does not verify. Build one verifier per endpoint and share it; it is immutable and
+ * thread-safe. During a secret rotation give it both secrets: a webhook signed with either
+ * verifies.
  *
  * <pre>{@code
  * WebhookVerifier verifier = WebhookVerifier.of(System.getenv("KAICALLS_WEBHOOK_SECRET"));
@@ -29,8 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * }</pre>
  *
  * <p>Every failure, including missing, duplicated, oversized or garbage headers, throws {@link
- * WebhookVerificationException}; checks run in the order of {@link Reason}'s constants, the signature
- * last.
+ * WebhookVerificationException}; checks run in the order of {@link Reason}'s constants, the
+ * signature last.
  */
 public final class WebhookVerifier {
 
@@ -69,12 +71,12 @@ public final class WebhookVerifier {
   }
 
   /**
-   * Verifies a body given as a string, encoded as UTF-8. Prefer the {@code byte[]} overload: decoding
-   * and re-encoding a body that is not valid UTF-8 changes it.
+   * Verifies a body given as a string, encoded as UTF-8. Prefer the {@code byte[]} overload:
+   * decoding and re-encoding a body that is not valid UTF-8 changes it.
    *
    * @param body the request body; {@code null} fails with {@link Reason#MISSING_BODY}
-   * @param headers the request headers, names matched case-insensitively; see {@link #verify(byte[],
-   *     Map)}
+   * @param headers the request headers, names matched case-insensitively; see {@link
+   *     #verify(byte[], Map)}
    * @return the verified id and timestamp
    * @throws WebhookVerificationException if the webhook cannot be verified
    */
@@ -85,9 +87,9 @@ public final class WebhookVerifier {
   /**
    * Verifies a body against the headers in a map, such as {@code java.net.http.HttpHeaders.map()}.
    *
-   * <p>Names are matched case-insensitively, and every spelling counts. {@code null} keys, lists and
-   * values are ignored. A repeated {@code webhook-id} or {@code webhook-timestamp} must repeat the same
-   * value; repeated {@code webhook-signature} values are joined with a space, as one list.
+   * <p>Names are matched case-insensitively, and every spelling counts. {@code null} keys, lists
+   * and values are ignored. A repeated {@code webhook-id} or {@code webhook-timestamp} must repeat
+   * the same value; repeated {@code webhook-signature} values are joined with a space, as one list.
    *
    * @param body the exact bytes received; {@code null} fails with {@link Reason#MISSING_BODY}
    * @param headers the request headers; {@code null} fails with {@link Reason#MISSING_HEADER}
@@ -112,12 +114,14 @@ public final class WebhookVerifier {
 
   /**
    * Verifies a body against headers read by a lookup function, which adapts any server in one line:
-   * {@code request::getHeader} (servlets), {@code exchange.getRequestHeaders()::getFirst} (JDK {@code
-   * HttpServer}), {@code headers::getFirst} (Spring {@code HttpHeaders}), {@code headers::get} (Netty).
+   * {@code request::getHeader} (servlets), {@code exchange.getRequestHeaders()::getFirst} (JDK
+   * {@code HttpServer}), {@code headers::getFirst} (Spring {@code HttpHeaders}), {@code
+   * headers::get} (Netty).
    *
-   * <p>The function is called with exactly {@code "webhook-id"}, {@code "webhook-timestamp"} and {@code
-   * "webhook-signature"}, lowercase; it must match names case-insensitively itself, as the servers above
-   * do. It returns {@code null} for an absent header. An exception it throws is not caught.
+   * <p>The function is called with exactly {@code "webhook-id"}, {@code "webhook-timestamp"} and
+   * {@code "webhook-signature"}, lowercase; it must match names case-insensitively itself, as the
+   * servers above do. It returns {@code null} for an absent header. An exception it throws is not
+   * caught.
    *
    * @param body the exact bytes received; {@code null} fails with {@link Reason#MISSING_BODY}
    * @param header the lookup function; {@code null} fails with {@link Reason#MISSING_HEADER}
@@ -198,7 +202,8 @@ public final class WebhookVerifier {
     Instant now = clock.instant();
     long toleranceSeconds = tolerance.getSeconds();
     int toleranceNanos = tolerance.getNano();
-    // Exact (seconds, nanos) arithmetic without allocating; no overflow: |now| < 2^55 s, seconds < 10^18.
+    // Exact (seconds, nanos) arithmetic without allocating; no overflow: |now| < 2^55 s, seconds <
+    // 10^18.
     long ageSeconds = now.getEpochSecond() - seconds;
     int ageNanos = now.getNano();
     if (ageSeconds > toleranceSeconds
@@ -229,8 +234,8 @@ public final class WebhookVerifier {
   }
 
   /**
-   * Builds a {@link WebhookVerifier}. At least one secret is required; the tolerance defaults to five
-   * minutes and the clock to {@link Clock#systemUTC()}. Not thread-safe.
+   * Builds a {@link WebhookVerifier}. At least one secret is required; the tolerance defaults to
+   * five minutes and the clock to {@link Clock#systemUTC()}. Not thread-safe.
    */
   public static final class Builder {
 
@@ -245,8 +250,8 @@ public final class WebhookVerifier {
      *
      * @param secret {@code whsec_<base64>}; the prefix is optional
      * @return this builder
-     * @throws WebhookVerificationException with {@link Reason#INVALID_SECRET} if the secret is {@code
-     *     null}, blank, not base64, or shorter than 24 bytes once decoded
+     * @throws WebhookVerificationException with {@link Reason#INVALID_SECRET} if the secret is
+     *     {@code null}, blank, not base64, or shorter than 24 bytes once decoded
      */
     public Builder addSecret(String secret) {
       keys.add(Secrets.key(secret, keys.isEmpty() ? "secret" : "secret #" + (keys.size() + 1)));
@@ -270,7 +275,8 @@ public final class WebhookVerifier {
     }
 
     /**
-     * Sets how far the timestamp may be from now, in either direction; exactly the tolerance passes.
+     * Sets how far the timestamp may be from now, in either direction; exactly the tolerance
+     * passes.
      *
      * @param tolerance zero or positive; the default is five minutes
      * @return this builder
@@ -302,7 +308,8 @@ public final class WebhookVerifier {
      * Returns a verifier with this builder's secrets, tolerance and clock.
      *
      * @return the verifier
-     * @throws WebhookVerificationException with {@link Reason#INVALID_SECRET} if no secret was added
+     * @throws WebhookVerificationException with {@link Reason#INVALID_SECRET} if no secret was
+     *     added
      */
     public WebhookVerifier build() {
       if (keys.isEmpty()) {

@@ -18,7 +18,8 @@ class ConcurrencyTest {
   private static final int PER_THREAD = 500;
 
   @Test
-  void oneVerifierSharedByEightThreadsVerifiesEveryWebhookSignedByOneSharedSigner() throws Exception {
+  void oneVerifierSharedByEightThreadsVerifiesEveryWebhookSignedByOneSharedSigner()
+      throws Exception {
     WebhookVerifier verifier = Fixtures.verifier(Fixtures.OLD_SECRET, Fixtures.NEW_SECRET);
     WebhookSigner signer = WebhookSigner.of(Fixtures.NEW_SECRET);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -32,7 +33,8 @@ class ConcurrencyTest {
               int verified = 0;
               for (int i = 0; i < PER_THREAD; i++) {
                 String id = "msg_" + thread + "_" + i;
-                byte[] body = ("{\"n\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body =
+                    ("{\"n\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 Map<String, String> headers = signer.headers(id, Fixtures.NOW, body);
                 if (verifier.verify(body, headers::get).id().equals(id)) {
                   verified++;

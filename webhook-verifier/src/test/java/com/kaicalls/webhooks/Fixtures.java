@@ -44,7 +44,9 @@ final class Fixtures {
   static Map<String, List<String>> headers(String... namesAndValues) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      headers.computeIfAbsent(namesAndValues[i], name -> new ArrayList<>()).add(namesAndValues[i + 1]);
+      headers
+          .computeIfAbsent(namesAndValues[i], name -> new ArrayList<>())
+          .add(namesAndValues[i + 1]);
     }
     return headers;
   }

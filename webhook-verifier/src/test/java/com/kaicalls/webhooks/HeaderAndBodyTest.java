@@ -34,7 +34,8 @@ class HeaderAndBodyTest {
 
   @Test
   void theHeadersOfAJdkHttpHeadersMapVerify() {
-    Map<String, List<String>> signed = Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
+    Map<String, List<String>> signed =
+        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
     HttpHeaders headers = HttpHeaders.of(signed, (name, value) -> true);
 
     VerifiedWebhook webhook = VERIFIER.verify(Fixtures.BODY, headers.map());
@@ -59,7 +60,8 @@ class HeaderAndBodyTest {
 
   @Test
   void repeatedIdenticalIdsAndTimestampsVerify() {
-    Map<String, List<String>> headers = Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
+    Map<String, List<String>> headers =
+        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
     headers.get("webhook-id").add(Fixtures.ID);
     headers.put("Webhook-Timestamp", List.of(Long.toString(Fixtures.NOW)));
 
@@ -70,7 +72,8 @@ class HeaderAndBodyTest {
 
   @Test
   void repeatedSignatureHeadersAreReadAsOneList() {
-    Map<String, List<String>> headers = Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
+    Map<String, List<String>> headers =
+        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
     headers.get("webhook-signature").add(0, "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 
     VerifiedWebhook webhook = VERIFIER.verify(Fixtures.BODY, headers);
@@ -80,7 +83,8 @@ class HeaderAndBodyTest {
 
   @Test
   void nullValuesNextToRealOnesAreIgnored() {
-    Map<String, List<String>> headers = Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
+    Map<String, List<String>> headers =
+        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
     headers.get("webhook-id").add(0, null);
     headers.get("webhook-signature").add(null);
 
@@ -92,15 +96,21 @@ class HeaderAndBodyTest {
   @Test
   void anyOneOfSeveralSignaturesMayMatchAndUnknownVersionsAreSkipped() {
     String valid = SIGNER.sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
-    String signature = "v2,c29tZXRoaW5nIGVsc2U=  v1a,xyz " + valid + " v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    String signature =
+        "v2,c29tZXRoaW5nIGVsc2U=  v1a,xyz "
+            + valid
+            + " v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     VerifiedWebhook webhook =
         VERIFIER.verify(
             Fixtures.BODY,
             Fixtures.headers(
-                "webhook-id", Fixtures.ID,
-                "webhook-timestamp", Long.toString(Fixtures.NOW),
-                "webhook-signature", signature));
+                "webhook-id",
+                Fixtures.ID,
+                "webhook-timestamp",
+                Long.toString(Fixtures.NOW),
+                "webhook-signature",
+                signature));
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
@@ -124,7 +134,9 @@ class HeaderAndBodyTest {
   void aBodyWrittenAgainWithOtherWhitespaceFails() {
     Map<String, String> signed = SIGNER.headers(Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
     byte[] reserialised =
-        new String(Fixtures.BODY, StandardCharsets.UTF_8).replace(":", ": ").getBytes(StandardCharsets.UTF_8);
+        new String(Fixtures.BODY, StandardCharsets.UTF_8)
+            .replace(":", ": ")
+            .getBytes(StandardCharsets.UTF_8);
 
     WebhookVerificationException failure =
         catchThrowableOfType(
@@ -136,7 +148,8 @@ class HeaderAndBodyTest {
   @Test
   void aStringBodyIsVerifiedAsUtf8() {
     String body = "{\"caller\":\"Zoë Ångström 電話 📞\"}";
-    Map<String, String> signed = SIGNER.headers(Fixtures.ID, Fixtures.NOW, body.getBytes(StandardCharsets.UTF_8));
+    Map<String, String> signed =
+        SIGNER.headers(Fixtures.ID, Fixtures.NOW, body.getBytes(StandardCharsets.UTF_8));
 
     VerifiedWebhook webhook = VERIFIER.verify(body, signed::get);
 
@@ -156,7 +169,9 @@ class HeaderAndBodyTest {
   void theSignerRefusesAnIdOutsideVisibleAscii() {
     Throwable failure = catchThrowable(() -> SIGNER.sign("msg émoji", Fixtures.NOW, Fixtures.BODY));
 
-    assertThat(failure).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("visible ASCII");
+    assertThat(failure)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("visible ASCII");
   }
 
   @Test

@@ -23,14 +23,17 @@ class HmacSha256Test {
   @Test
   void equalsTheJdkMacForRandomKeysPrefixesAndBodies() throws Exception {
     for (int i = 0; i < CASES; i++) {
-      // 24 bytes (the minimum) to 200: below, at and above the 64-byte block, where the key is hashed.
+      // 24 bytes (the minimum) to 200: below, at and above the 64-byte block, where the key is
+      // hashed.
       byte[] key = bytes(24 + random.nextInt(177));
       byte[] prefix = bytes(random.nextInt(300));
       byte[] body = bytes(random.nextInt(i % 10 == 0 ? 70_000 : 2_100));
 
       byte[] actual = hmacOf(key).compute(0, prefix, body);
 
-      assertThat(actual).as("case %d, key of %d bytes", i, key.length).isEqualTo(jdkMac(key, prefix, body));
+      assertThat(actual)
+          .as("case %d, key of %d bytes", i, key.length)
+          .isEqualTo(jdkMac(key, prefix, body));
     }
   }
 

@@ -44,7 +44,10 @@ class KnownAnswerTest {
   @Test
   void theFirstVectorVerifiesAtItsOwnTime() {
     WebhookVerifier verifier =
-        WebhookVerifier.builder().addSecret(Fixtures.SECRET).clock(Fixtures.clockAt(1614265330L)).build();
+        WebhookVerifier.builder()
+            .addSecret(Fixtures.SECRET)
+            .clock(Fixtures.clockAt(1614265330L))
+            .build();
 
     VerifiedWebhook webhook =
         verifier.verify(

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact limits of the verifier and signer: the largest input accepted, the first refused, and the values at
- * zero. Each test sits on one boundary, so that moving the boundary by one fails it.
+ * The exact limits of the verifier and signer: the largest input accepted, the first refused, and
+ * the values at zero. Each test sits on one boundary, so that moving the boundary by one fails it.
  */
 class LimitsTest {
 
@@ -39,8 +39,10 @@ class LimitsTest {
   void aSignatureHeaderOfExactlyTheMaximumLengthVerifies() {
     String header = padded(SIG, HeaderValues.MAX_SIGNATURE_LENGTH);
 
-    VerifiedWebhook webhook = verify(Fixtures.headers("webhook-id", Fixtures.ID, "webhook-timestamp", TS,
-        "webhook-signature", header));
+    VerifiedWebhook webhook =
+        verify(
+            Fixtures.headers(
+                "webhook-id", Fixtures.ID, "webhook-timestamp", TS, "webhook-signature", header));
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
@@ -50,8 +52,17 @@ class LimitsTest {
     String first = padded(SIG, 4000);
     String second = padded("v2,other", HeaderValues.MAX_SIGNATURE_LENGTH - first.length() - 1);
 
-    VerifiedWebhook webhook = verify(Fixtures.headers("webhook-id", Fixtures.ID, "webhook-timestamp", TS,
-        "webhook-signature", first, "Webhook-Signature", second));
+    VerifiedWebhook webhook =
+        verify(
+            Fixtures.headers(
+                "webhook-id",
+                Fixtures.ID,
+                "webhook-timestamp",
+                TS,
+                "webhook-signature",
+                first,
+                "Webhook-Signature",
+                second));
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
@@ -60,16 +71,30 @@ class LimitsTest {
   void exactlyTheMaximumNumberOfSignatureEntriesVerifies() {
     String others = String.join(" ", Collections.nCopies(SignatureHeader.MAX_ENTRIES - 1, "v2,x"));
 
-    VerifiedWebhook webhook = verify(Fixtures.headers("webhook-id", Fixtures.ID, "webhook-timestamp", TS,
-        "webhook-signature", others + " " + SIG));
+    VerifiedWebhook webhook =
+        verify(
+            Fixtures.headers(
+                "webhook-id",
+                Fixtures.ID,
+                "webhook-timestamp",
+                TS,
+                "webhook-signature",
+                others + " " + SIG));
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
 
   @Test
   void anEntryThatStartsWithItsCommaIsMalformed() {
-    WebhookVerificationException failure = failure(Fixtures.headers("webhook-id", Fixtures.ID,
-        "webhook-timestamp", TS, "webhook-signature", ",x " + SIG));
+    WebhookVerificationException failure =
+        failure(
+            Fixtures.headers(
+                "webhook-id",
+                Fixtures.ID,
+                "webhook-timestamp",
+                TS,
+                "webhook-signature",
+                ",x " + SIG));
 
     assertThat(failure.reason()).isEqualTo(Reason.MALFORMED_SIGNATURE);
   }
@@ -79,8 +104,10 @@ class LimitsTest {
     char alias = (char) (SIG.charAt(10) + 128);
     String header = SIG.substring(0, 10) + alias + SIG.substring(11);
 
-    WebhookVerificationException failure = failure(Fixtures.headers("webhook-id", Fixtures.ID,
-        "webhook-timestamp", TS, "webhook-signature", header));
+    WebhookVerificationException failure =
+        failure(
+            Fixtures.headers(
+                "webhook-id", Fixtures.ID, "webhook-timestamp", TS, "webhook-signature", header));
 
     assertThat(failure.reason()).isEqualTo(Reason.MALFORMED_SIGNATURE);
   }
@@ -89,8 +116,15 @@ class LimitsTest {
   void aHeaderWithOnlyALongSignatureOfAnotherVersionSaysItHoldsNoV1Signature() {
     String otherVersion = "v2," + SIG.substring(3) + "AAAA";
 
-    WebhookVerificationException failure = failure(Fixtures.headers("webhook-id", Fixtures.ID,
-        "webhook-timestamp", TS, "webhook-signature", otherVersion));
+    WebhookVerificationException failure =
+        failure(
+            Fixtures.headers(
+                "webhook-id",
+                Fixtures.ID,
+                "webhook-timestamp",
+                TS,
+                "webhook-signature",
+                otherVersion));
 
     assertThat(failure.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
     assertThat(failure.getMessage()).isEqualTo("webhook-signature holds no v1 signature");
@@ -98,10 +132,13 @@ class LimitsTest {
 
   @Test
   void aV1SignatureUnderAnotherSecretSaysNoSignatureMatches() {
-    String foreign = WebhookSigner.of(Fixtures.NEW_SECRET).sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
+    String foreign =
+        WebhookSigner.of(Fixtures.NEW_SECRET).sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
 
-    WebhookVerificationException failure = failure(Fixtures.headers("webhook-id", Fixtures.ID,
-        "webhook-timestamp", TS, "webhook-signature", foreign));
+    WebhookVerificationException failure =
+        failure(
+            Fixtures.headers(
+                "webhook-id", Fixtures.ID, "webhook-timestamp", TS, "webhook-signature", foreign));
 
     assertThat(failure.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
     assertThat(failure.getMessage()).isEqualTo("no v1 signature matches the secret(s)");
@@ -109,7 +146,8 @@ class LimitsTest {
 
   @Test
   void headersWithOtherNamesOfAnyLengthAreIgnored() {
-    Map<String, List<String>> headers = Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
+    Map<String, List<String>> headers =
+        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
     headers.put("request-id", List.of("not-the-webhook-id"));
     headers.put("content-type", List.of("application/json"));
     headers.put("x-request-timeout", List.of("30"));
@@ -124,7 +162,8 @@ class LimitsTest {
   void aWebhookSignedAtTheEpochVerifiesAtTheEpoch() {
     WebhookVerifier verifier =
         WebhookVerifier.builder().addSecret(Fixtures.SECRET).clock(Fixtures.clockAt(0)).build();
-    Map<String, List<String>> headers = Fixtures.signed(Fixtures.SECRET, Fixtures.ID, 0, Fixtures.BODY);
+    Map<String, List<String>> headers =
+        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, 0, Fixtures.BODY);
 
     VerifiedWebhook webhook = verifier.verify(Fixtures.BODY, headers);
 
@@ -134,15 +173,19 @@ class LimitsTest {
   @Test
   void aTimestampAheadByLessThanAToleranceWithAFractionOfASecondVerifies() {
     // Ahead by 300.5 s; the tolerance is 300.6 s.
-    Clock clock = Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW - 301, 500_000_000), ZoneOffset.UTC);
-    WebhookVerifier verifier = WebhookVerifier.builder()
-        .addSecret(Fixtures.SECRET)
-        .tolerance(Duration.ofMillis(300_600))
-        .clock(clock)
-        .build();
+    Clock clock =
+        Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW - 301, 500_000_000), ZoneOffset.UTC);
+    WebhookVerifier verifier =
+        WebhookVerifier.builder()
+            .addSecret(Fixtures.SECRET)
+            .tolerance(Duration.ofMillis(300_600))
+            .clock(clock)
+            .build();
 
-    VerifiedWebhook webhook = verifier.verify(Fixtures.BODY,
-        Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY));
+    VerifiedWebhook webhook =
+        verifier.verify(
+            Fixtures.BODY,
+            Fixtures.signed(Fixtures.SECRET, Fixtures.ID, Fixtures.NOW, Fixtures.BODY));
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
@@ -159,7 +202,8 @@ class LimitsTest {
     WebhookVerifier.Builder builder = WebhookVerifier.builder().addSecret(Fixtures.SECRET);
 
     WebhookVerificationException failure =
-        catchThrowableOfType(WebhookVerificationException.class, () -> builder.addSecret("whsec_c2hvcnQ="));
+        catchThrowableOfType(
+            WebhookVerificationException.class, () -> builder.addSecret("whsec_c2hvcnQ="));
 
     assertThat(failure.reason()).isEqualTo(Reason.INVALID_SECRET);
     assertThat(failure.getMessage()).startsWith("secret #2 ");

@@ -14,9 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random properties: signing then verifying round-trips, any single change breaks the signature,
- * and garbage headers only ever raise {@link WebhookVerificationException}. The seed is fixed so that
- * a failure reproduces.
+ * Seeded random properties: signing then verifying round-trips, any single change breaks the
+ * signature, and garbage headers only ever raise {@link WebhookVerificationException}. The seed is
+ * fixed so that a failure reproduces.
  */
 class RandomizedTest {
 
@@ -25,8 +25,17 @@ class RandomizedTest {
   private static final long TOLERANCE = 300;
 
   private static final String[] NAMES = {
-    "webhook-id", "Webhook-Id", "WEBHOOK-ID", "webhook-timestamp", "Webhook-Timestamp",
-    "webhook-signature", "WEBHOOK-SIGNATURE", "webhook-signatures", "svix-signature", "x-random", ""
+    "webhook-id",
+    "Webhook-Id",
+    "WEBHOOK-ID",
+    "webhook-timestamp",
+    "Webhook-Timestamp",
+    "webhook-signature",
+    "WEBHOOK-SIGNATURE",
+    "webhook-signatures",
+    "svix-signature",
+    "x-random",
+    ""
   };
 
   private final Random random = new Random(42);
@@ -55,7 +64,8 @@ class RandomizedTest {
       body[random.nextInt(body.length)] ^= (byte) (1 + random.nextInt(255));
 
       WebhookVerificationException failure =
-          catchThrowableOfType(WebhookVerificationException.class, () -> verifier.verify(body, headers::get));
+          catchThrowableOfType(
+              WebhookVerificationException.class, () -> verifier.verify(body, headers::get));
 
       assertThat(failure.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
     }
@@ -73,7 +83,8 @@ class RandomizedTest {
       headers.put("webhook-id", new String(chars));
 
       WebhookVerificationException failure =
-          catchThrowableOfType(WebhookVerificationException.class, () -> verifier.verify(body, headers::get));
+          catchThrowableOfType(
+              WebhookVerificationException.class, () -> verifier.verify(body, headers::get));
 
       assertThat(failure.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
     }
@@ -90,7 +101,8 @@ class RandomizedTest {
       headers.put("webhook-timestamp", new String(digits));
 
       WebhookVerificationException failure =
-          catchThrowableOfType(WebhookVerificationException.class, () -> verifier.verify(body, headers::get));
+          catchThrowableOfType(
+              WebhookVerificationException.class, () -> verifier.verify(body, headers::get));
 
       assertThat(failure.reason())
           .isIn(
@@ -108,10 +120,15 @@ class RandomizedTest {
       byte[] body = random.nextInt(20) == 0 ? null : randomBytes(random.nextInt(256));
 
       Throwable fromMap = catchThrowable(() -> verifier.verify(body, headers));
-      Throwable fromFunction = catchThrowable(() -> verifier.verify(body, name -> first(headers, name)));
+      Throwable fromFunction =
+          catchThrowable(() -> verifier.verify(body, name -> first(headers, name)));
 
-      assertThat(fromMap).as("garbage set %d: %s", i, headers).isInstanceOf(WebhookVerificationException.class);
-      assertThat(fromFunction).as("garbage set %d: %s", i, headers).isInstanceOf(WebhookVerificationException.class);
+      assertThat(fromMap)
+          .as("garbage set %d: %s", i, headers)
+          .isInstanceOf(WebhookVerificationException.class);
+      assertThat(fromFunction)
+          .as("garbage set %d: %s", i, headers)
+          .isInstanceOf(WebhookVerificationException.class);
       assertThat(fromMap.getMessage()).doesNotContain(Fixtures.SECRET.substring(6));
     }
   }
@@ -152,7 +169,8 @@ class RandomizedTest {
       case 5:
         return Long.toString(random.nextLong());
       case 6:
-        return "v1," + java.util.Base64.getEncoder().encodeToString(randomBytes(random.nextInt(40)));
+        return "v1,"
+            + java.util.Base64.getEncoder().encodeToString(randomBytes(random.nextInt(40)));
       case 7:
         return randomFrom(" ,v1=+/", random.nextInt(30));
       case 8:
@@ -162,7 +180,9 @@ class RandomizedTest {
       case 10:
         return randomFrom("0123456789", 1 + random.nextInt(25));
       default:
-        return name != null && name.toLowerCase(Locale.ROOT).endsWith("-id") ? randomId() : randomAscii(3);
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith("-id")
+            ? randomId()
+            : randomAscii(3);
     }
   }
 
@@ -179,7 +199,10 @@ class RandomizedTest {
 
   private String randomId() {
     return random.nextBoolean()
-        ? "msg_" + randomFrom("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 1 + random.nextInt(40))
+        ? "msg_"
+            + randomFrom(
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+                1 + random.nextInt(40))
         : randomVisibleAscii(1 + random.nextInt(256));
   }
 

@@ -15,7 +15,8 @@ class SecretRotationTest {
   void aVerifierWithBothSecretsAcceptsAWebhookSignedWithTheOldOne() {
     WebhookVerifier verifier = Fixtures.verifier(Fixtures.OLD_SECRET, Fixtures.NEW_SECRET);
 
-    VerifiedWebhook webhook = verifier.verify(Fixtures.BODY, signedWith(List.of(Fixtures.OLD_SECRET))::get);
+    VerifiedWebhook webhook =
+        verifier.verify(Fixtures.BODY, signedWith(List.of(Fixtures.OLD_SECRET))::get);
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
@@ -24,7 +25,8 @@ class SecretRotationTest {
   void aVerifierWithBothSecretsAcceptsAWebhookSignedWithTheNewOne() {
     WebhookVerifier verifier = Fixtures.verifier(Fixtures.OLD_SECRET, Fixtures.NEW_SECRET);
 
-    VerifiedWebhook webhook = verifier.verify(Fixtures.BODY, signedWith(List.of(Fixtures.NEW_SECRET))::get);
+    VerifiedWebhook webhook =
+        verifier.verify(Fixtures.BODY, signedWith(List.of(Fixtures.NEW_SECRET))::get);
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }
@@ -39,7 +41,8 @@ class SecretRotationTest {
         .isEqualTo(
             WebhookSigner.of(Fixtures.OLD_SECRET).sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY)
                 + " "
-                + WebhookSigner.of(Fixtures.NEW_SECRET).sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY));
+                + WebhookSigner.of(Fixtures.NEW_SECRET)
+                    .sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY));
   }
 
   @Test

@@ -27,7 +27,8 @@ class SecretsTest {
         argumentSet("blank", "  \t "),
         argumentSet("prefix only", "whsec_"),
         argumentSet("not base64", "whsec_this*is*not*base64*at*all*sorry!"),
-        argumentSet("base64url instead of base64", "whsec_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_"),
+        argumentSet(
+            "base64url instead of base64", "whsec_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_-_"),
         argumentSet("23 bytes", SHORT),
         argumentSet("23 bytes without prefix", SHORT.substring(6)));
   }
@@ -60,13 +61,15 @@ class SecretsTest {
             WebhookVerificationException.class,
             () -> WebhookSigner.of(Arrays.asList(Fixtures.NEW_SECRET, SHORT)));
 
-    assertThat(failure.getMessage()).isEqualTo("secret #2 decodes to 23 bytes; at least 24 are required");
+    assertThat(failure.getMessage())
+        .isEqualTo("secret #2 decodes to 23 bytes; at least 24 are required");
   }
 
   @Test
   void aBuilderWithoutSecretsIsRejected() {
     WebhookVerificationException failure =
-        catchThrowableOfType(WebhookVerificationException.class, () -> WebhookVerifier.builder().build());
+        catchThrowableOfType(
+            WebhookVerificationException.class, () -> WebhookVerifier.builder().build());
 
     assertThat(failure.reason()).isEqualTo(Reason.INVALID_SECRET);
   }
@@ -86,7 +89,8 @@ class SecretsTest {
     String signature = signer.sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY);
 
     assertThat(signature)
-        .isEqualTo(WebhookSigner.of(Fixtures.SECRET).sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY));
+        .isEqualTo(
+            WebhookSigner.of(Fixtures.SECRET).sign(Fixtures.ID, Fixtures.NOW, Fixtures.BODY));
   }
 
   @Test
@@ -121,7 +125,9 @@ class SecretsTest {
     WebhookVerifier verifier = Fixtures.verifier(secret);
 
     VerifiedWebhook webhook =
-        verifier.verify(Fixtures.BODY, WebhookSigner.of(secret).headers(Fixtures.ID, Fixtures.NOW, Fixtures.BODY)::get);
+        verifier.verify(
+            Fixtures.BODY,
+            WebhookSigner.of(secret).headers(Fixtures.ID, Fixtures.NOW, Fixtures.BODY)::get);
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Interoperability with the svix library, both ways. svix checks the timestamp against the real clock,
- * so these tests sign with the current time. OkHttp is not on this test class path, which also shows
- * that {@code com.svix.Webhook} does not need it.
+ * Interoperability with the svix library, both ways. svix checks the timestamp against the real
+ * clock, so these tests sign with the current time. OkHttp is not on this test class path, which
+ * also shows that {@code com.svix.Webhook} does not need it.
  */
 class SvixInteroperabilityTest {
 
@@ -31,9 +31,12 @@ class SvixInteroperabilityTest {
             .verify(
                 BODY,
                 Fixtures.headers(
-                    "webhook-id", Fixtures.ID,
-                    "webhook-timestamp", Long.toString(now),
-                    "webhook-signature", signature));
+                    "webhook-id",
+                    Fixtures.ID,
+                    "webhook-timestamp",
+                    Long.toString(now),
+                    "webhook-signature",
+                    signature));
 
     assertThat(webhook.id()).isEqualTo(Fixtures.ID);
   }

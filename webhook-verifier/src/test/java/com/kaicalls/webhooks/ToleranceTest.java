@@ -54,8 +54,10 @@ class ToleranceTest {
 
   @Test
   void aClockAMillisecondPastTheToleranceRejectsTheTimestamp() {
-    Clock clock = Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW + TOLERANCE, 1_000_000), ZoneOffset.UTC);
-    WebhookVerifier verifier = WebhookVerifier.builder().addSecret(Fixtures.SECRET).clock(clock).build();
+    Clock clock =
+        Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW + TOLERANCE, 1_000_000), ZoneOffset.UTC);
+    WebhookVerifier verifier =
+        WebhookVerifier.builder().addSecret(Fixtures.SECRET).clock(clock).build();
 
     WebhookVerificationException failure =
         catchThrowableOfType(
@@ -67,8 +69,11 @@ class ToleranceTest {
 
   @Test
   void aClockAMillisecondBeforeTheToleranceAheadRejectsTheTimestamp() {
-    Clock clock = Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW - TOLERANCE - 1, 999_000_000), ZoneOffset.UTC);
-    WebhookVerifier verifier = WebhookVerifier.builder().addSecret(Fixtures.SECRET).clock(clock).build();
+    Clock clock =
+        Clock.fixed(
+            Instant.ofEpochSecond(Fixtures.NOW - TOLERANCE - 1, 999_000_000), ZoneOffset.UTC);
+    WebhookVerifier verifier =
+        WebhookVerifier.builder().addSecret(Fixtures.SECRET).clock(clock).build();
 
     WebhookVerificationException failure =
         catchThrowableOfType(

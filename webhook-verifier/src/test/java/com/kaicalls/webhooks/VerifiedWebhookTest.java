@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** A verified webhook is a value: equal, with equal hash codes, when its id and timestamp are equal. */
+/**
+ * A verified webhook is a value: equal, with equal hash codes, when its id and timestamp are equal.
+ */
 class VerifiedWebhookTest {
 
   private static final VerifiedWebhook WEBHOOK = new VerifiedWebhook("msg_1", 1_700_000_000L);
@@ -50,6 +52,7 @@ class VerifiedWebhookTest {
   @Test
   void toStringNamesTheIdAndTheTimestamp() {
     assertThat(WEBHOOK.toString())
-        .isEqualTo("VerifiedWebhook{id=msg_1, timestamp=" + Instant.ofEpochSecond(1_700_000_000L) + "}");
+        .isEqualTo(
+            "VerifiedWebhook{id=msg_1, timestamp=" + Instant.ofEpochSecond(1_700_000_000L) + "}");
   }
 }

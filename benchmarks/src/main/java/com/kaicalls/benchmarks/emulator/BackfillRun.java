@@ -44,9 +44,19 @@ public final class BackfillRun {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     String heap = args.length > 1 ? args[1] : "256m";
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Dsun.net.httpserver.nodelay=true",
-        "-cp", System.getProperty("java.class.path"), BackfillRun.class.getName(), "--child", Integer.toString(events))
-        .inheritIO().start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dsun.net.httpserver.nodelay=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BackfillRun.class.getName(),
+                "--child",
+                Integer.toString(events))
+            .inheritIO()
+            .start();
     if (!child.waitFor(TIMEOUT_MINUTES + 1, TimeUnit.MINUTES)) {
       child.destroyForcibly();
       System.out.println("child JVM timed out");
@@ -61,8 +71,14 @@ public final class BackfillRun {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     OkHttpClient http = new OkHttpClient();
     try (Receiver receiver = new Receiver(8);
-        KaiCallsMockServer mock = KaiCallsMockServer.start(MockServerOptions.builder().port(0).seed(Seed.EMPTY)
-            .clockMode(ClockMode.MANUAL).startTime(T0).build())) {
+        KaiCallsMockServer mock =
+            KaiCallsMockServer.start(
+                MockServerOptions.builder()
+                    .port(0)
+                    .seed(Seed.EMPTY)
+                    .clockMode(ClockMode.MANUAL)
+                    .startTime(T0)
+                    .build())) {
       String key = mock.apiKey();
       Bench.EventFastPath fast = new Bench.EventFastPath(mock);
       long insertStart = System.nanoTime();
@@ -70,26 +86,48 @@ public final class BackfillRun {
         fast.append(WORKSPACE, i, T0.minusSeconds((events - i) / 100 + 1));
       }
       double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
-      System.out.printf("%d events added in %.1f s; heap retained after GC %d MB of max %d MB; %s%n", events,
-          insertSeconds, retainedMb(memory), memory.getHeapMemoryUsage().getMax() >> 20, Bench.load());
-      JsonNode sub = Bench.post(http, mock.baseUrl() + "/v1/webhook-subscriptions", key,
-          "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"*\"]}");
-      JsonNode backfill = Bench.post(http, mock.baseUrl() + "/v1/events/backfill", key,
-          "{\"subscription_id\":\"" + sub.get("id").asText() + "\",\"created_after\":\"" + T0.minus(Duration.ofDays(1))
-              + "\",\"created_before\":\"" + T0 + "\"}");
-      System.out.println("backfill " + backfill.get("id").asText() + " total " + backfill.get("total").asLong());
+      System.out.printf(
+          "%d events added in %.1f s; heap retained after GC %d MB of max %d MB; %s%n",
+          events,
+          insertSeconds,
+          retainedMb(memory),
+          memory.getHeapMemoryUsage().getMax() >> 20,
+          Bench.load());
+      JsonNode sub =
+          Bench.post(
+              http,
+              mock.baseUrl() + "/v1/webhook-subscriptions",
+              key,
+              "{\"url\":\"" + receiver.url() + "\",\"event_types\":[\"*\"]}");
+      JsonNode backfill =
+          Bench.post(
+              http,
+              mock.baseUrl() + "/v1/events/backfill",
+              key,
+              "{\"subscription_id\":\""
+                  + sub.get("id").asText()
+                  + "\",\"created_after\":\""
+                  + T0.minus(Duration.ofDays(1))
+                  + "\",\"created_before\":\""
+                  + T0
+                  + "\"}");
+      System.out.println(
+          "backfill " + backfill.get("id").asText() + " total " + backfill.get("total").asLong());
 
       long peakHeap = 0;
       List<Long> perSecond = new ArrayList<>();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       long start = System.nanoTime();
-      Thread advance = new Thread(() -> {
-        try {
-          mock.advanceClock(Duration.ZERO);
-        } catch (Throwable t) {
-          failure.set(t);
-        }
-      }, "backfill-advance");
+      Thread advance =
+          new Thread(
+              () -> {
+                try {
+                  mock.advanceClock(Duration.ZERO);
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+              },
+              "backfill-advance");
       advance.start();
       long deadline = start + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
       long lastCount = 0;
@@ -106,23 +144,36 @@ public final class BackfillRun {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (advance.isAlive()) {
-        System.out.printf("TIMEOUT after %.0f s: %d of %d received%n", seconds, receiver.received(), events);
+        System.out.printf(
+            "TIMEOUT after %.0f s: %d of %d received%n", seconds, receiver.received(), events);
         return 1;
       }
       if (failure.get() != null) {
         System.out.println("FAILED: " + failure.get());
         return failure.get() instanceof OutOfMemoryError ? 3 : 1;
       }
-      JsonNode done = Bench.get(http, mock.baseUrl() + "/v1/backfills/" + backfill.get("id").asText(), key);
+      JsonNode done =
+          Bench.get(http, mock.baseUrl() + "/v1/backfills/" + backfill.get("id").asText(), key);
       long best = perSecond.stream().mapToLong(Long::longValue).max().orElse(0);
-      System.out.printf("backfill of %d events: %.1f s, %d received, %.0f deliveries/s average, best 1 s %d; "
+      System.out.printf(
+          "backfill of %d events: %.1f s, %d received, %.0f deliveries/s average, best 1 s %d; "
               + "peak heap used %d MB; backfill status %s, delivered %d, failed %d, queued %d; %s%n",
-          events, seconds, receiver.received(), receiver.received() / seconds, best, peakHeap >> 20,
-          done.get("status").asText(), done.get("delivered").asLong(), done.get("failed").asLong(),
-          done.get("queued").asLong(), Bench.load());
+          events,
+          seconds,
+          receiver.received(),
+          receiver.received() / seconds,
+          best,
+          peakHeap >> 20,
+          done.get("status").asText(),
+          done.get("delivered").asLong(),
+          done.get("failed").asLong(),
+          done.get("queued").asLong(),
+          Bench.load());
       System.out.println("per second: " + perSecond);
       System.out.println("heap retained after GC, backfill done: " + retainedMb(memory) + " MB");
-      return receiver.received() >= events && done.get("status").asText().equals("completed") ? 0 : 1;
+      return receiver.received() >= events && done.get("status").asText().equals("completed")
+          ? 0
+          : 1;
     } catch (OutOfMemoryError e) {
       System.out.println("OUT OF MEMORY: " + e);
       return 3;

@@ -32,7 +32,14 @@ final class Bench {
   static String load() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ", -1);
-      return "load " + parts[0] + " " + parts[1] + " " + parts[2] + " (" + Runtime.getRuntime().availableProcessors()
+      return "load "
+          + parts[0]
+          + " "
+          + parts[1]
+          + " "
+          + parts[2]
+          + " ("
+          + Runtime.getRuntime().availableProcessors()
           + " cores)";
     } catch (IOException e) {
       return "load unknown";
@@ -59,7 +66,8 @@ final class Bench {
   }
 
   static JsonNode get(OkHttpClient http, String url, String key) throws IOException {
-    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
+    Request request =
+        new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
     try (Response response = http.newCall(request).execute()) {
       String body = response.body().string();
       if (response.code() / 100 != 2) {
@@ -70,9 +78,13 @@ final class Bench {
   }
 
   static JsonNode post(OkHttpClient http, String url, String key, String json) throws IOException {
-    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key)
-        .header("Idempotency-Key", "bench-" + System.nanoTime())
-        .post(RequestBody.create(json, JSON_TYPE)).build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + key)
+            .header("Idempotency-Key", "bench-" + System.nanoTime())
+            .post(RequestBody.create(json, JSON_TYPE))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       String body = response.body().string();
       if (response.code() / 100 != 2) {
@@ -97,15 +109,22 @@ final class Bench {
         emulatorField.setAccessible(true);
         Object emulator = emulatorField.get(mock);
         this.ledger = ledgerOf(emulator);
-        this.append = ledger.getClass().getDeclaredMethod("append", String.class, String.class, ObjectNode.class,
-            Instant.class);
+        this.append =
+            ledger
+                .getClass()
+                .getDeclaredMethod(
+                    "append", String.class, String.class, ObjectNode.class, Instant.class);
         append.setAccessible(true);
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("emulator internals changed; update Bench.EventFastPath", e);
+        throw new IllegalStateException(
+            "emulator internals changed; update Bench.EventFastPath", e);
       }
     }
 
-    /** The emulator's ledger: held by the emulator or by one of the parts it wires (their fields, one level down). */
+    /**
+     * The emulator's ledger: held by the emulator or by one of the parts it wires (their fields,
+     * one level down).
+     */
     private static Object ledgerOf(Object emulator) throws ReflectiveOperationException {
       for (Field field : emulator.getClass().getDeclaredFields()) {
         field.setAccessible(true);
@@ -123,7 +142,8 @@ final class Bench {
           }
         }
       }
-      throw new NoSuchFieldException("no Ledger in " + emulator.getClass().getName() + " or its parts");
+      throw new NoSuchFieldException(
+          "no Ledger in " + emulator.getClass().getName() + " or its parts");
     }
 
     /** Appends a {@code lead.created} event at {@code at}; returns the event. */

@@ -33,10 +33,12 @@ public final class ColdStart {
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
-    String[] jars = (args.length > 0 ? args[0] : "mock-server/target/kaicalls-mock-server.jar").split(",");
+    String[] jars =
+        (args.length > 0 ? args[0] : "mock-server/target/kaicalls-mock-server.jar").split(",");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    System.out.println("cold start of " + String.join(", ", jars) + ", " + runs + " runs each; " + Bench.load());
+    System.out.println(
+        "cold start of " + String.join(", ", jars) + ", " + runs + " runs each; " + Bench.load());
     List<List<Double>> firstOk = new ArrayList<>();
     for (int j = 0; j < jars.length; j++) {
       firstOk.add(new ArrayList<>());
@@ -44,29 +46,37 @@ public final class ColdStart {
     List<Double> bareJvm = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       bareJvm.add(bareJvm(java));
-      StringBuilder line = new StringBuilder(String.format("run %d: bare JVM %.0f ms", i + 1, bareJvm.get(i)));
+      StringBuilder line =
+          new StringBuilder(String.format("run %d: bare JVM %.0f ms", i + 1, bareJvm.get(i)));
       for (int j = 0; j < jars.length; j++) {
         double ms = once(java, Path.of(jars[j]));
         firstOk.get(j).add(ms);
-        line.append(String.format(", %s first 200 after %.0f ms", Path.of(jars[j]).getFileName(), ms));
+        line.append(
+            String.format(", %s first 200 after %.0f ms", Path.of(jars[j]).getFileName(), ms));
       }
       System.out.println(line);
     }
     for (int j = 0; j < jars.length; j++) {
       List<Double> times = firstOk.get(j);
       Collections.sort(times);
-      System.out.printf("%s first 200: min %.0f ms, median %.0f ms, max %.0f ms%n", jars[j],
-          times.get(0), Bench.median(times), times.get(times.size() - 1));
+      System.out.printf(
+          "%s first 200: min %.0f ms, median %.0f ms, max %.0f ms%n",
+          jars[j], times.get(0), Bench.median(times), times.get(times.size() - 1));
     }
     Collections.sort(bareJvm);
-    System.out.printf("bare JVM (java -version): min %.0f ms, median %.0f ms%n", bareJvm.get(0), Bench.median(bareJvm));
+    System.out.printf(
+        "bare JVM (java -version): min %.0f ms, median %.0f ms%n",
+        bareJvm.get(0), Bench.median(bareJvm));
     System.out.println(Bench.load());
   }
 
   private static double bareJvm(String java) throws Exception {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(java, "-version")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     p.waitFor();
     return (System.nanoTime() - start) / 1e6;
   }
@@ -75,7 +85,10 @@ public final class ColdStart {
   private static double once(String java, Path jar) throws Exception {
     AtomicReference<String> baseUrl = new AtomicReference<>();
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0")
+            .redirectErrorStream(true)
+            .start();
     try {
       Thread reader = new Thread(() -> readBaseUrl(p, baseUrl), "cold-start-stdout");
       reader.setDaemon(true);
@@ -99,7 +112,8 @@ public final class ColdStart {
   }
 
   private static void readBaseUrl(Process p, AtomicReference<String> baseUrl) {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         int at = line.indexOf(MARKER);

@@ -13,9 +13,9 @@ import okhttp3.Response;
 /**
  * Issue #6, paging: {@code GET /v1/events?limit=100} latency on a small and a large store, side by
  * side in one JVM (two emulators, manual clock, empty seed, events added through {@link
- * Bench.EventFastPath}, 100 per virtual second). Three kinds of page on each: the head, a page
- * 90 % deep reached with a cursor, and a {@code created_before} page 90 % deep (which is also how
- * the deep cursor is obtained). One client thread; 30+ s of alternating warm-up, then rounds that
+ * Bench.EventFastPath}, 100 per virtual second). Three kinds of page on each: the head, a page 90 %
+ * deep reached with a cursor, and a {@code created_before} page 90 % deep (which is also how the
+ * deep cursor is obtained). One client thread; 30+ s of alternating warm-up, then rounds that
  * rotate over the six (store, kind) pairs. Reports p50/p99 of each and the large/small ratios.
  *
  * <pre>
@@ -38,14 +38,23 @@ public final class EventsPaging {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     int perRound = args.length > 4 ? Integer.parseInt(args[4]) : 50;
     OkHttpClient http = new OkHttpClient();
-    MockServerOptions options = MockServerOptions.builder().port(0).seed(Seed.EMPTY).clockMode(ClockMode.MANUAL)
-        .startTime(T0).build();
+    MockServerOptions options =
+        MockServerOptions.builder()
+            .port(0)
+            .seed(Seed.EMPTY)
+            .clockMode(ClockMode.MANUAL)
+            .startTime(T0)
+            .build();
     try (KaiCallsMockServer smallMock = KaiCallsMockServer.start(options);
         KaiCallsMockServer largeMock = KaiCallsMockServer.start(options)) {
       String[][] urls = {urls(http, smallMock, small), urls(http, largeMock, large)};
       String key = smallMock.apiKey();
-      System.out.printf("events: small %d, large %d; heap used %d MB; %s%n", small, large,
-          (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, Bench.load());
+      System.out.printf(
+          "events: small %d, large %d; heap used %d MB; %s%n",
+          small,
+          large,
+          (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+          Bench.load());
       long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
       long[] scratch = new long[perRound];
       while (System.nanoTime() < warmupEnd) {
@@ -72,9 +81,18 @@ public final class EventsPaging {
           p50[store] = Bench.percentileMs(samples[store][kind], n, 50);
           p99[store] = Bench.percentileMs(samples[store][kind], n, 99);
         }
-        System.out.printf("%-26s %8d events: p50 %s ms, p99 %s ms | %8d events: p50 %s ms, p99 %s ms | "
-                + "ratio p50 %s, p99 %s%n", KINDS[kind], small, Bench.fmt(p50[0]), Bench.fmt(p99[0]), large,
-            Bench.fmt(p50[1]), Bench.fmt(p99[1]), Bench.fmt(p50[1] / p50[0]), Bench.fmt(p99[1] / p99[0]));
+        System.out.printf(
+            "%-26s %8d events: p50 %s ms, p99 %s ms | %8d events: p50 %s ms, p99 %s ms | "
+                + "ratio p50 %s, p99 %s%n",
+            KINDS[kind],
+            small,
+            Bench.fmt(p50[0]),
+            Bench.fmt(p99[0]),
+            large,
+            Bench.fmt(p50[1]),
+            Bench.fmt(p99[1]),
+            Bench.fmt(p50[1] / p50[0]),
+            Bench.fmt(p99[1] / p99[0]));
       }
       System.out.println(n + " requests per (store, kind); " + Bench.load());
     } finally {
@@ -82,8 +100,12 @@ public final class EventsPaging {
     }
   }
 
-  /** Fills the emulator with {@code count} events; returns the head, deep-cursor and created_before URLs. */
-  private static String[] urls(OkHttpClient http, KaiCallsMockServer mock, int count) throws Exception {
+  /**
+   * Fills the emulator with {@code count} events; returns the head, deep-cursor and created_before
+   * URLs.
+   */
+  private static String[] urls(OkHttpClient http, KaiCallsMockServer mock, int count)
+      throws Exception {
     Bench.EventFastPath fast = new Bench.EventFastPath(mock);
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -98,9 +120,11 @@ public final class EventsPaging {
     return new String[] {base, base + "&cursor=" + cursor, createdBefore};
   }
 
-  private static void time(OkHttpClient http, String url, String key, long[] into, int offset, int count)
+  private static void time(
+      OkHttpClient http, String url, String key, long[] into, int offset, int count)
       throws Exception {
-    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
+    Request request =
+        new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
     for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
       try (Response response = http.newCall(request).execute()) {

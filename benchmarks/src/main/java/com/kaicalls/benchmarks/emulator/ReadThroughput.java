@@ -44,36 +44,51 @@ public final class ReadThroughput {
     int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     int roundSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(threads * 2, 1, TimeUnit.MINUTES))
-        .dispatcher(dispatcher(threads))
-        .build();
-    try (KaiCallsMockServer mock = KaiCallsMockServer.start(
-        MockServerOptions.builder().port(0).seed(Seed.DEMO).clockMode(ClockMode.MANUAL).build())) {
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(threads * 2, 1, TimeUnit.MINUTES))
+            .dispatcher(dispatcher(threads))
+            .build();
+    try (KaiCallsMockServer mock =
+        KaiCallsMockServer.start(
+            MockServerOptions.builder()
+                .port(0)
+                .seed(Seed.DEMO)
+                .clockMode(ClockMode.MANUAL)
+                .build())) {
       String key = mock.apiKey();
       JsonNode runs = Bench.get(http, mock.baseUrl() + "/v1/communication-runs?limit=1", key);
       String id = runs.get("data").get(0).get("id").asText();
       String path = "/v1/communication-runs/" + id;
       byte[] body = fetch(http, mock.baseUrl() + path, key);
-      WireMockServer stub = new WireMockServer(WireMockConfiguration.options()
-          .bindAddress("127.0.0.1")
-          .port(0)
-          .disableRequestJournal()
-          .stubRequestLoggingDisabled(true)
-          .gzipDisabled(true)
-          .extensionScanningEnabled(false)
-          .templatingEnabled(false)
-          .notifier(new ConsoleNotifier(false)));
+      WireMockServer stub =
+          new WireMockServer(
+              WireMockConfiguration.options()
+                  .bindAddress("127.0.0.1")
+                  .port(0)
+                  .disableRequestJournal()
+                  .stubRequestLoggingDisabled(true)
+                  .gzipDisabled(true)
+                  .extensionScanningEnabled(false)
+                  .templatingEnabled(false)
+                  .notifier(new ConsoleNotifier(false)));
       stub.start();
       try {
-        stub.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-            .withHeader("Content-Type", "application/json").withBody(body)));
+        stub.stubFor(
+            get(urlEqualTo(path))
+                .willReturn(
+                    aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
         String emulatorUrl = mock.baseUrl() + path;
         String stubUrl = stub.baseUrl() + path;
         if (fetch(http, stubUrl, key).length != body.length) {
           throw new IllegalStateException("stub body differs in size");
         }
-        System.out.printf("GET %s, body %d bytes, %d client threads; %s%n", path, body.length, threads, Bench.load());
+        System.out.printf(
+            "GET %s, body %d bytes, %d client threads; %s%n",
+            path, body.length, threads, Bench.load());
         long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
         for (int i = 0; System.nanoTime() < warmupEnd; i++) {
           drive(http, i % 2 == 0 ? emulatorUrl : stubUrl, key, threads, 5);
@@ -94,10 +109,16 @@ public final class ReadThroughput {
           emulatorRates.add(e);
           stubRates.add(s);
           ratios.add(e / s);
-          System.out.printf("round %d: emulator %.0f req/s, static stub %.0f req/s, ratio %.2f%n", round + 1, e, s, e / s);
+          System.out.printf(
+              "round %d: emulator %.0f req/s, static stub %.0f req/s, ratio %.2f%n",
+              round + 1, e, s, e / s);
         }
-        System.out.printf("median: emulator %.0f req/s, static stub %.0f req/s, ratio %.2f (target >= 0.50); %s%n",
-            Bench.median(emulatorRates), Bench.median(stubRates), Bench.median(ratios), Bench.load());
+        System.out.printf(
+            "median: emulator %.0f req/s, static stub %.0f req/s, ratio %.2f (target >= 0.50); %s%n",
+            Bench.median(emulatorRates),
+            Bench.median(stubRates),
+            Bench.median(ratios),
+            Bench.load());
       } finally {
         stub.stop();
       }
@@ -115,7 +136,8 @@ public final class ReadThroughput {
   }
 
   private static byte[] fetch(OkHttpClient http, String url, String key) throws Exception {
-    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
+    Request request =
+        new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
     try (Response response = http.newCall(request).execute()) {
       if (response.code() != 200) {
         throw new IllegalStateException(url + " -> " + response.code());
@@ -127,22 +149,26 @@ public final class ReadThroughput {
   /** {@code threads} loops of GETs for {@code seconds}; returns successful requests per second. */
   private static double drive(OkHttpClient http, String url, String key, int threads, int seconds)
       throws InterruptedException {
-    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
+    Request request =
+        new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     AtomicBoolean stop = new AtomicBoolean();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Thread worker = new Thread(() -> {
-        while (!stop.get()) {
-          try (Response response = http.newCall(request).execute()) {
-            response.body().bytes();
-            (response.code() == 200 ? ok : failed).incrementAndGet();
-          } catch (Exception e) {
-            failed.incrementAndGet();
-          }
-        }
-      }, "read-throughput-" + t);
+      Thread worker =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  try (Response response = http.newCall(request).execute()) {
+                    response.body().bytes();
+                    (response.code() == 200 ? ok : failed).incrementAndGet();
+                  } catch (Exception e) {
+                    failed.incrementAndGet();
+                  }
+                }
+              },
+              "read-throughput-" + t);
       worker.start();
       workers.add(worker);
     }

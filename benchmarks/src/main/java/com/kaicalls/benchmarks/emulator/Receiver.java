@@ -25,17 +25,21 @@ final class Receiver implements AutoCloseable {
       throw new IllegalStateException("run with -Dsun.net.httpserver.nodelay=true");
     }
     // The address itself, not a name to resolve: always IPv4 loopback, never ::1.
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 512);
+    server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 512);
     pool = Executors.newFixedThreadPool(threads);
     server.setExecutor(pool);
-    server.createContext("/", exchange -> {
-      try (InputStream body = exchange.getRequestBody()) {
-        body.readAllBytes();
-      }
-      received.incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+          }
+          received.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -70,28 +70,33 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Wires the emulator from {@link MockServerOptions}: reads the spec, builds the store (journaled with
- * a data directory), the virtual clock and scheduler, the handlers, run engine and webhook dispatcher,
- * and runs them inside an embedded WireMock server (one catch-all stub answered by {@link
- * ApiTransformer}, admin routes from {@link AdminRoutes}). Internal: use {@code
+ * Wires the emulator from {@link MockServerOptions}: reads the spec, builds the store (journaled
+ * with a data directory), the virtual clock and scheduler, the handlers, run engine and webhook
+ * dispatcher, and runs them inside an embedded WireMock server (one catch-all stub answered by
+ * {@link ApiTransformer}, admin routes from {@link AdminRoutes}). Internal: use {@code
  * com.kaicalls.mock.KaiCallsMockServer}.
  */
 public final class Emulator implements EmulatorControls, AutoCloseable {
 
   /** The demo workspace's id. */
   public static final String DEMO_WORKSPACE_ID = Workspaces.DEMO_ID;
+
   /** The second workspace's id. */
   public static final String OTHER_WORKSPACE_ID = Workspaces.OTHER_ID;
+
   /** How long one webhook attempt may take, body included. */
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
+
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
   private final MockServerOptions options;
   private final VirtualClock clock;
   private final Journal journal;
   private final Scheduler scheduler;
+
   /** Package-private for IdempotencyInFlightTest, which holds a create open through its hook. */
   final RunHandlers runs;
+
   private final Dispatcher dispatcher;
   private final FaultRegistry faults = new FaultRegistry();
   private final RequestLog requestLog;
@@ -100,46 +105,66 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   private final WireMockServer server;
 
   /** {@code opened}: what to close, last first, if this constructor fails. */
-  private Emulator(MockServerOptions options, Seeds.Snapshot seedSnapshot, Duration deliveryTimeout,
+  private Emulator(
+      MockServerOptions options,
+      Seeds.Snapshot seedSnapshot,
+      Duration deliveryTimeout,
       List<AutoCloseable> opened) {
     this.options = options;
-    // Start Jetty while the spec is parsed and the seed built: the transformer and pages wait for them.
+    // Start Jetty while the spec is parsed and the seed built: the transformer and pages wait for
+    // them.
     CompletableFuture<ApiTransformer.Ready> ready = new CompletableFuture<>();
     CompletableFuture<JsonNode> specRoot = new CompletableFuture<>();
-    WireMockConfiguration wiremock = WireMockConfiguration.options()
-        .bindAddress(options.host())
-        .port(options.port())
-        .disableRequestJournal()
-        .stubRequestLoggingDisabled(true)
-        .gzipDisabled(true)
-        // HTTP/1.1 only: a JDK HttpClient's h2c upgrade raced with large bodies and read them as HTTP/2 frames.
-        .http2PlainDisabled(true)
-        .extensionScanningEnabled(false)
-        .templatingEnabled(false)
-        .notifier(new ConsoleNotifier(false))
-        .httpServerFactory(GuardedJettyServer.factory(new OriginPolicy(options.host(), options.allowedHosts())))
-        .extensions(new ApiTransformer(ready), new AdminRoutes(this),
-            new PagesFilter(options.apiKey(), this::baseUrl, specRoot::join));
+    WireMockConfiguration wiremock =
+        WireMockConfiguration.options()
+            .bindAddress(options.host())
+            .port(options.port())
+            .disableRequestJournal()
+            .stubRequestLoggingDisabled(true)
+            .gzipDisabled(true)
+            // HTTP/1.1 only: a JDK HttpClient's h2c upgrade raced with large bodies and read them
+            // as HTTP/2 frames.
+            .http2PlainDisabled(true)
+            .extensionScanningEnabled(false)
+            .templatingEnabled(false)
+            .notifier(new ConsoleNotifier(false))
+            .httpServerFactory(
+                GuardedJettyServer.factory(
+                    new OriginPolicy(options.host(), options.allowedHosts())))
+            .extensions(
+                new ApiTransformer(ready),
+                new AdminRoutes(this),
+                new PagesFilter(options.apiKey(), this::baseUrl, specRoot::join));
     this.server = new WireMockServer(wiremock);
-    // Registered before Jetty listens, so even the first request reaches the transformer (which waits until ready).
-    server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
+    // Registered before Jetty listens, so even the first request reaches the transformer (which
+    // waits until ready).
+    server.stubFor(
+        any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ApiTransformer.NAME)));
     // Locked before Jetty listens: a second process on the same directory never opens its port.
-    this.journal = options.dataDir() == null ? Journal.none() : Journal.open(options.dataDir(), options.repairJournal());
+    this.journal =
+        options.dataDir() == null
+            ? Journal.none()
+            : Journal.open(options.dataDir(), options.repairJournal());
     opened.add(journal);
     CompletableFuture<Void> serverStarted = CompletableFuture.runAsync(server::start);
-    opened.add(() -> {
-      IllegalStateException failed = new IllegalStateException("the emulator failed to start");
-      ready.completeExceptionally(failed);
-      specRoot.completeExceptionally(failed);
-      serverStarted.exceptionally(e -> null).join();
-      server.stop();
-    });
+    opened.add(
+        () -> {
+          IllegalStateException failed = new IllegalStateException("the emulator failed to start");
+          ready.completeExceptionally(failed);
+          specRoot.completeExceptionally(failed);
+          serverStarted.exceptionally(e -> null).join();
+          server.stop();
+        });
     ApiSpec spec = ApiSpec.load();
     specRoot.complete(spec.root);
     List<String> allScopes = new ArrayList<>();
     spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
-    this.clock = new VirtualClock(options.clockMode() == ClockMode.MANUAL, options.speed(), options.clock(),
-        options.startTime());
+    this.clock =
+        new VirtualClock(
+            options.clockMode() == ClockMode.MANUAL,
+            options.speed(),
+            options.clock(),
+            options.startTime());
     Ids ids = new Ids(20261128L);
     InMemoryStore memory = new InMemoryStore();
     Store store = journal.durable() ? new JournaledStore(memory, journal) : memory;
@@ -149,26 +174,45 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     Ledger ledger = new Ledger(store, ids, clock);
     Authenticator auth = new Authenticator(store, clock);
     RateLimit limit = options.rateLimit();
-    RateLimiter rateLimiter = new RateLimiter(limit == null ? 0 : limit.requests(),
-        limit == null ? 1 : limit.window().toSeconds(), options.clock());
+    RateLimiter rateLimiter =
+        new RateLimiter(
+            limit == null ? 0 : limit.requests(),
+            limit == null ? 1 : limit.window().toSeconds(),
+            options.clock());
     IdempotencyCache idempotency = new IdempotencyCache(clock, store);
     this.requestLog = new RequestLog(options.requestLogSize(), options.clock());
     Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
     Workspaces workspaces = new Workspaces();
     Conversations conversations = new Conversations(store, ids);
-    VoiceCalls calls = new VoiceCalls(store, ledger, ids, recordingAudio, new CallScripts(workspaces));
+    VoiceCalls calls =
+        new VoiceCalls(store, ledger, ids, recordingAudio, new CallScripts(workspaces));
     TextMessages texts = new TextMessages(store, ledger, ids, clock, scheduler, conversations);
-    RunEngine engine = new RunEngine(store, ledger, ids, clock, scheduler, calls, texts, conversations);
+    RunEngine engine =
+        new RunEngine(store, ledger, ids, clock, scheduler, calls, texts, conversations);
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     WebhookHandlers webhooks =
-        new WebhookHandlers(store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
-    this.dispatcher = new Dispatcher(store, ledger, clock, options.clock(), scheduler, tx, deliveries, deliveryTimeout);
+        new WebhookHandlers(
+            store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
+    this.dispatcher =
+        new Dispatcher(
+            store, ledger, clock, options.clock(), scheduler, tx, deliveries, deliveryTimeout);
     opened.add(dispatcher);
     Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
     dispatcher.addListener(backfills);
     this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
-    Seeds seeds = new Seeds(store, ledger, ids, recordingAudio, webhooks, auth, workspaces, allScopes,
-        options.apiKey(), options.otherWorkspaceApiKey(), options.seed() == Seed.DEMO);
+    Seeds seeds =
+        new Seeds(
+            store,
+            ledger,
+            ids,
+            recordingAudio,
+            webhooks,
+            auth,
+            workspaces,
+            allScopes,
+            options.apiKey(),
+            options.otherWorkspaceApiKey(),
+            options.seed() == Seed.DEMO);
     Map<String, Handler> handlers = new HashMap<>();
     new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
     new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
@@ -176,11 +220,37 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     webhooks.register(handlers);
     new EventHandlers(store, deliveries, backfills).register(handlers);
     warnAboutMissingHandlers(spec, handlers.keySet());
-    Pipeline pipeline = new Pipeline(new RouteTable(spec.operations), spec.validator, Map.copyOf(handlers),
-        RunHandlers.lenientOperations(), auth, rateLimiter, idempotency, ids,
-        options.verbose() ? options.requestLog() : null, requestLog, tx);
-    this.state = new EmulatorState(new EmulatorState.Parts(tx, store, ids, clock, scheduler, dispatcher, auth,
-        idempotency, rateLimiter, workspaces, engine, faults, requestLog), seeds, seedSnapshot);
+    Pipeline pipeline =
+        new Pipeline(
+            new RouteTable(spec.operations),
+            spec.validator,
+            Map.copyOf(handlers),
+            RunHandlers.lenientOperations(),
+            auth,
+            rateLimiter,
+            idempotency,
+            ids,
+            options.verbose() ? options.requestLog() : null,
+            requestLog,
+            tx);
+    this.state =
+        new EmulatorState(
+            new EmulatorState.Parts(
+                tx,
+                store,
+                ids,
+                clock,
+                scheduler,
+                dispatcher,
+                auth,
+                idempotency,
+                rateLimiter,
+                workspaces,
+                engine,
+                faults,
+                requestLog),
+            seeds,
+            seedSnapshot);
     Journal.Replayed replayed = journal.replay(memory, Deliveries::upgrade);
     if (replayed.commits() > 0) {
       state.continueFrom(replayed);
@@ -238,9 +308,17 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
       }
       if (cause instanceof java.net.BindException bind) {
         boolean inUse = String.valueOf(bind.getMessage()).contains("in use");
-        return new StartupException("Port " + options.port() + " on " + options.host() + (inUse
-            ? " is already in use; stop what listens there or choose another --port (0 picks a free one)."
-            : " cannot be listened on (" + bind.getMessage() + "); check --host and --port."), e);
+        return new StartupException(
+            "Port "
+                + options.port()
+                + " on "
+                + options.host()
+                + (inUse
+                    ? " is already in use; stop what listens there or choose another --port (0 picks a free one)."
+                    : " cannot be listened on ("
+                        + bind.getMessage()
+                        + "); check --host and --port."),
+            e);
       }
     }
     return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -254,11 +332,15 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
       }
     }
     if (!missing.isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "Operations without an emulator handler (answer 500): " + missing);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Operations without an emulator handler (answer 500): " + missing);
     }
   }
 
-  /** Base URL without a trailing slash; a server bound to every interface is reached on 127.0.0.1. */
+  /**
+   * Base URL without a trailing slash; a server bound to every interface is reached on 127.0.0.1.
+   */
   public String baseUrl() {
     String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
@@ -306,8 +388,8 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   /**
    * Forgets everything (objects, events, deliveries, timers, keys minted, idempotency keys, rate
-   * windows, faults, the request log; the journal too), resets the clock and re-seeds (from the seed
-   * snapshot when one was given).
+   * windows, faults, the request log; the journal too), resets the clock and re-seeds (from the
+   * seed snapshot when one was given).
    */
   @Override
   public void reset() {
@@ -321,8 +403,8 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   }
 
   /**
-   * Replaces the state with a snapshot (the journal too), as one transaction; faults and the request
-   * log stay. An invalid snapshot changes nothing.
+   * Replaces the state with a snapshot (the journal too), as one transaction; faults and the
+   * request log stay. An invalid snapshot changes nothing.
    *
    * @throws SnapshotException naming the field at fault
    */
@@ -343,7 +425,9 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   @Override
   public String workspaceFor(String name) {
-    return "other".equals(name) || OTHER_WORKSPACE_ID.equals(name) ? OTHER_WORKSPACE_ID : DEMO_WORKSPACE_ID;
+    return "other".equals(name) || OTHER_WORKSPACE_ID.equals(name)
+        ? OTHER_WORKSPACE_ID
+        : DEMO_WORKSPACE_ID;
   }
 
   @Override

@@ -31,9 +31,20 @@ final class EmulatorState {
   static final List<String> WORKSPACES = List.of(Workspaces.DEMO_ID, Workspaces.OTHER_ID);
 
   /** The parts that hold state, as Emulator wires them. */
-  record Parts(Transactions tx, Store store, Ids ids, VirtualClock clock, Scheduler scheduler, Dispatcher dispatcher,
-      Authenticator auth, IdempotencyCache idempotency, RateLimiter rateLimiter, Workspaces workspaces,
-      RunEngine engine, FaultRegistry faults, RequestLog requestLog) {}
+  record Parts(
+      Transactions tx,
+      Store store,
+      Ids ids,
+      VirtualClock clock,
+      Scheduler scheduler,
+      Dispatcher dispatcher,
+      Authenticator auth,
+      IdempotencyCache idempotency,
+      RateLimiter rateLimiter,
+      Workspaces workspaces,
+      RunEngine engine,
+      FaultRegistry faults,
+      RequestLog requestLog) {}
 
   private final Parts parts;
   private final Seeds seeds;
@@ -51,7 +62,10 @@ final class EmulatorState {
     parts.tx().run(this::seedInTransaction);
   }
 
-  /** Continues from a journal: ids, time, key hashes, idempotency keys, timers and pending deliveries. */
+  /**
+   * Continues from a journal: ids, time, key hashes, idempotency keys, timers and pending
+   * deliveries.
+   */
   void continueFrom(Journal.Replayed replayed) {
     parts.ids().restore(replayed.idSequence());
     if (replayed.now() != null) {
@@ -59,27 +73,33 @@ final class EmulatorState {
     }
     seeds.registerWorkspaces();
     parts.auth().reload(WORKSPACES);
-    parts.tx().run(() -> {
-      parts.idempotency().reload(WORKSPACES);
-      parts.scheduler().load(WORKSPACES);
-      parts.dispatcher().recover(WORKSPACES);
-    });
+    parts
+        .tx()
+        .run(
+            () -> {
+              parts.idempotency().reload(WORKSPACES);
+              parts.scheduler().load(WORKSPACES);
+              parts.dispatcher().recover(WORKSPACES);
+            });
   }
 
   /**
    * Forgets everything (objects, events, deliveries, timers, keys minted, idempotency keys, rate
-   * windows, faults, the request log; the journal too), resets the clock and re-seeds (from the seed
-   * snapshot when one was given).
+   * windows, faults, the request log; the journal too), resets the clock and re-seeds (from the
+   * seed snapshot when one was given).
    */
   synchronized void reset() {
-    parts.tx().run(() -> {
-      clear();
-      parts.faults().clear();
-      parts.requestLog().clear();
-      parts.ids().reset();
-      parts.clock().reset();
-      seedInTransaction();
-    });
+    parts
+        .tx()
+        .run(
+            () -> {
+              clear();
+              parts.faults().clear();
+              parts.requestLog().clear();
+              parts.ids().reset();
+              parts.clock().reset();
+              seedInTransaction();
+            });
   }
 
   /** The whole state as a snapshot document ({@link Snapshots}), taken between two transactions. */
@@ -88,29 +108,38 @@ final class EmulatorState {
   }
 
   /**
-   * Replaces the state with a snapshot (the journal too), as one transaction; faults and the request
-   * log stay. An invalid snapshot changes nothing.
+   * Replaces the state with a snapshot (the journal too), as one transaction; faults and the
+   * request log stay. An invalid snapshot changes nothing.
    *
    * @throws SnapshotException naming the field at fault
    */
   synchronized void restore(byte[] snapshot) {
     Snapshots.Parsed parsed = Snapshots.read(snapshot, WORKSPACES);
-    parts.tx().run(() -> {
-      Snapshots.Parsed previous = Snapshots.read(take(), WORKSPACES);
-      try {
-        clear();
-        load(parsed);
-      } catch (RuntimeException e) {
-        clear();
-        load(previous);
-        throw new SnapshotException("parameter_invalid", "The snapshot could not be loaded (" + e
-            + "); the state was left as it was.", null);
-      }
-    });
+    parts
+        .tx()
+        .run(
+            () -> {
+              Snapshots.Parsed previous = Snapshots.read(take(), WORKSPACES);
+              try {
+                clear();
+                load(parsed);
+              } catch (RuntimeException e) {
+                clear();
+                load(previous);
+                throw new SnapshotException(
+                    "parameter_invalid",
+                    "The snapshot could not be loaded (" + e + "); the state was left as it was.",
+                    null);
+              }
+            });
   }
 
   private ObjectNode take() {
-    return Snapshots.take(parts.store(), parts.ids().sequence(), parts.clock().instant(), WORKSPACES,
+    return Snapshots.take(
+        parts.store(),
+        parts.ids().sequence(),
+        parts.clock().instant(),
+        WORKSPACES,
         parts.workspaces());
   }
 
@@ -122,12 +151,19 @@ final class EmulatorState {
     try {
       load(Snapshots.read(seedSnapshot.bytes(), WORKSPACES));
     } catch (SnapshotException e) {
-      throw new StartupException("The seed snapshot " + seedSnapshot.name() + " cannot be loaded: "
-          + e.getMessage() + (e.param() == null ? "" : " (at " + e.param() + ")"), e);
+      throw new StartupException(
+          "The seed snapshot "
+              + seedSnapshot.name()
+              + " cannot be loaded: "
+              + e.getMessage()
+              + (e.param() == null ? "" : " (at " + e.param() + ")"),
+          e);
     }
   }
 
-  /** Empties the state, keeping controls (faults) and the request log; call inside a transaction. */
+  /**
+   * Empties the state, keeping controls (faults) and the request log; call inside a transaction.
+   */
   private void clear() {
     parts.dispatcher().clear();
     parts.scheduler().clear();
@@ -139,13 +175,21 @@ final class EmulatorState {
     parts.engine().clear();
   }
 
-  /** Loads a snapshot into an empty state: documents, ids, time, keys, timers, pending deliveries. */
+  /**
+   * Loads a snapshot into an empty state: documents, ids, time, keys, timers, pending deliveries.
+   */
   private void load(Snapshots.Parsed snapshot) {
     parts.ids().restore(snapshot.idSequence());
     parts.clock().restartAt(snapshot.now());
-    snapshot.documents().forEach((ws, types) ->
-        types.forEach((type, documents) -> documents.forEach(document ->
-            parts.store().put(ws, type, Deliveries.upgrade(type, document)))));
+    snapshot
+        .documents()
+        .forEach(
+            (ws, types) ->
+                types.forEach(
+                    (type, documents) ->
+                        documents.forEach(
+                            document ->
+                                parts.store().put(ws, type, Deliveries.upgrade(type, document)))));
     seeds.registerWorkspaces();
     seeds.keepKeys();
     parts.auth().reload(WORKSPACES);

@@ -8,7 +8,9 @@ public final class StartupException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
-  /** A failure described by {@code message}, a single line meant for the person starting the server. */
+  /**
+   * A failure described by {@code message}, a single line meant for the person starting the server.
+   */
   public StartupException(String message) {
     super(message);
   }

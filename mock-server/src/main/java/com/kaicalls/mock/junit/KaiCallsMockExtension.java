@@ -38,7 +38,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  */
 public class KaiCallsMockExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final MockServerOptions.Builder options;
   private final boolean configured;
@@ -61,9 +65,9 @@ public class KaiCallsMockExtension
   }
 
   /**
-   * An extension whose server options are set by {@code configure} on {@link MockServerOptions}' own
-   * builder, so that every option of the server is available here. The port starts at 0 (random);
-   * {@code configure} may set another.
+   * An extension whose server options are set by {@code configure} on {@link MockServerOptions}'
+   * own builder, so that every option of the server is available here. The port starts at 0
+   * (random); {@code configure} may set another.
    */
   public static KaiCallsMockExtension withOptions(Consumer<MockServerOptions.Builder> configure) {
     return builder().options(configure).build();
@@ -114,7 +118,10 @@ public class KaiCallsMockExtension
     }
   }
 
-  /** Test methods may declare a {@link KaiCallsMockServer} or a {@link KaiCallsMockAdmin} (its {@code admin()}). */
+  /**
+   * Test methods may declare a {@link KaiCallsMockServer} or a {@link KaiCallsMockAdmin} (its
+   * {@code admin()}).
+   */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
@@ -123,7 +130,9 @@ public class KaiCallsMockExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == KaiCallsMockAdmin.class ? server().admin() : server();
+    return parameter.getParameter().getType() == KaiCallsMockAdmin.class
+        ? server().admin()
+        : server();
   }
 
   /** Hook: called once each time a server starts (e.g. to add data every test needs). */
@@ -132,16 +141,19 @@ public class KaiCallsMockExtension
   private MockServerOptions options(ExtensionContext context) {
     if (!configured) {
       Optional<KaiCallsMockTest> annotation =
-          context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, KaiCallsMockTest.class));
-      annotation.ifPresent(a -> {
-        options.seed(a.seed()).clockMode(a.clock());
-        if (!a.startTime().isEmpty()) {
-          options.startTime(com.kaicalls.mock.internal.store.Rfc3339.parse(a.startTime()));
-        }
-        if (!a.snapshot().isEmpty()) {
-          options.seedResource(a.snapshot());
-        }
-      });
+          context
+              .getTestClass()
+              .flatMap(c -> AnnotationSupport.findAnnotation(c, KaiCallsMockTest.class));
+      annotation.ifPresent(
+          a -> {
+            options.seed(a.seed()).clockMode(a.clock());
+            if (!a.startTime().isEmpty()) {
+              options.startTime(com.kaicalls.mock.internal.store.Rfc3339.parse(a.startTime()));
+            }
+            if (!a.snapshot().isEmpty()) {
+              options.seedResource(a.snapshot());
+            }
+          });
     }
     return options.build();
   }
@@ -219,25 +231,37 @@ public class KaiCallsMockExtension
       return this;
     }
 
-    /** Starts from this snapshot file, and resets to it; see {@link MockServerOptions.Builder#seedFile(Path)}. */
+    /**
+     * Starts from this snapshot file, and resets to it; see {@link
+     * MockServerOptions.Builder#seedFile(Path)}.
+     */
     public Builder seedFile(Path seedFile) {
       options.seedFile(seedFile);
       return this;
     }
 
-    /** Starts from this classpath snapshot, and resets to it; see {@link MockServerOptions.Builder#seedResource(String)}. */
+    /**
+     * Starts from this classpath snapshot, and resets to it; see {@link
+     * MockServerOptions.Builder#seedResource(String)}.
+     */
     public Builder seedResource(String classpathResource) {
       options.seedResource(classpathResource);
       return this;
     }
 
-    /** How many API requests the request log keeps; see {@link MockServerOptions.Builder#requestLogSize(int)}. */
+    /**
+     * How many API requests the request log keeps; see {@link
+     * MockServerOptions.Builder#requestLogSize(int)}.
+     */
     public Builder requestLogSize(int requestLogSize) {
       options.requestLogSize(requestLogSize);
       return this;
     }
 
-    /** Also answers this {@code Host} ({@code name} or {@code name:port}); see {@link MockServerOptions.Builder#allowedHost}. */
+    /**
+     * Also answers this {@code Host} ({@code name} or {@code name:port}); see {@link
+     * MockServerOptions.Builder#allowedHost}.
+     */
     public Builder allowedHost(String host) {
       options.allowedHost(host);
       return this;

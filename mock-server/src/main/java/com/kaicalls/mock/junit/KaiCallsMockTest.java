@@ -24,7 +24,10 @@ public @interface KaiCallsMockTest {
   /** The seed every test starts from. */
   Seed seed() default Seed.DEMO;
 
-  /** {@link ClockMode#MANUAL} to move time only with {@code advanceClock}: nothing happens between advances. */
+  /**
+   * {@link ClockMode#MANUAL} to move time only with {@code advanceClock}: nothing happens between
+   * advances.
+   */
   ClockMode clock() default ClockMode.REALTIME;
 
   /** Where virtual time starts (RFC 3339), or empty for now. */
@@ -32,8 +35,8 @@ public @interface KaiCallsMockTest {
 
   /**
    * A classpath resource holding a snapshot to start from instead of the {@link #seed()} (e.g.
-   * {@code "fixtures/two-runs.json"}, saved with {@code KaiCallsMockAdmin.saveSnapshot}); each test is
-   * reset to it. Empty for none.
+   * {@code "fixtures/two-runs.json"}, saved with {@code KaiCallsMockAdmin.saveSnapshot}); each test
+   * is reset to it. Empty for none.
    */
   String snapshot() default "";
 }

@@ -28,7 +28,16 @@ class IdempotencyInFlightTest {
     emulator = Emulator.start(MockServerOptions.builder().port(0).clock(clock).build());
     client = new ApiClient(emulator.baseUrl(), emulator.apiKey());
     String agent = client.get("/v1/agents").json().path("data").get(0).path("id").asText();
-    body = Map.of("name", "r", "agent_id", agent, "channel", "voice", "recipients", List.of(Map.of("phone", "+14155550123")));
+    body =
+        Map.of(
+            "name",
+            "r",
+            "agent_id",
+            agent,
+            "channel",
+            "voice",
+            "recipients",
+            List.of(Map.of("phone", "+14155550123")));
   }
 
   @AfterEach
@@ -40,19 +49,22 @@ class IdempotencyInFlightTest {
   void aSecondRequestWhileTheFirstIsInFlightIs409WithRetryAfter() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    emulator.runs.beforeCreate = () -> {
-      entered.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
-    CompletableFuture<ApiClient.Reply> first = CompletableFuture.supplyAsync(
-        () -> client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "slow")));
+    emulator.runs.beforeCreate =
+        () -> {
+          entered.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    CompletableFuture<ApiClient.Reply> first =
+        CompletableFuture.supplyAsync(
+            () -> client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "slow")));
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-    ApiClient.Reply second = client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "slow"));
+    ApiClient.Reply second =
+        client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "slow"));
     release.countDown();
 
     assertThat(second.status()).isEqualTo(409);
@@ -64,12 +76,15 @@ class IdempotencyInFlightTest {
 
   @Test
   void keysAreForgottenAfter24Hours() {
-    ApiClient.Reply first = client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "day"));
+    ApiClient.Reply first =
+        client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "day"));
     clock.advance(Duration.ofHours(23).plusMinutes(59));
-    ApiClient.Reply withinDay = client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "day"));
+    ApiClient.Reply withinDay =
+        client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "day"));
     clock.advance(Duration.ofMinutes(1));
 
-    ApiClient.Reply afterDay = client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "day"));
+    ApiClient.Reply afterDay =
+        client.post("/v1/communication-runs", body, Map.of("Idempotency-Key", "day"));
 
     assertThat(withinDay.json().path("id")).isEqualTo(first.json().path("id"));
     assertThat(afterDay.header("Idempotent-Replayed")).isNull();
@@ -78,8 +93,16 @@ class IdempotencyInFlightTest {
 
   @Test
   void aKeyWithAnExpiryStopsWorkingWhenTheClockPassesIt() {
-    ApiClient.Reply minted = client.post("/v1/api-keys",
-        Map.of("name", "short", "scopes", List.of("leads:read"), "expires_at", "2026-11-28T13:00:00Z"));
+    ApiClient.Reply minted =
+        client.post(
+            "/v1/api-keys",
+            Map.of(
+                "name",
+                "short",
+                "scopes",
+                List.of("leads:read"),
+                "expires_at",
+                "2026-11-28T13:00:00Z"));
     ApiClient shortLived = client.withKey(minted.json().path("secret").asText());
     assertThat(shortLived.get("/v1/me").status()).isEqualTo(200);
 
@@ -88,6 +111,12 @@ class IdempotencyInFlightTest {
     ApiClient.Reply reply = shortLived.get("/v1/me");
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.errorCode()).isEqualTo("api_key_expired");
-    assertThat(client.get("/v1/api-keys/" + minted.json().path("id").asText()).json().path("status").asText()).isEqualTo("expired");
+    assertThat(
+            client
+                .get("/v1/api-keys/" + minted.json().path("id").asText())
+                .json()
+                .path("status")
+                .asText())
+        .isEqualTo("expired");
   }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockTest;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +21,13 @@ class PagesTest {
 
   @Test
   void theThreePagesAreHtmlWithThisEmulatorsUrl(KaiCallsMockServer mock) throws Exception {
-    for (String path : new String[] {"/docs/api", "/docs/api/quickstart", "/dashboard/settings/api-keys"}) {
+    for (String path :
+        new String[] {"/docs/api", "/docs/api/quickstart", "/dashboard/settings/api-keys"}) {
       HttpResponse<String> page = get(mock, path);
       assertThat(page.statusCode()).as(path).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-      assertThat(page.body()).as(path)
+      assertThat(page.body())
+          .as(path)
           .contains("<meta name=\"kaicalls-base-url\" content=\"" + mock.baseUrl() + "\">")
           .doesNotContain("%%");
     }
@@ -38,8 +40,13 @@ class PagesTest {
 
   @Test
   void theDeveloperPagesAreHtmlWithoutTheDemoKey(KaiCallsMockServer mock) throws Exception {
-    for (String path : new String[] {"/dashboard/developers/webhooks", "/dashboard/developers/events",
-        "/dashboard/developers/logs", "/dashboard/settings/api-keys"}) {
+    for (String path :
+        new String[] {
+          "/dashboard/developers/webhooks",
+          "/dashboard/developers/events",
+          "/dashboard/developers/logs",
+          "/dashboard/settings/api-keys"
+        }) {
       HttpResponse<String> page = get(mock, path);
       assertThat(page.statusCode()).as(path).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
@@ -50,13 +57,21 @@ class PagesTest {
   }
 
   @Test
-  void everyPageHasTheSameNavigationWithItsOwnLinkMarkedCurrent(KaiCallsMockServer mock) throws Exception {
-    String[] paths = {"/docs/api", "/docs/api/quickstart", "/dashboard/settings/api-keys",
-        "/dashboard/developers/webhooks", "/dashboard/developers/events", "/dashboard/developers/logs"};
+  void everyPageHasTheSameNavigationWithItsOwnLinkMarkedCurrent(KaiCallsMockServer mock)
+      throws Exception {
+    String[] paths = {
+      "/docs/api",
+      "/docs/api/quickstart",
+      "/dashboard/settings/api-keys",
+      "/dashboard/developers/webhooks",
+      "/dashboard/developers/events",
+      "/dashboard/developers/logs"
+    };
     for (String path : paths) {
       String body = get(mock, path).body();
       for (String link : paths) {
-        String anchor = "<a href=\"" + link + "\"" + (link.equals(path) ? " aria-current=\"page\"" : "") + ">";
+        String anchor =
+            "<a href=\"" + link + "\"" + (link.equals(path) ? " aria-current=\"page\"" : "") + ">";
         assertThat(body).as(path + " links " + link).contains(anchor);
       }
     }
@@ -67,7 +82,8 @@ class PagesTest {
     for (String asset : new String[] {"webhooks.js", "events.js", "logs.js"}) {
       HttpResponse<String> script = get(mock, "/assets/kaicalls/" + asset);
       assertThat(script.statusCode()).as(asset).isEqualTo(200);
-      assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+      assertThat(script.headers().firstValue("Content-Type"))
+          .hasValue("text/javascript; charset=utf-8");
     }
   }
 
@@ -75,15 +91,21 @@ class PagesTest {
   void theDocsSpecNamesThisEmulatorAsFirstServer(KaiCallsMockServer mock) throws Exception {
     HttpResponse<String> spec = get(mock, "/docs/api/openapi.json");
     assertThat(spec.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(spec.body()).contains("\"servers\":[{\"url\":\"" + mock.baseUrl() + "\",\"description\":\"This emulator\"},"
-        + "{\"url\":\"https://api.kaicalls.com\"").doesNotContain("http://127.0.0.1:8089\",\"description\"");
+    assertThat(spec.body())
+        .contains(
+            "\"servers\":[{\"url\":\""
+                + mock.baseUrl()
+                + "\",\"description\":\"This emulator\"},"
+                + "{\"url\":\"https://api.kaicalls.com\"")
+        .doesNotContain("http://127.0.0.1:8089\",\"description\"");
   }
 
   @Test
   void swaggerUiComesFromTheWebjarAndNothingElseIsServed(KaiCallsMockServer mock) throws Exception {
     HttpResponse<String> bundle = get(mock, "/docs/api/swagger-ui/swagger-ui-bundle.js");
     assertThat(bundle.statusCode()).isEqualTo(200);
-    assertThat(bundle.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+    assertThat(bundle.headers().firstValue("Content-Type"))
+        .hasValue("text/javascript; charset=utf-8");
     assertThat(bundle.body()).contains("SwaggerUIBundle");
     assertThat(get(mock, "/docs/api/swagger-ui/swagger-ui.css").statusCode()).isEqualTo(200);
     assertThat(get(mock, "/assets/kaicalls/api-keys.js").statusCode()).isEqualTo(200);
@@ -95,8 +117,12 @@ class PagesTest {
   @Test
   void otherRequestsStillReachTheApi(KaiCallsMockServer mock) throws Exception {
     assertThat(get(mock, "/openapi.yaml").statusCode()).isEqualTo(200);
-    HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/docs/api"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/docs/api"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(404);
     assertThat(post.body()).contains("route_not_found");
   }
@@ -104,10 +130,12 @@ class PagesTest {
   @Test
   void aHostileHostHeaderIsNotEchoed(KaiCallsMockServer mock) throws Exception {
     String raw;
-    try (Socket socket = new Socket(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), mock.port())) {
+    try (Socket socket =
+        new Socket(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), mock.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write("GET /docs/api/quickstart HTTP/1.1\r\nHost: x\"><script>alert(1)</script>\r\nConnection: close\r\n\r\n"
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          "GET /docs/api/quickstart HTTP/1.1\r\nHost: x\"><script>alert(1)</script>\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -115,6 +143,8 @@ class PagesTest {
   }
 
   private HttpResponse<String> get(KaiCallsMockServer mock, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

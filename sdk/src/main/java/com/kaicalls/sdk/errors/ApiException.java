@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The API answered with an error status. Carries what the error envelope said ({@link #type()},
- * {@link #code()}, {@link #param()}) and the response's status, headers and request id. Each meaningful status
- * has its own subclass; {@link UnexpectedStatusException} covers the rest.
+ * {@link #code()}, {@link #param()}) and the response's status, headers and request id. Each
+ * meaningful status has its own subclass; {@link UnexpectedStatusException} covers the rest.
  */
 public class ApiException extends KaiCallsException {
   private static final long serialVersionUID = 1L;
@@ -41,17 +41,25 @@ public class ApiException extends KaiCallsException {
     return statusCode;
   }
 
-  /** Returns the envelope's {@code error.type}, e.g. {@code not_found}; null if the body had no envelope. */
+  /**
+   * Returns the envelope's {@code error.type}, e.g. {@code not_found}; null if the body had no
+   * envelope.
+   */
   public String type() {
     return type;
   }
 
-  /** Returns the envelope's machine-readable {@code error.code}, e.g. {@code resource_missing}; may be null. */
+  /**
+   * Returns the envelope's machine-readable {@code error.code}, e.g. {@code resource_missing}; may
+   * be null.
+   */
   public String code() {
     return code;
   }
 
-  /** Returns the request field the error is about, e.g. {@code recipients[3].phone}; may be null. */
+  /**
+   * Returns the request field the error is about, e.g. {@code recipients[3].phone}; may be null.
+   */
   public String param() {
     return param;
   }
@@ -88,7 +96,10 @@ public class ApiException extends KaiCallsException {
     return s.toString();
   }
 
-  /** What an error response said; built by the SDK's transport, passed to the exception constructors. */
+  /**
+   * What an error response said; built by the SDK's transport, passed to the exception
+   * constructors.
+   */
   public static final class ErrorDetails {
     final int statusCode;
     final String type;

@@ -1,6 +1,9 @@
 package com.kaicalls.sdk.errors;
 
-/** The root of every exception the KaiCalls SDK throws. Unchecked, so callers catch only what they handle. */
+/**
+ * The root of every exception the KaiCalls SDK throws. Unchecked, so callers catch only what they
+ * handle.
+ */
 public class KaiCallsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

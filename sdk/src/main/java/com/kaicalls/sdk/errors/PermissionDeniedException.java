@@ -1,6 +1,9 @@
 package com.kaicalls.sdk.errors;
 
-/** 403 {@code permission_error}: the key lacks the scope the operation needs (the message names it). Not retried. */
+/**
+ * 403 {@code permission_error}: the key lacks the scope the operation needs (the message names it).
+ * Not retried.
+ */
 public class PermissionDeniedException extends ApiException {
   private static final long serialVersionUID = 1L;
 

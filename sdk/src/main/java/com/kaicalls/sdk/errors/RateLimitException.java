@@ -3,7 +3,10 @@ package com.kaicalls.sdk.errors;
 import java.time.Duration;
 import java.util.Optional;
 
-/** 429 {@code rate_limited}: too many requests for this key. Retried by default, waiting {@link #retryAfter()}. */
+/**
+ * 429 {@code rate_limited}: too many requests for this key. Retried by default, waiting {@link
+ * #retryAfter()}.
+ */
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
   private final transient Duration retryAfter;

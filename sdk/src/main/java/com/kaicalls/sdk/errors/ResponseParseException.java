@@ -1,8 +1,9 @@
 package com.kaicalls.sdk.errors;
 
 /**
- * The server answered with a success status but a body the SDK could not read as the documented type (for
- * example malformed JSON). Carries the status and request id so the response can be traced.
+ * The server answered with a success status but a body the SDK could not read as the documented
+ * type (for example malformed JSON). Carries the status and request id so the response can be
+ * traced.
  */
 public class ResponseParseException extends KaiCallsException {
   private static final long serialVersionUID = 1L;
@@ -17,11 +18,16 @@ public class ResponseParseException extends KaiCallsException {
    * @param expectedType the type the body should have had
    * @param cause the parser's failure
    */
-  public ResponseParseException(int statusCode, String requestId, String expectedType, Throwable cause) {
+  public ResponseParseException(
+      int statusCode, String requestId, String expectedType, Throwable cause) {
     super(
-        "Could not read the " + statusCode + " response body as " + expectedType
+        "Could not read the "
+            + statusCode
+            + " response body as "
+            + expectedType
             + (requestId == null ? "" : " (request " + requestId + ")")
-            + ": " + firstLine(cause),
+            + ": "
+            + firstLine(cause),
         cause);
     this.statusCode = statusCode;
     this.requestId = requestId;

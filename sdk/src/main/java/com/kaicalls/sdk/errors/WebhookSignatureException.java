@@ -4,8 +4,8 @@ import com.kaicalls.webhooks.WebhookVerificationException;
 import java.util.Objects;
 
 /**
- * A webhook delivery failed verification: a missing or malformed header, a timestamp outside the tolerance,
- * or no signature made with a known secret. The message never contains a secret.
+ * A webhook delivery failed verification: a missing or malformed header, a timestamp outside the
+ * tolerance, or no signature made with a known secret. The message never contains a secret.
  */
 public class WebhookSignatureException extends KaiCallsException {
   private static final long serialVersionUID = 1L;
@@ -18,12 +18,16 @@ public class WebhookSignatureException extends KaiCallsException {
    * @param message a description that names no secret
    * @param cause the verifier's exception
    */
-  public WebhookSignatureException(WebhookVerificationException.Reason reason, String message, Throwable cause) {
+  public WebhookSignatureException(
+      WebhookVerificationException.Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Returns why verification failed, as the verifier reports it (e.g. {@code TIMESTAMP_TOO_OLD}); never null. */
+  /**
+   * Returns why verification failed, as the verifier reports it (e.g. {@code TIMESTAMP_TOO_OLD});
+   * never null.
+   */
   public WebhookVerificationException.Reason reason() {
     return reason;
   }

@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One API operation to call: method, path with its parameters filled in, query parameters and an optional JSON
- * body. Built by the generated services; immutable once built. Internal.
+ * One API operation to call: method, path with its parameters filled in, query parameters and an
+ * optional JSON body. Built by the generated services; immutable once built. Internal.
  */
 public final class ApiRequest {
   private final String method;
@@ -91,7 +91,8 @@ public final class ApiRequest {
     }
 
     /**
-     * Adds a query parameter; null values are skipped and collections repeat the name once per element.
+     * Adds a query parameter; null values are skipped and collections repeat the name once per
+     * element.
      *
      * @param name parameter name
      * @param value the value, a collection of values, or null

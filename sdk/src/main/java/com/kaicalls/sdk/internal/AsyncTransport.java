@@ -23,9 +23,9 @@ import okhttp3.Callback;
 import okhttp3.Response;
 
 /**
- * Sends {@link ApiRequest}s without blocking a thread: each attempt is an OkHttp {@code enqueue}, the wait before a
- * retry is scheduled, never slept. Plans, errors, retry decisions and parsing are the blocking {@link Transport}'s,
- * so both paths behave alike. Internal.
+ * Sends {@link ApiRequest}s without blocking a thread: each attempt is an OkHttp {@code enqueue},
+ * the wait before a retry is scheduled, never slept. Plans, errors, retry decisions and parsing are
+ * the blocking {@link Transport}'s, so both paths behave alike. Internal.
  */
 public final class AsyncTransport {
   private final Transport transport;
@@ -37,9 +37,11 @@ public final class AsyncTransport {
    *
    * @param transport supplies the HTTP client, request building, error mapping and the retry policy
    * @param scheduler runs each retry after its delay
-   * @param callbackExecutor completes the returned futures, so callers' callbacks never run on OkHttp's threads
+   * @param callbackExecutor completes the returned futures, so callers' callbacks never run on
+   *     OkHttp's threads
    */
-  public AsyncTransport(Transport transport, ScheduledExecutorService scheduler, Executor callbackExecutor) {
+  public AsyncTransport(
+      Transport transport, ScheduledExecutorService scheduler, Executor callbackExecutor) {
     this.transport = transport;
     this.scheduler = scheduler;
     this.callbackExecutor = callbackExecutor;
@@ -54,12 +56,14 @@ public final class AsyncTransport {
    * @param <T> the response model
    * @return the parsed response with its status and headers; cancelling it cancels the call
    */
-  public <T> CompletableFuture<RawResponse<T>> execute(ApiRequest request, RequestOptions options, Class<T> type) {
+  public <T> CompletableFuture<RawResponse<T>> execute(
+      ApiRequest request, RequestOptions options, Class<T> type) {
     return send(request, options, response -> transport.parseJson(response, type), true);
   }
 
   /**
-   * Calls a list operation and wraps the result as a {@link Page} whose following pages are fetched asynchronously.
+   * Calls a list operation and wraps the result as a {@link Page} whose following pages are fetched
+   * asynchronously.
    *
    * @param request what to call
    * @param options per-call options
@@ -86,7 +90,10 @@ public final class AsyncTransport {
         response -> {
           L list = transport.parseJson(response, listType);
           return Page.ofAsync(
-              data.apply(list), hasMore.apply(list), nextCursor.apply(list).orElse(null), fetchAfter);
+              data.apply(list),
+              hasMore.apply(list),
+              nextCursor.apply(list).orElse(null),
+              fetchAfter);
         },
         true);
   }
@@ -98,25 +105,27 @@ public final class AsyncTransport {
    * @param options per-call options
    * @return the bytes with status and headers
    */
-  public CompletableFuture<RawResponse<byte[]>> executeBytes(ApiRequest request, RequestOptions options) {
+  public CompletableFuture<RawResponse<byte[]>> executeBytes(
+      ApiRequest request, RequestOptions options) {
     return send(request, options, response -> response.body().bytes(), true);
   }
 
   /**
-   * Calls an operation whose response is binary; completes once the headers arrive, with an open stream the caller
-   * must close (reading it blocks, as any stream does).
+   * Calls an operation whose response is binary; completes once the headers arrive, with an open
+   * stream the caller must close (reading it blocks, as any stream does).
    *
    * @param request what to call
    * @param options per-call options
    * @return the open stream with status and headers
    */
-  public CompletableFuture<RawResponse<InputStream>> executeStream(ApiRequest request, RequestOptions options) {
+  public CompletableFuture<RawResponse<InputStream>> executeStream(
+      ApiRequest request, RequestOptions options) {
     return send(request, options, Transport::openStream, false);
   }
 
   /**
-   * Maps a future's value, and cancels the source when the mapped future is cancelled (a plain {@code thenApply}
-   * would leave the HTTP call running).
+   * Maps a future's value, and cancels the source when the mapped future is cancelled (a plain
+   * {@code thenApply} would leave the HTTP call running).
    *
    * @param source the future to map
    * @param mapping applied to its value
@@ -124,19 +133,23 @@ public final class AsyncTransport {
    * @param <B> the mapped value
    * @return the mapped future
    */
-  public static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<A, B> mapping) {
+  public static <A, B> CompletableFuture<B> map(
+      CompletableFuture<A> source, Function<A, B> mapping) {
     CompletableFuture<B> mapped = source.thenApply(mapping);
     // A cancellation hook: the future whenComplete returns has nothing to report.
     CompletableFuture<B> unused =
         mapped.whenComplete(
-        (value, failure) -> {
-          if (mapped.isCancelled()) source.cancel(true);
-        });
+            (value, failure) -> {
+              if (mapped.isCancelled()) source.cancel(true);
+            });
     return mapped;
   }
 
   private <T> CompletableFuture<RawResponse<T>> send(
-      ApiRequest request, RequestOptions options, Transport.BodyReader<T> reader, boolean closeAfterRead) {
+      ApiRequest request,
+      RequestOptions options,
+      Transport.BodyReader<T> reader,
+      boolean closeAfterRead) {
     CallPlan plan;
     try {
       plan = transport.plan(request, options);
@@ -148,13 +161,17 @@ public final class AsyncTransport {
     return call.result;
   }
 
-  /** One call and its retries; cancelling its future reaches the attempt in flight or the pending retry. */
+  /**
+   * One call and its retries; cancelling its future reaches the attempt in flight or the pending
+   * retry.
+   */
   private final class LogicalCall<T> implements Callback {
     final CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
     private final CallPlan plan;
     private final Transport.BodyReader<T> reader;
     private final boolean closeAfterRead;
-    // Attempts run one after another, each handed over through OkHttp or the scheduler, which order the writes.
+    // Attempts run one after another, each handed over through OkHttp or the scheduler, which order
+    // the writes.
     private final List<KaiCallsException> earlier = new ArrayList<>();
     private int attempt;
     private long started;
@@ -168,9 +185,9 @@ public final class AsyncTransport {
       // A cancellation hook: the future whenComplete returns has nothing to report.
       CompletableFuture<RawResponse<T>> unused =
           result.whenComplete(
-          (value, failure) -> {
-            if (result.isCancelled()) stop();
-          });
+              (value, failure) -> {
+                if (result.isCancelled()) stop();
+              });
     }
 
     void attempt() {
@@ -183,7 +200,8 @@ public final class AsyncTransport {
         return;
       }
       inFlight = call;
-      if (result.isDone()) return; // cancelled while the call was being built: stop() may have missed it
+      if (result.isDone())
+        return; // cancelled while the call was being built: stop() may have missed it
       started = System.nanoTime();
       call.enqueue(this);
     }
@@ -213,7 +231,8 @@ public final class AsyncTransport {
           return;
         }
         ApiException failure = transport.errorOf(plan, response, millis);
-        if (attempt < plan.budget && transport.retryPolicy().isRetryable(failure, plan.repeatable)) {
+        if (attempt < plan.budget
+            && transport.retryPolicy().isRetryable(failure, plan.repeatable)) {
           retryLater(failure);
         } else {
           fail(failure);
@@ -222,7 +241,9 @@ public final class AsyncTransport {
         fail(e);
       } catch (RuntimeException e) {
         response.close();
-        fail(new KaiCallsException("Could not read the " + plan.request.operationId() + " response", e));
+        fail(
+            new KaiCallsException(
+                "Could not read the " + plan.request.operationId() + " response", e));
       }
     }
 
@@ -260,7 +281,8 @@ public final class AsyncTransport {
       try {
         callbackExecutor.execute(completion);
       } catch (RejectedExecutionException shutDown) {
-        completion.run(); // better the caller's callbacks on our thread than a future that never completes
+        completion.run(); // better the caller's callbacks on our thread than a future that never
+        // completes
       }
     }
 

@@ -3,7 +3,10 @@ package com.kaicalls.sdk.internal;
 import com.kaicalls.sdk.RequestOptions;
 import okhttp3.HttpUrl;
 
-/** The fixed parts of one logical call, made once and reused by every attempt, blocking or asynchronous. */
+/**
+ * The fixed parts of one logical call, made once and reused by every attempt, blocking or
+ * asynchronous.
+ */
 final class CallPlan {
   final ApiRequest request;
   final RequestOptions options;

@@ -33,7 +33,8 @@ final class ErrorResponses {
     String requestId = first(headers, "request-id");
     if (requestId == null) requestId = text(error, "request_id");
     String message = text(error, "message");
-    if (message == null && !body.isEmpty()) message = body.length() > 200 ? body.substring(0, 200) : body;
+    if (message == null && !body.isEmpty())
+      message = body.length() > 200 ? body.substring(0, 200) : body;
     ErrorDetails d =
         new ErrorDetails(
             status,
@@ -60,7 +61,8 @@ final class ErrorResponses {
       case 422:
         return new IdempotencyKeyReusedException(d);
       case 429:
-        return new RateLimitException(d, retryPolicy.parseRetryAfter(first(headers, "retry-after")));
+        return new RateLimitException(
+            d, retryPolicy.parseRetryAfter(first(headers, "retry-after")));
       default:
         return status >= 500 ? new InternalServerException(d) : new UnexpectedStatusException(d);
     }

@@ -8,14 +8,15 @@ import java.util.Locale;
 import okhttp3.Headers;
 
 /**
- * Request and response logging, off unless {@code KAICALLS_LOG} (or the system property {@code kaicalls.log}) is
- * {@code info} (one line per request, response, retry and failure) or {@code debug} (the same lines with headers and
- * bodies). Keys and secrets are redacted.
+ * Request and response logging, off unless {@code KAICALLS_LOG} (or the system property {@code
+ * kaicalls.log}) is {@code info} (one line per request, response, retry and failure) or {@code
+ * debug} (the same lines with headers and bodies). Keys and secrets are redacted.
  *
- * <p>Each line goes to the {@link System.Logger} {@code com.kaicalls.sdk} at that level when the logger takes it, so
- * an application's own logging (JUL configuration, an SLF4J bridge) decides format and destination. When the logger
- * would drop it (JUL's default console handler drops {@code DEBUG}), the line is written to stderr instead: setting
- * the variable is enough to see it. Nothing is installed in any logging framework.
+ * <p>Each line goes to the {@link System.Logger} {@code com.kaicalls.sdk} at that level when the
+ * logger takes it, so an application's own logging (JUL configuration, an SLF4J bridge) decides
+ * format and destination. When the logger would drop it (JUL's default console handler drops {@code
+ * DEBUG}), the line is written to stderr instead: setting the variable is enough to see it. Nothing
+ * is installed in any logging framework.
  */
 final class HttpLog {
   private static final Logger LOGGER = System.getLogger("com.kaicalls.sdk");
@@ -50,7 +51,8 @@ final class HttpLog {
     return level != null;
   }
 
-  void request(String operationId, String method, String url, Headers headers, String body, int attempt) {
+  void request(
+      String operationId, String method, String url, Headers headers, String body, int attempt) {
     if (level == null) return;
     StringBuilder line =
         new StringBuilder("--> ")
@@ -82,7 +84,8 @@ final class HttpLog {
             .append(millis)
             .append(" ms) request-id=")
             .append(headers.get("Request-Id"));
-    if (level == Level.DEBUG && body != null) line.append(" body=").append(clip(Redactor.redact(body)));
+    if (level == Level.DEBUG && body != null)
+      line.append(" body=").append(clip(Redactor.redact(body)));
     write(line.toString());
   }
 
@@ -100,7 +103,8 @@ final class HttpLog {
     if (LOGGER.isLoggable(level)) {
       LOGGER.log(level, line);
     } else {
-      // The caller asked for logs with KAICALLS_LOG but no logger takes them: print them rather than lose them.
+      // The caller asked for logs with KAICALLS_LOG but no logger takes them: print them rather
+      // than lose them.
       stderr.println(Instant.now() + " kaicalls " + level.getName() + " " + line);
     }
   }
@@ -109,7 +113,8 @@ final class HttpLog {
     StringBuilder s = new StringBuilder("{");
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      String value = name.equalsIgnoreCase("Authorization") ? "[redacted]" : Redactor.redact(headers.value(i));
+      String value =
+          name.equalsIgnoreCase("Authorization") ? "[redacted]" : Redactor.redact(headers.value(i));
       s.append(i == 0 ? "" : ", ").append(name).append('=').append(value);
     }
     return s.append('}').toString();

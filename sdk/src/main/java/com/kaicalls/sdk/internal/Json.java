@@ -11,8 +11,9 @@ public final class Json {
   private Json() {}
 
   /**
-   * Creates the mapper the SDK reads and writes with: absent fields omitted, dates as RFC 3339 strings. The models
-   * themselves keep unknown fields, new enum values and new event types (the API may add them).
+   * Creates the mapper the SDK reads and writes with: absent fields omitted, dates as RFC 3339
+   * strings. The models themselves keep unknown fields, new enum values and new event types (the
+   * API may add them).
    *
    * @return a new mapper
    */

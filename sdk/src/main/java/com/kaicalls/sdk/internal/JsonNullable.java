@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A value of an optional, nullable request field that was set: either a value or an explicit JSON {@code null}
- * (for example "remove the description" in a PATCH). A field that was not set is a Java {@code null} reference
- * and is left out of the JSON, so the three states absent, value and null are three different bodies. Internal:
- * used by the generated models.
+ * A value of an optional, nullable request field that was set: either a value or an explicit JSON
+ * {@code null} (for example "remove the description" in a PATCH). A field that was not set is a
+ * Java {@code null} reference and is left out of the JSON, so the three states absent, value and
+ * null are three different bodies. Internal: used by the generated models.
  *
  * @param <T> the value's type
  */
@@ -72,7 +72,8 @@ public final class JsonNullable<T> {
     }
 
     @Override
-    public void serialize(JsonNullable<?> field, JsonGenerator gen, SerializerProvider provider) throws IOException {
+    public void serialize(JsonNullable<?> field, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
       provider.defaultSerializeValue(field.value, gen);
     }
   }

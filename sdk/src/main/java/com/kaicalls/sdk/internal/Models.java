@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers the generated models share: copies, required-field checks and secret masking. Internal. */
+/**
+ * Helpers the generated models share: copies, required-field checks and secret masking. Internal.
+ */
 public final class Models {
   private Models() {}
 
@@ -61,8 +63,8 @@ public final class Models {
   }
 
   /**
-   * Masks a secret for {@code toString}: its prefix ({@code whsec_}, {@code kc_test_}) and last three characters,
-   * e.g. {@code whsec_…3xQ}.
+   * Masks a secret for {@code toString}: its prefix ({@code whsec_}, {@code kc_test_}) and last
+   * three characters, e.g. {@code whsec_…3xQ}.
    *
    * @param secret the secret, or null
    * @return the masked form, or null

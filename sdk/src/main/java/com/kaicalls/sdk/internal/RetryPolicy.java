@@ -13,8 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
 
 /**
- * Decides whether a failed attempt is retried, and how long to wait first. The one place both the blocking and the
- * asynchronous transport ask, so the two paths retry alike.
+ * Decides whether a failed attempt is retried, and how long to wait first. The one place both the
+ * blocking and the asynchronous transport ask, so the two paths retry alike.
  */
 final class RetryPolicy {
   static final Duration INITIAL_DELAY = Duration.ofMillis(500);
@@ -37,29 +37,34 @@ final class RetryPolicy {
   }
 
   /**
-   * Whether an error response is worth sending again: the server's {@value #SHOULD_RETRY} header decides when
-   * present, else the status and error code. A request that is not repeatable (a POST sent without an
-   * idempotency key) is sent again only when the server says so or says it did not act (408, 429).
+   * Whether an error response is worth sending again: the server's {@value #SHOULD_RETRY} header
+   * decides when present, else the status and error code. A request that is not repeatable (a POST
+   * sent without an idempotency key) is sent again only when the server says so or says it did not
+   * act (408, 429).
    */
   boolean isRetryable(ApiException failure, boolean repeatable) {
     String advice = ErrorResponses.first(failure.headers(), SHOULD_RETRY_LOWER);
     if ("true".equalsIgnoreCase(advice)) return true; // the server knows the repeat can succeed
     if ("false".equalsIgnoreCase(advice)) return false; // the server knows it cannot
-    if (!repeatable) return failure.statusCode() == 408 || failure.statusCode() == 429; // a 5xx may have acted
+    if (!repeatable)
+      return failure.statusCode() == 408 || failure.statusCode() == 429; // a 5xx may have acted
     return isRetryable(failure.statusCode(), failure.code());
   }
 
   private static boolean isRetryable(int status, String code) {
     if (status == 408) return true; // request timeout: the server asks for a retry
-    // Only a key still in flight clears up by itself; a state transition fails the same way every time.
+    // Only a key still in flight clears up by itself; a state transition fails the same way every
+    // time.
     if (status == 409) return IDEMPOTENCY_KEY_IN_USE.equals(code);
     if (status == 429) return true; // rate limited: wait and try again
     return status >= 500; // the server failed; the idempotency key makes a repeat safe
   }
 
   boolean isRetryable(IOException failure, boolean repeatable) {
-    if (repeatable) return true; // GET, or a POST with an idempotency key: a repeat cannot act twice
-    return failure instanceof ConnectException; // never connected, so the request cannot have arrived
+    if (repeatable)
+      return true; // GET, or a POST with an idempotency key: a repeat cannot act twice
+    return failure
+        instanceof ConnectException; // never connected, so the request cannot have arrived
   }
 
   /**

@@ -5,12 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Makes the generated services for {@code KaiCallsClient}. A service's constructor is package-private, so services
- * are obtained from the client only; each service class registers its constructor here when it is initialised
- * (the JDK's {@code SharedSecrets} pattern: no reflection on members). Internal.
+ * Makes the generated services for {@code KaiCallsClient}. A service's constructor is
+ * package-private, so services are obtained from the client only; each service class registers its
+ * constructor here when it is initialised (the JDK's {@code SharedSecrets} pattern: no reflection
+ * on members). Internal.
  */
 public final class ServiceFactories {
-  // Keyed by service class; the blocking services take a Transport, the asynchronous ones an AsyncTransport.
+  // Keyed by service class; the blocking services take a Transport, the asynchronous ones an
+  // AsyncTransport.
   private static final Map<Class<?>, Function<Object, ?>> FACTORIES = new ConcurrentHashMap<>();
 
   private ServiceFactories() {}
@@ -39,7 +41,8 @@ public final class ServiceFactories {
   public static <S> S create(Class<S> type, Object transport) {
     Function<Object, ?> factory = FACTORIES.get(type);
     if (factory == null) {
-      initialize(type); // a class literal does not run the static initialiser that registers the factory
+      initialize(
+          type); // a class literal does not run the static initialiser that registers the factory
       factory = FACTORIES.get(type);
     }
     if (factory == null) throw new IllegalStateException(type.getName() + " registered no factory");

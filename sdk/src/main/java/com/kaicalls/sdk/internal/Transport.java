@@ -38,8 +38,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends {@link ApiRequest}s: adds auth and headers, owns every retry (OkHttp's own silent retry is off), keeps one
- * idempotency key per logical call, maps error statuses to exceptions and parses bodies. Internal.
+ * Sends {@link ApiRequest}s: adds auth and headers, owns every retry (OkHttp's own silent retry is
+ * off), keeps one idempotency key per logical call, maps error statuses to exceptions and parses
+ * bodies. Internal.
  */
 public final class Transport {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -59,8 +60,8 @@ public final class Transport {
   private final HttpLog log;
 
   /**
-   * Creates a transport. The client is used as given: the caller must have turned off
-   * {@code retryOnConnectionFailure}, because this class owns retries.
+   * Creates a transport. The client is used as given: the caller must have turned off {@code
+   * retryOnConnectionFailure}, because this class owns retries.
    *
    * @param http the HTTP client (shared pool)
    * @param baseUrl e.g. {@code https://api.kaicalls.com}
@@ -116,7 +117,8 @@ public final class Transport {
   }
 
   /**
-   * Calls a list operation and wraps the result as a {@link Page} that can fetch the pages after it.
+   * Calls a list operation and wraps the result as a {@link Page} that can fetch the pages after
+   * it.
    *
    * @param request what to call
    * @param options per-call options
@@ -140,7 +142,8 @@ public final class Transport {
     RawResponse<L> raw = execute(request, options, listType);
     L list = raw.body();
     Page<T> page =
-        new Page<>(data.apply(list), hasMore.apply(list), nextCursor.apply(list).orElse(null), fetchAfter);
+        new Page<>(
+            data.apply(list), hasMore.apply(list), nextCursor.apply(list).orElse(null), fetchAfter);
     return new RawResponse<>(raw.statusCode(), raw::headers, page);
   }
 
@@ -156,7 +159,8 @@ public final class Transport {
   }
 
   /**
-   * Calls an operation whose response is binary, returning an open stream; the caller must close it.
+   * Calls an operation whose response is binary, returning an open stream; the caller must close
+   * it.
    *
    * @param request what to call
    * @param options per-call options
@@ -196,7 +200,8 @@ public final class Transport {
   /** Builds, logs and times one attempt's HTTP call without starting it. */
   Call newCall(CallPlan plan, int attempt) {
     Request httpRequest =
-        buildRequest(plan.request, plan.options, plan.url, plan.bodyJson, plan.idempotencyKey, attempt);
+        buildRequest(
+            plan.request, plan.options, plan.url, plan.bodyJson, plan.idempotencyKey, attempt);
     log.request(
         plan.request.operationId(),
         plan.request.method(),
@@ -205,7 +210,9 @@ public final class Transport {
         plan.bodyJson,
         attempt);
     Call call = http.newCall(httpRequest);
-    plan.options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+    plan.options
+        .timeout()
+        .ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
     return call;
   }
 
@@ -225,7 +232,8 @@ public final class Transport {
     Map<String, List<String>> headers = response.headers().toMultimap();
     try (Response failed = response) {
       String body = failed.body().string();
-      log.response(plan.request.method(), plan.url.toString(), status, millis, failed.headers(), body);
+      log.response(
+          plan.request.method(), plan.url.toString(), status, millis, failed.headers(), body);
       return errors.toException(status, headers, body);
     } catch (IOException e) {
       // The error body itself could not be read: report the status we did get.
@@ -240,7 +248,8 @@ public final class Transport {
     return delay;
   }
 
-  private <T> RawResponse<T> send(ApiRequest request, RequestOptions options, BodyReader<T> reader) {
+  private <T> RawResponse<T> send(
+      ApiRequest request, RequestOptions options, BodyReader<T> reader) {
     return send(request, options, reader, true);
   }
 
@@ -286,7 +295,8 @@ public final class Transport {
       boolean closeAfterRead,
       long millis) {
     HttpUrl url = response.request().url();
-    log.response(request.method(), url.toString(), response.code(), millis, response.headers(), null);
+    log.response(
+        request.method(), url.toString(), response.code(), millis, response.headers(), null);
     try {
       T body = reader.read(response);
       Headers headers = response.headers();
@@ -304,7 +314,8 @@ public final class Transport {
     String requestId = response.header("Request-Id");
     T value;
     try {
-      // Parsed as the bytes arrive; a socket failure mid-body stays an IOException (a transport failure).
+      // Parsed as the bytes arrive; a socket failure mid-body stays an IOException (a transport
+      // failure).
       value = json.readValue(response.body().byteStream(), type);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new ResponseParseException(response.code(), requestId, expected, e);
@@ -322,7 +333,8 @@ public final class Transport {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      KaiCallsException interrupted = new KaiCallsException("Interrupted while waiting to retry", e);
+      KaiCallsException interrupted =
+          new KaiCallsException("Interrupted while waiting to retry", e);
       for (KaiCallsException failure : earlier) interrupted.addSuppressed(failure);
       throw interrupted;
     }
@@ -350,7 +362,8 @@ public final class Transport {
             .header("Accept", "application/json");
     if (idempotencyKey != null) b.header(IDEMPOTENCY_KEY, idempotencyKey);
     if (attempt > 0) b.header(RETRY_COUNT, Integer.toString(attempt));
-    for (Map.Entry<String, String> h : options.headers().entrySet()) b.header(h.getKey(), h.getValue());
+    for (Map.Entry<String, String> h : options.headers().entrySet())
+      b.header(h.getKey(), h.getValue());
     return b.build();
   }
 
@@ -371,7 +384,8 @@ public final class Transport {
     try {
       return json.writeValueAsString(request.body());
     } catch (JsonProcessingException e) {
-      throw new KaiCallsException("Could not serialise the " + request.operationId() + " request body", e);
+      throw new KaiCallsException(
+          "Could not serialise the " + request.operationId() + " request body", e);
     }
   }
 

@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The base of every enum of the API (statuses, event types, scopes, ...): a value that keeps the server's raw string,
- * so a value added to the API after this SDK version reads without error, is visible, and is written back unchanged.
+ * The base of every enum of the API (statuses, event types, scopes, ...): a value that keeps the
+ * server's raw string, so a value added to the API after this SDK version reads without error, is
+ * visible, and is written back unchanged.
  *
- * <p>Known values are constants of the subclass ({@code CallStatus.COMPLETED}) and are the same instance wherever
- * they are read, so {@code ==} and {@code equals} both work. An unknown value is a new instance whose
- * {@link #known()} is empty and whose {@link #asString()} is the raw string:
+ * <p>Known values are constants of the subclass ({@code CallStatus.COMPLETED}) and are the same
+ * instance wherever they are read, so {@code ==} and {@code equals} both work. An unknown value is
+ * a new instance whose {@link #known()} is empty and whose {@link #asString()} is the raw string:
  *
  * <pre>{@code
  * if (call.status() == CallStatus.COMPLETED) { ... }
@@ -51,7 +52,9 @@ public abstract class ApiEnum<K extends Enum<K>> {
     return known != null;
   }
 
-  /** @return the raw string */
+  /**
+   * @return the raw string
+   */
   @Override
   public final String toString() {
     return value;
@@ -62,7 +65,8 @@ public abstract class ApiEnum<K extends Enum<K>> {
   @SuppressWarnings("EqualsGetClass")
   @Override
   public final boolean equals(Object o) {
-    return this == o || (o != null && o.getClass() == getClass() && value.equals(((ApiEnum<?>) o).value));
+    return this == o
+        || (o != null && o.getClass() == getClass() && value.equals(((ApiEnum<?>) o).value));
   }
 
   @Override

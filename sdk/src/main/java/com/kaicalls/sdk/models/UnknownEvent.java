@@ -9,10 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * An event whose {@code type} this SDK version does not know (the API added it later). It is never dropped or read as
- * {@code null}: lists, auto-pagers and {@code webhooks().unwrap(...)} return it like any other {@link Event}, with
- * the shared fields read from the JSON where present and the whole event kept in {@link #json()}. It writes back
- * exactly as it was read.
+ * An event whose {@code type} this SDK version does not know (the API added it later). It is never
+ * dropped or read as {@code null}: lists, auto-pagers and {@code webhooks().unwrap(...)} return it
+ * like any other {@link Event}, with the shared fields read from the JSON where present and the
+ * whole event kept in {@link #json()}. It writes back exactly as it was read.
  *
  * <pre>{@code
  * if (event instanceof UnknownEvent) {
@@ -45,25 +45,33 @@ public final class UnknownEvent implements Event {
     return json.deepCopy();
   }
 
-  /** @return the {@code id}, or an empty string if the JSON has none */
+  /**
+   * @return the {@code id}, or an empty string if the JSON has none
+   */
   @Override
   public String id() {
     return text("id");
   }
 
-  /** @return the {@code object} ({@code event}), or an empty string if the JSON has none */
+  /**
+   * @return the {@code object} ({@code event}), or an empty string if the JSON has none
+   */
   @Override
   public String object() {
     return text("object");
   }
 
-  /** @return the raw {@code type}, never a known constant (empty string if the JSON has none) */
+  /**
+   * @return the raw {@code type}, never a known constant (empty string if the JSON has none)
+   */
   @Override
   public EventType type() {
     return EventType.of(text("type"));
   }
 
-  /** @return the {@code created_at}, or null if the JSON has none or it is not a date-time */
+  /**
+   * @return the {@code created_at}, or null if the JSON has none or it is not a date-time
+   */
   @Override
   public OffsetDateTime createdAt() {
     try {
@@ -74,13 +82,17 @@ public final class UnknownEvent implements Event {
     }
   }
 
-  /** @return the {@code livemode}, or false if the JSON has none */
+  /**
+   * @return the {@code livemode}, or false if the JSON has none
+   */
   @Override
   public boolean livemode() {
     return json.path("livemode").asBoolean(false);
   }
 
-  /** @return the {@code workspace_id}, or an empty string if the JSON has none */
+  /**
+   * @return the {@code workspace_id}, or an empty string if the JSON has none
+   */
   @Override
   public String workspaceId() {
     return text("workspace_id");
@@ -101,7 +113,9 @@ public final class UnknownEvent implements Event {
     return json.hashCode();
   }
 
-  /** @return the type, id and JSON */
+  /**
+   * @return the type, id and JSON
+   */
   @Override
   public String toString() {
     return "UnknownEvent{type: " + text("type") + ", id: " + text("id") + ", json: " + json + "}";

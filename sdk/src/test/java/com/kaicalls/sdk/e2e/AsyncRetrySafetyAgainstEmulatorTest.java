@@ -19,13 +19,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The emulator's injected faults prove that the async client's retries are as safe as the blocking client's. */
+/**
+ * The emulator's injected faults prove that the async client's retries are as safe as the blocking
+ * client's.
+ */
 class AsyncRetrySafetyAgainstEmulatorTest {
   @RegisterExtension
-  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
+  static KaiCallsMockExtension mock =
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   private final AtomicLong scheduledMillis = new AtomicLong();
-  // Runs each retry at once and adds up the delays asked for, so the test never waits out a backoff.
+  // Runs each retry at once and adds up the delays asked for, so the test never waits out a
+  // backoff.
   private final ScheduledExecutorService immediate =
       new ScheduledThreadPoolExecutor(1) {
         @Override
@@ -41,15 +46,21 @@ class AsyncRetrySafetyAgainstEmulatorTest {
   }
 
   @Test
-  void an_async_create_committed_then_dropped_is_retried_and_yields_exactly_one_run(KaiCallsMockServer server)
-      throws Exception {
+  void an_async_create_committed_then_dropped_is_retried_and_yields_exactly_one_run(
+      KaiCallsMockServer server) throws Exception {
     KaiCallsClient client = client(server);
     int runsBefore = countRuns(client);
     String agentId = client.agents().list().data().get(0).id();
-    server.faults().inject(FaultRule.on("POST", "/v1/communication-runs").times(1).commitThenDrop());
+    server
+        .faults()
+        .inject(FaultRule.on("POST", "/v1/communication-runs").times(1).commitThenDrop());
 
     CompletableFuture<RawResponse<CommunicationRun>> response =
-        client.async().communicationRuns().withRawResponse().create(Runs.voiceRun(agentId, "+14155550100"));
+        client
+            .async()
+            .communicationRuns()
+            .withRawResponse()
+            .create(Runs.voiceRun(agentId, "+14155550100"));
 
     assertThat(response.get(10, TimeUnit.SECONDS).idempotentReplayed()).isTrue();
     assertThat(countRuns(client)).isEqualTo(runsBefore + 1);
@@ -57,8 +68,8 @@ class AsyncRetrySafetyAgainstEmulatorTest {
   }
 
   @Test
-  void a_burst_of_async_creates_each_answered_with_503_once_yields_one_run_per_call(KaiCallsMockServer server)
-      throws Exception {
+  void a_burst_of_async_creates_each_answered_with_503_once_yields_one_run_per_call(
+      KaiCallsMockServer server) throws Exception {
     KaiCallsClient client = client(server);
     int runsBefore = countRuns(client);
     String agentId = client.agents().list().data().get(0).id();
@@ -66,7 +77,8 @@ class AsyncRetrySafetyAgainstEmulatorTest {
 
     CompletableFuture<?>[] creates = new CompletableFuture<?>[5];
     for (int i = 0; i < creates.length; i++) {
-      creates[i] = client.async().communicationRuns().create(Runs.voiceRun(agentId, "+1415555010" + i));
+      creates[i] =
+          client.async().communicationRuns().create(Runs.voiceRun(agentId, "+1415555010" + i));
     }
     CompletableFuture.allOf(creates).get(10, TimeUnit.SECONDS);
 

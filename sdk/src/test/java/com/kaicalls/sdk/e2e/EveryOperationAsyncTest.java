@@ -31,7 +31,6 @@ import com.kaicalls.sdk.models.SmsMessage;
 import com.kaicalls.sdk.models.UpdateWebhookSubscriptionRequest;
 import com.kaicalls.sdk.models.WebhookSubscription;
 import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -44,17 +43,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Calls every operation of openapi.yaml through {@code client.async()} against the emulator, independent calls in
- * flight together, and checks that each operation was exercised.
+ * Calls every operation of openapi.yaml through {@code client.async()} against the emulator,
+ * independent calls in flight together, and checks that each operation was exercised.
  */
 class EveryOperationAsyncTest {
   @RegisterExtension
-  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
+  static KaiCallsMockExtension mock =
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   private final Set<String> called = ConcurrentHashMap.newKeySet();
 
   @Test
-  void every_operation_in_the_spec_is_callable_through_the_async_client(KaiCallsMockServer server) throws Exception {
+  void every_operation_in_the_spec_is_callable_through_the_async_client(KaiCallsMockServer server)
+      throws Exception {
     KaiCallsClientAsync async =
         KaiCallsClient.builder()
             .apiKey(server.apiKey())
@@ -66,7 +67,13 @@ class EveryOperationAsyncTest {
     // Everything that needs no earlier result, in flight at once.
     var me = async.me().retrieve();
     var minted =
-        async.apiKeys().create(CreateApiKeyRequest.builder().name("Async export").addScope(Scope.RUNS_READ).build());
+        async
+            .apiKeys()
+            .create(
+                CreateApiKeyRequest.builder()
+                    .name("Async export")
+                    .addScope(Scope.RUNS_READ)
+                    .build());
     var leads = async.leads().list();
     var calls = async.calls().list();
     var agents = async.agents().list();
@@ -78,13 +85,26 @@ class EveryOperationAsyncTest {
     var events = async.events().list();
     var deliveries = async.eventDeliveries().list();
     var subscription =
-        async.webhookSubscriptions().create(
-            CreateWebhookSubscriptionRequest.builder()
-                .url(URI.create("http://127.0.0.1:9/hooks"))
-                .addEventType("sms.*")
-                .build());
+        async
+            .webhookSubscriptions()
+            .create(
+                CreateWebhookSubscriptionRequest.builder()
+                    .url(URI.create("http://127.0.0.1:9/hooks"))
+                    .addEventType("sms.*")
+                    .build());
     CompletableFuture.allOf(
-            me, minted, leads, calls, agents, jobs, attempts, sms, conversations, recordings, events, deliveries,
+            me,
+            minted,
+            leads,
+            calls,
+            agents,
+            jobs,
+            attempts,
+            sms,
+            conversations,
+            recordings,
+            events,
+            deliveries,
             subscription)
         .get(30, TimeUnit.SECONDS);
     assertThat(me.join().workspaceId()).isNotBlank();
@@ -106,13 +126,16 @@ class EveryOperationAsyncTest {
     assertThat(await(async.calls().retrieve(call.id())).id()).isEqualTo(call.id());
     assertThat(await(async.agents().retrieve(agent.id())).name()).isEqualTo(agent.name());
     int version = await(async.agents().listConfigVersions(agent.id())).data().get(0).version();
-    assertThat(await(async.agents().retrieveConfigVersion(agent.id(), version)).version()).isEqualTo(version);
+    assertThat(await(async.agents().retrieveConfigVersion(agent.id(), version)).version())
+        .isEqualTo(version);
     assertThat(await(async.jobs().retrieve(job.id())).runId()).isEqualTo(job.runId());
     assertThat(await(async.attempts().retrieve(attempt.id())).jobId()).isEqualTo(attempt.jobId());
     assertThat(await(async.smsMessages().retrieve(message.id())).body()).isEqualTo(message.body());
-    assertThat(await(async.conversations().retrieve(conversation.id())).id()).isEqualTo(conversation.id());
+    assertThat(await(async.conversations().retrieve(conversation.id())).id())
+        .isEqualTo(conversation.id());
     assertThat(await(async.conversations().listMessages(conversation.id())).data()).isNotEmpty();
-    assertThat(await(async.recordings().retrieve(recording.id())).callId()).isEqualTo(recording.callId());
+    assertThat(await(async.recordings().retrieve(recording.id())).callId())
+        .isEqualTo(recording.callId());
     byte[] wav = await(async.recordings().content(recording.id()));
     assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
 
@@ -120,27 +143,42 @@ class EveryOperationAsyncTest {
     assertThat(await(async.communicationRuns().validate(run)).valid()).isTrue();
     assertThat(await(async.communicationRuns().preview(run)).recipientsCount()).isEqualTo(1);
     CommunicationRun created = await(async.communicationRuns().create(run));
-    assertThat(await(async.communicationRuns().list()).data()).extracting(CommunicationRun::id).contains(created.id());
-    assertThat(await(async.communicationRuns().retrieve(created.id())).name()).isEqualTo(run.name());
+    assertThat(await(async.communicationRuns().list()).data())
+        .extracting(CommunicationRun::id)
+        .contains(created.id());
+    assertThat(await(async.communicationRuns().retrieve(created.id())).name())
+        .isEqualTo(run.name());
     CommunicationRun cancelled =
         await(
-            async.communicationRuns().pause(created.id())
+            async
+                .communicationRuns()
+                .pause(created.id())
                 .thenCompose(paused -> async.communicationRuns().resume(paused.id()))
                 .thenCompose(resumed -> async.communicationRuns().cancel(resumed.id())));
     assertThat(cancelled.status()).isEqualTo(CommunicationRunStatus.CANCELLED);
 
     WebhookSubscriptionWithSecret hook = subscription.join();
-    assertThat(await(async.webhookSubscriptions().list()).data()).extracting(WebhookSubscription::id).contains(hook.id());
+    assertThat(await(async.webhookSubscriptions().list()).data())
+        .extracting(WebhookSubscription::id)
+        .contains(hook.id());
     assertThat(await(async.webhookSubscriptions().retrieve(hook.id())).url()).isEqualTo(hook.url());
     assertThat(
             await(
-                    async.webhookSubscriptions().update(
-                        hook.id(), UpdateWebhookSubscriptionRequest.builder().description("v2").build()))
+                    async
+                        .webhookSubscriptions()
+                        .update(
+                            hook.id(),
+                            UpdateWebhookSubscriptionRequest.builder().description("v2").build()))
                 .description())
         .contains("v2");
-    assertThat(await(async.webhookSubscriptions().test(hook.id())).subscriptionId()).isEqualTo(hook.id());
+    assertThat(await(async.webhookSubscriptions().test(hook.id())).subscriptionId())
+        .isEqualTo(hook.id());
     assertThat(
-            await(async.webhookSubscriptions().rotateSecret(hook.id(), RotateSecretRequest.builder().build())).secret())
+            await(
+                    async
+                        .webhookSubscriptions()
+                        .rotateSecret(hook.id(), RotateSecretRequest.builder().build()))
+                .secret())
         .isNotEqualTo(hook.secret());
 
     Event event = first(events);
@@ -148,15 +186,19 @@ class EveryOperationAsyncTest {
     assertThat(await(async.events().replay(event.id())).data()).isNotNull();
     Backfill backfill =
         await(
-            async.events().backfill(
-                BackfillRequest.builder()
-                    .subscriptionId(hook.id())
-                    .createdAfter(OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-                    .createdBefore(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
-                    .build()));
-    assertThat(await(async.backfills().retrieve(backfill.id())).subscriptionId()).isEqualTo(hook.id());
+            async
+                .events()
+                .backfill(
+                    BackfillRequest.builder()
+                        .subscriptionId(hook.id())
+                        .createdAfter(OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                        .createdBefore(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
+                        .build()));
+    assertThat(await(async.backfills().retrieve(backfill.id())).subscriptionId())
+        .isEqualTo(hook.id());
     EventDelivery delivery = first(deliveries);
-    assertThat(await(async.eventDeliveries().retrieve(delivery.id())).eventId()).isEqualTo(delivery.eventId());
+    assertThat(await(async.eventDeliveries().retrieve(delivery.id())).eventId())
+        .isEqualTo(delivery.eventId());
     assertThat(await(async.webhookSubscriptions().delete(hook.id())).deleted()).isTrue();
 
     assertThat(called).containsExactlyInAnyOrderElementsOf(OperationRecorder.specOperations());

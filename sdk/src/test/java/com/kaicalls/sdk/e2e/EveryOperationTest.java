@@ -40,24 +40,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Calls every operation of openapi.yaml through the SDK against the emulator, and checks that each one was
- * exercised: the generated models, the hand-written transport and the emulator agree end to end.
+ * Calls every operation of openapi.yaml through the SDK against the emulator, and checks that each
+ * one was exercised: the generated models, the hand-written transport and the emulator agree end to
+ * end.
  */
 class EveryOperationTest {
   @RegisterExtension
-  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
+  static KaiCallsMockExtension mock =
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   private final Set<String> called = ConcurrentHashMap.newKeySet();
 
   @Test
-  void every_operation_in_the_spec_is_callable_through_the_sdk_and_returns_its_typed_body(KaiCallsMockServer server)
-      throws IOException {
+  void every_operation_in_the_spec_is_callable_through_the_sdk_and_returns_its_typed_body(
+      KaiCallsMockServer server) throws IOException {
     KaiCallsClient client = clientRecordingOperations(server);
 
     assertThat(client.me().retrieve().workspaceId()).isNotBlank();
 
     ApiKeyWithSecret minted =
-        client.apiKeys().create(CreateApiKeyRequest.builder().name("Reporting export").addScope(Scope.RUNS_READ).build());
+        client
+            .apiKeys()
+            .create(
+                CreateApiKeyRequest.builder()
+                    .name("Reporting export")
+                    .addScope(Scope.RUNS_READ)
+                    .build());
     assertThat(minted.secret()).startsWith("kc_test_");
     assertThat(client.apiKeys().list().data()).extracting(ApiKey::id).contains(minted.id());
     assertThat(client.apiKeys().retrieve(minted.id()).name()).isEqualTo("Reporting export");
@@ -66,7 +74,8 @@ class EveryOperationTest {
     Lead lead = client.leads().list().data().get(0);
     assertThat(client.leads().retrieve(lead.id()).id()).isEqualTo(lead.id());
     Call call = client.calls().list().data().get(0);
-    assertThat(client.calls().retrieve(call.id()).agentConfigVersion()).isEqualTo(call.agentConfigVersion());
+    assertThat(client.calls().retrieve(call.id()).agentConfigVersion())
+        .isEqualTo(call.agentConfigVersion());
 
     Agent agent = client.agents().list().data().get(0);
     assertThat(client.agents().retrieve(agent.id()).name()).isEqualTo(agent.name());
@@ -79,11 +88,16 @@ class EveryOperationTest {
     assertThat(client.communicationRuns().preview(run).recipientsCount()).isEqualTo(1);
     CommunicationRun created = client.communicationRuns().create(run);
     assertThat(created.status()).isEqualTo(CommunicationRunStatus.SCHEDULED);
-    assertThat(client.communicationRuns().list().data()).extracting(CommunicationRun::id).contains(created.id());
+    assertThat(client.communicationRuns().list().data())
+        .extracting(CommunicationRun::id)
+        .contains(created.id());
     assertThat(client.communicationRuns().retrieve(created.id()).name()).isEqualTo(run.name());
-    assertThat(client.communicationRuns().pause(created.id()).status()).isEqualTo(CommunicationRunStatus.PAUSED);
-    assertThat(client.communicationRuns().resume(created.id()).status()).isNotEqualTo(CommunicationRunStatus.PAUSED);
-    assertThat(client.communicationRuns().cancel(created.id()).status()).isEqualTo(CommunicationRunStatus.CANCELLED);
+    assertThat(client.communicationRuns().pause(created.id()).status())
+        .isEqualTo(CommunicationRunStatus.PAUSED);
+    assertThat(client.communicationRuns().resume(created.id()).status())
+        .isNotEqualTo(CommunicationRunStatus.PAUSED);
+    assertThat(client.communicationRuns().cancel(created.id()).status())
+        .isEqualTo(CommunicationRunStatus.CANCELLED);
 
     Job job = client.jobs().list().data().get(0);
     assertThat(client.jobs().retrieve(job.id()).runId()).isEqualTo(job.runId());
@@ -93,7 +107,8 @@ class EveryOperationTest {
     SmsMessage sms = client.smsMessages().list().data().get(0);
     assertThat(client.smsMessages().retrieve(sms.id()).body()).isEqualTo(sms.body());
     Conversation conversation = client.conversations().list().data().get(0);
-    assertThat(client.conversations().retrieve(conversation.id()).id()).isEqualTo(conversation.id());
+    assertThat(client.conversations().retrieve(conversation.id()).id())
+        .isEqualTo(conversation.id());
     assertThat(client.conversations().listMessages(conversation.id()).data()).isNotEmpty();
 
     Recording recording = client.recordings().list().data().get(0);
@@ -102,23 +117,35 @@ class EveryOperationTest {
     assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
 
     WebhookSubscriptionWithSecret subscription =
-        client.webhookSubscriptions().create(
-            CreateWebhookSubscriptionRequest.builder()
-                .url(URI.create("http://127.0.0.1:9/hooks"))
-                .addEventType("sms.*")
-                .description("CRM bridge").build());
+        client
+            .webhookSubscriptions()
+            .create(
+                CreateWebhookSubscriptionRequest.builder()
+                    .url(URI.create("http://127.0.0.1:9/hooks"))
+                    .addEventType("sms.*")
+                    .description("CRM bridge")
+                    .build());
     assertThat(subscription.secret()).startsWith("whsec_");
-    assertThat(client.webhookSubscriptions().list().data()).extracting(WebhookSubscription::id).contains(subscription.id());
-    assertThat(client.webhookSubscriptions().retrieve(subscription.id()).url()).isEqualTo(subscription.url());
+    assertThat(client.webhookSubscriptions().list().data())
+        .extracting(WebhookSubscription::id)
+        .contains(subscription.id());
+    assertThat(client.webhookSubscriptions().retrieve(subscription.id()).url())
+        .isEqualTo(subscription.url());
     WebhookSubscription updated =
-        client.webhookSubscriptions().update(
-            subscription.id(), UpdateWebhookSubscriptionRequest.builder().description("CRM bridge v2").build());
+        client
+            .webhookSubscriptions()
+            .update(
+                subscription.id(),
+                UpdateWebhookSubscriptionRequest.builder().description("CRM bridge v2").build());
     assertThat(updated.description()).contains("CRM bridge v2");
     assertThat(updated.eventTypes()).containsExactly("sms.*");
     EventDelivery testDelivery = client.webhookSubscriptions().test(subscription.id());
     assertThat(testDelivery.subscriptionId()).isEqualTo(subscription.id());
     WebhookSubscriptionWithSecret rotated =
-        client.webhookSubscriptions().rotateSecret(subscription.id(), RotateSecretRequest.builder().gracePeriodSeconds(3600).build());
+        client
+            .webhookSubscriptions()
+            .rotateSecret(
+                subscription.id(), RotateSecretRequest.builder().gracePeriodSeconds(3600).build());
     assertThat(rotated.secret()).startsWith("whsec_").isNotEqualTo(subscription.secret());
 
     Event event = client.events().list().data().get(0);
@@ -126,14 +153,19 @@ class EveryOperationTest {
     assertThat(client.events().retrieve(eventId).id()).isEqualTo(eventId);
     assertThat(client.events().replay(eventId).data()).isNotNull();
     Backfill backfill =
-        client.events().backfill(
-            BackfillRequest.builder()
-                .subscriptionId(subscription.id())
-                .createdAfter(OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
-                .createdBefore(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1)).build());
-    assertThat(client.backfills().retrieve(backfill.id()).subscriptionId()).isEqualTo(subscription.id());
+        client
+            .events()
+            .backfill(
+                BackfillRequest.builder()
+                    .subscriptionId(subscription.id())
+                    .createdAfter(OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                    .createdBefore(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
+                    .build());
+    assertThat(client.backfills().retrieve(backfill.id()).subscriptionId())
+        .isEqualTo(subscription.id());
     EventDelivery delivery = client.eventDeliveries().list().data().get(0);
-    assertThat(client.eventDeliveries().retrieve(delivery.id()).eventId()).isEqualTo(delivery.eventId());
+    assertThat(client.eventDeliveries().retrieve(delivery.id()).eventId())
+        .isEqualTo(delivery.eventId());
 
     DeletedObject deleted = client.webhookSubscriptions().delete(subscription.id());
     assertThat(deleted.deleted()).isTrue();

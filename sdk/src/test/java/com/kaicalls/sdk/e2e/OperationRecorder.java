@@ -13,7 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import okhttp3.OkHttpClient;
 
-/** Notes which operations of openapi.yaml a client's requests hit, as "METHOD /v1/path/{template}". */
+/**
+ * Notes which operations of openapi.yaml a client's requests hit, as "METHOD /v1/path/{template}".
+ */
 final class OperationRecorder {
   private OperationRecorder() {}
 
@@ -45,18 +47,21 @@ final class OperationRecorder {
 
   /** "METHOD /v1/x/{id}" → a regex matching concrete paths of that operation. */
   private static Map<String, String> pathTemplates() throws IOException {
-    JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
+    JsonNode spec =
+        new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
     Map<String, String> templates = new TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").properties().iterator();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
       String regex = path.getKey().replaceAll("\\{[^}]+}", "[^/]+");
-      path.getValue().fieldNames().forEachRemaining(
-          verb -> {
-            if (Set.of("get", "post", "put", "patch", "delete").contains(verb)) {
-              templates.put(verb.toUpperCase(Locale.ROOT) + " " + path.getKey(), regex);
-            }
-          });
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(
+              verb -> {
+                if (Set.of("get", "post", "put", "patch", "delete").contains(verb)) {
+                  templates.put(verb.toUpperCase(Locale.ROOT) + " " + path.getKey(), regex);
+                }
+              });
     }
     return templates;
   }

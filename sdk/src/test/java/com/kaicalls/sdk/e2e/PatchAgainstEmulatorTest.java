@@ -18,23 +18,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Absent, set and cleared PATCH fields, against the emulator's schema validation and state. */
 class PatchAgainstEmulatorTest {
   @RegisterExtension
-  static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
+  static KaiCallsMockExtension mock =
+      KaiCallsMockExtension.builder().clockMode(ClockMode.MANUAL).build();
 
   @Test
   void leaving_a_field_out_keeps_it_and_clearing_it_removes_it(KaiCallsMockServer server) {
-    KaiCallsClient client = KaiCallsClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    KaiCallsClient client =
+        KaiCallsClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
     WebhookSubscriptionWithSecret created =
-        client.webhookSubscriptions().create(
-            CreateWebhookSubscriptionRequest.builder()
-                .url(URI.create("http://127.0.0.1:9/hooks"))
-                .eventTypes(EventType.CALL_COMPLETED, EventType.SMS_RECEIVED)
-                .description("CRM bridge")
-                .build());
+        client
+            .webhookSubscriptions()
+            .create(
+                CreateWebhookSubscriptionRequest.builder()
+                    .url(URI.create("http://127.0.0.1:9/hooks"))
+                    .eventTypes(EventType.CALL_COMPLETED, EventType.SMS_RECEIVED)
+                    .description("CRM bridge")
+                    .build());
 
     WebhookSubscription untouched =
-        client.webhookSubscriptions().update(created.id(), UpdateWebhookSubscriptionRequest.builder().enabled(true).build());
+        client
+            .webhookSubscriptions()
+            .update(created.id(), UpdateWebhookSubscriptionRequest.builder().enabled(true).build());
     WebhookSubscription cleared =
-        client.webhookSubscriptions().update(created.id(), UpdateWebhookSubscriptionRequest.builder().clearDescription().build());
+        client
+            .webhookSubscriptions()
+            .update(
+                created.id(),
+                UpdateWebhookSubscriptionRequest.builder().clearDescription().build());
 
     assertThat(created.eventTypes()).containsExactly("call.completed", "sms.received");
     assertThat(untouched.description()).contains("CRM bridge");

@@ -15,7 +15,8 @@ final class Runs {
             .agentId(agentId)
             .channel(Channel.VOICE)
             .maxAttempts(2);
-    for (String phone : phones) run.addRecipient(Recipient.builder().phone(phone).firstName("Dana").build());
+    for (String phone : phones)
+      run.addRecipient(Recipient.builder().phone(phone).firstName("Dana").build());
     return run.build();
   }
 }

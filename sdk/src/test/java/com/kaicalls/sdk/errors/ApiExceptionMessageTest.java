@@ -7,19 +7,26 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What an API error's message says: status, then code (or type), message, param and request id when present. */
+/**
+ * What an API error's message says: status, then code (or type), message, param and request id when
+ * present.
+ */
 class ApiExceptionMessageTest {
 
-  private static ApiException error(String type, String code, String message, String param, String requestId) {
+  private static ApiException error(
+      String type, String code, String message, String param, String requestId) {
     return new BadRequestException(
-        new ErrorDetails(400, type, code, message, param, requestId, Map.of("request-id", List.of("r")), "{}"));
+        new ErrorDetails(
+            400, type, code, message, param, requestId, Map.of("request-id", List.of("r")), "{}"));
   }
 
   @Test
   void a_full_error_names_the_code_message_param_and_request_id() {
-    ApiException e = error("invalid_request_error", "missing_field", "name is required", "name", "req_1");
+    ApiException e =
+        error("invalid_request_error", "missing_field", "name is required", "name", "req_1");
 
-    assertThat(e.getMessage()).isEqualTo("400 missing_field: name is required [param: name] (request req_1)");
+    assertThat(e.getMessage())
+        .isEqualTo("400 missing_field: name is required [param: name] (request req_1)");
   }
 
   @Test
@@ -53,7 +60,9 @@ class ApiExceptionMessageTest {
 
   @Test
   void absent_headers_and_body_become_empty() {
-    ApiException e = new UnexpectedStatusException(new ErrorDetails(418, null, null, null, null, null, null, null));
+    ApiException e =
+        new UnexpectedStatusException(
+            new ErrorDetails(418, null, null, null, null, null, null, null));
 
     assertThat(e.headers()).isEmpty();
     assertThat(e.body()).isEmpty();
@@ -62,16 +71,20 @@ class ApiExceptionMessageTest {
   @Test
   void a_parse_failure_names_only_the_first_line_of_its_cause() {
     ResponseParseException e =
-        new ResponseParseException(200, null, "Call", new java.io.IOException("Unexpected token\n at [Source: x]"));
+        new ResponseParseException(
+            200, null, "Call", new java.io.IOException("Unexpected token\n at [Source: x]"));
 
-    assertThat(e.getMessage()).isEqualTo("Could not read the 200 response body as Call: Unexpected token");
+    assertThat(e.getMessage())
+        .isEqualTo("Could not read the 200 response body as Call: Unexpected token");
     assertThat(e.requestId()).isNull();
   }
 
   @Test
   void a_parse_failure_with_a_one_line_cause_names_it_whole() {
-    ResponseParseException e = new ResponseParseException(201, "req_3", "Call", new java.io.IOException("eof"));
+    ResponseParseException e =
+        new ResponseParseException(201, "req_3", "Call", new java.io.IOException("eof"));
 
-    assertThat(e.getMessage()).isEqualTo("Could not read the 201 response body as Call (request req_3): eof");
+    assertThat(e.getMessage())
+        .isEqualTo("Could not read the 201 response body as Call (request req_3): eof");
   }
 }

@@ -17,7 +17,9 @@ class ErrorResponsesTest {
   void the_request_id_header_wins_over_the_envelope() {
     ApiException e =
         errors.toException(
-            400, Map.of("request-id", List.of("req_header")), "{\"error\":{\"request_id\":\"req_body\"}}");
+            400,
+            Map.of("request-id", List.of("req_header")),
+            "{\"error\":{\"request_id\":\"req_body\"}}");
 
     assertThat(e.requestId()).isEqualTo("req_header");
   }

@@ -55,7 +55,9 @@ class HttpLogTest {
 
     assertThat(captured.lines())
         .containsExactly(
-            "--> POST " + URL + " (createCall, attempt 2) headers={Authorization=[redacted], Idempotency-Key=k1,"
+            "--> POST "
+                + URL
+                + " (createCall, attempt 2) headers={Authorization=[redacted], Idempotency-Key=k1,"
                 + " X-Note=kc_test_[redacted]} body={\"api_key\":\"[redacted]\"}");
   }
 
@@ -65,7 +67,8 @@ class HttpLogTest {
 
     log.request("listCalls", "GET", URL, Headers.of(), null, 0);
 
-    assertThat(captured.lines()).containsExactly("--> GET " + URL + " (listCalls, attempt 1) headers={}");
+    assertThat(captured.lines())
+        .containsExactly("--> GET " + URL + " (listCalls, attempt 1) headers={}");
   }
 
   @Test
@@ -94,7 +97,8 @@ class HttpLogTest {
 
     log.response("GET", URL, 404, 12, Headers.of("Request-Id", "req_1"), "{\"error\":{}}");
 
-    assertThat(captured.lines()).containsExactly("<-- 404 GET " + URL + " (12 ms) request-id=req_1 body={\"error\":{}}");
+    assertThat(captured.lines())
+        .containsExactly("<-- 404 GET " + URL + " (12 ms) request-id=req_1 body={\"error\":{}}");
   }
 
   @Test
@@ -112,7 +116,9 @@ class HttpLogTest {
 
     log.failure("GET", URL, new IOException("refused for " + KEY));
 
-    assertThat(captured.lines()).containsExactly("<-- GET " + URL + " failed: java.io.IOException: refused for kc_test_[redacted]");
+    assertThat(captured.lines())
+        .containsExactly(
+            "<-- GET " + URL + " failed: java.io.IOException: refused for kc_test_[redacted]");
   }
 
   @Test
@@ -121,6 +127,7 @@ class HttpLogTest {
 
     log.retry(2, 750, "429 for " + KEY);
 
-    assertThat(captured.lines()).containsExactly("retry 2 in 750 ms after 429 for kc_test_[redacted]");
+    assertThat(captured.lines())
+        .containsExactly("retry 2 in 750 ms after 429 for kc_test_[redacted]");
   }
 }

@@ -25,7 +25,9 @@ class JsonNullableTest {
 
   @Test
   void wrappers_of_equal_values_are_equal_with_equal_hash_codes() {
-    assertThat(JsonNullable.of("v")).isEqualTo(JsonNullable.of("v")).hasSameHashCodeAs(JsonNullable.of("v"));
+    assertThat(JsonNullable.of("v"))
+        .isEqualTo(JsonNullable.of("v"))
+        .hasSameHashCodeAs(JsonNullable.of("v"));
     assertThat(JsonNullable.of("v").hashCode()).isEqualTo("v".hashCode());
   }
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Records the formatted lines the SDK logs (logger {@code com.kaicalls.sdk}) during each test, and afterwards
- * clears {@code kaicalls.log}, which a test sets to switch debug logging on. Register with {@code @RegisterExtension}.
+ * Records the formatted lines the SDK logs (logger {@code com.kaicalls.sdk}) during each test, and
+ * afterwards clears {@code kaicalls.log}, which a test sets to switch debug logging on. Register
+ * with {@code @RegisterExtension}.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
   private final Logger sdkLogger = Logger.getLogger("com.kaicalls.sdk");

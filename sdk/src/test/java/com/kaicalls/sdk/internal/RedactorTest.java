@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** What the redactor hides: keys, webhook secrets and secret fields; and that it passes null through. */
+/**
+ * What the redactor hides: keys, webhook secrets and secret fields; and that it passes null
+ * through.
+ */
 class RedactorTest {
 
   @Test
@@ -17,6 +20,7 @@ class RedactorTest {
     String text = "key kc_live_abc123 secret whsec_QUJD+/= field {\"previous_secret\": \"s3\"} ok";
 
     assertThat(Redactor.redact(text))
-        .isEqualTo("key kc_live_[redacted] secret whsec_[redacted] field {\"previous_secret\": \"[redacted]\"} ok");
+        .isEqualTo(
+            "key kc_live_[redacted] secret whsec_[redacted] field {\"previous_secret\": \"[redacted]\"} ok");
   }
 }

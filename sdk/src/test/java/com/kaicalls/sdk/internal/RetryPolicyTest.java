@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The retry decision and the wait before a retry, at their edges. */
 class RetryPolicyTest {
   private final RetryPolicy policy =
-      new RetryPolicy(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), () -> 0.0);
+      new RetryPolicy(
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), () -> 0.0);
 
   @Test
   void a_request_that_may_not_be_repeated_is_retried_after_a_refused_connection() {

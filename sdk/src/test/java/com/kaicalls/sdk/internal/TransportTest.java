@@ -37,21 +37,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The transport on its own, against a local stub: URLs, bodies, headers, success statuses, parsing, timeouts and
- * interruption. Responses are raw JSON read as {@link JsonNode}, so no generated model is involved.
+ * The transport on its own, against a local stub: URLs, bodies, headers, success statuses, parsing,
+ * timeouts and interruption. Responses are raw JSON read as {@link JsonNode}, so no generated model
+ * is involved.
  */
 class TransportTest {
   @RegisterExtension
   static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
-  private static final OkHttpClient HTTP = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   private static Transport transport(String baseUrl, int maxRetries, Sleeper sleeper) {
     return new Transport(
-        HTTP, HttpUrl.get(baseUrl), "kc_test_transportKey", maxRetries, CLOCK, sleeper, () -> "generated-key",
-        () -> 0.0, "kaicalls-java/test", Json.newMapper());
+        HTTP,
+        HttpUrl.get(baseUrl),
+        "kc_test_transportKey",
+        maxRetries,
+        CLOCK,
+        sleeper,
+        () -> "generated-key",
+        () -> 0.0,
+        "kaicalls-java/test",
+        Json.newMapper());
   }
 
   private static Transport transport() {
@@ -73,7 +86,10 @@ class TransportTest {
     stub(200, "{}");
 
     transport(server.baseUrl() + "/prefix/", 0, d -> {})
-        .execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(), RequestOptions.none(), JsonNode.class);
+        .execute(
+            ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+            RequestOptions.none(),
+            JsonNode.class);
 
     assertThat(onlyRequest().getUrl()).isEqualTo("/prefix/v1/things");
   }
@@ -92,15 +108,20 @@ class TransportTest {
 
     transport().execute(request, RequestOptions.none(), JsonNode.class);
 
-    assertThat(onlyRequest().getUrl()).isEqualTo("/v1/things/a%20b%2Fc?type=x.y&type=z&limit=2&since=2026-01-02T03%3A04%3A05%2B02%3A00");
+    assertThat(onlyRequest().getUrl())
+        .isEqualTo(
+            "/v1/things/a%20b%2Fc?type=x.y&type=z&limit=2&since=2026-01-02T03%3A04%3A05%2B02%3A00");
   }
 
   @Test
   void a_post_without_a_body_sends_an_empty_body_with_an_idempotency_key_and_no_retry_count() {
     stub(200, "{}");
 
-    transport().execute(ApiRequest.builder("pauseRun", "POST", "/v1/runs/r/pause").build(), RequestOptions.none(),
-        JsonNode.class);
+    transport()
+        .execute(
+            ApiRequest.builder("pauseRun", "POST", "/v1/runs/r/pause").build(),
+            RequestOptions.none(),
+            JsonNode.class);
 
     LoggedRequest request = onlyRequest();
     assertThat(request.getBodyAsString()).isEmpty();
@@ -115,22 +136,31 @@ class TransportTest {
   void a_post_with_a_body_sends_it_as_json() {
     stub(200, "{}");
 
-    transport().execute(
-        ApiRequest.builder("createThing", "POST", "/v1/things").body(Map.of("name", "n")).build(),
-        RequestOptions.none(), JsonNode.class);
+    transport()
+        .execute(
+            ApiRequest.builder("createThing", "POST", "/v1/things")
+                .body(Map.of("name", "n"))
+                .build(),
+            RequestOptions.none(),
+            JsonNode.class);
 
     LoggedRequest request = onlyRequest();
     assertThat(request.getBodyAsString()).isEqualTo("{\"name\":\"n\"}");
-    assertThat(request.getHeader("Content-Type")).isEqualToIgnoringCase("application/json; charset=utf-8");
+    assertThat(request.getHeader("Content-Type"))
+        .isEqualToIgnoringCase("application/json; charset=utf-8");
   }
 
   @Test
   void a_patch_gets_no_idempotency_key() {
     stub(200, "{}");
 
-    transport().execute(
-        ApiRequest.builder("updateThing", "PATCH", "/v1/things/t").body(Map.of("name", "n")).build(),
-        RequestOptions.none(), JsonNode.class);
+    transport()
+        .execute(
+            ApiRequest.builder("updateThing", "PATCH", "/v1/things/t")
+                .body(Map.of("name", "n"))
+                .build(),
+            RequestOptions.none(),
+            JsonNode.class);
 
     assertThat(onlyRequest().containsHeader("Idempotency-Key")).isFalse();
   }
@@ -139,8 +169,11 @@ class TransportTest {
   void a_delete_sends_no_body() {
     stub(200, "{}");
 
-    transport().execute(ApiRequest.builder("deleteThing", "DELETE", "/v1/things/t").build(), RequestOptions.none(),
-        JsonNode.class);
+    transport()
+        .execute(
+            ApiRequest.builder("deleteThing", "DELETE", "/v1/things/t").build(),
+            RequestOptions.none(),
+            JsonNode.class);
 
     server.verify(anyRequestedFor(anyUrl()).withHeader("Content-Length", absent()));
   }
@@ -149,8 +182,12 @@ class TransportTest {
   void any_2xx_status_is_a_success_and_keeps_its_status() {
     stub(299, "{\"ok\":true}");
 
-    RawResponse<JsonNode> response = transport().execute(
-        ApiRequest.builder("getThing", "GET", "/v1/things").build(), RequestOptions.none(), JsonNode.class);
+    RawResponse<JsonNode> response =
+        transport()
+            .execute(
+                ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                RequestOptions.none(),
+                JsonNode.class);
 
     assertThat(response.statusCode()).isEqualTo(299);
     assertThat(response.body().get("ok").asBoolean()).isTrue();
@@ -160,34 +197,56 @@ class TransportTest {
   void a_300_status_is_an_unexpected_status_error() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(300)));
 
-    UnexpectedStatusException failure = catchThrowableOfType(UnexpectedStatusException.class,
-        () -> transport().execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(),
-            RequestOptions.none(), JsonNode.class));
+    UnexpectedStatusException failure =
+        catchThrowableOfType(
+            UnexpectedStatusException.class,
+            () ->
+                transport()
+                    .execute(
+                        ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                        RequestOptions.none(),
+                        JsonNode.class));
 
     assertThat(failure.statusCode()).isEqualTo(300);
   }
 
   @Test
   void a_json_null_body_is_a_parse_error_naming_the_status_type_and_request_id() {
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Request-Id", "req_9")
-        .withBody("null")));
+    server.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Request-Id", "req_9").withBody("null")));
 
-    ResponseParseException failure = catchThrowableOfType(ResponseParseException.class,
-        () -> transport().execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(),
-            RequestOptions.none(), Map.class));
+    ResponseParseException failure =
+        catchThrowableOfType(
+            ResponseParseException.class,
+            () ->
+                transport()
+                    .execute(
+                        ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                        RequestOptions.none(),
+                        Map.class));
 
     assertThat(failure.getMessage())
-        .isEqualTo("Could not read the 200 response body as Map (request req_9): the body was empty or null");
+        .isEqualTo(
+            "Could not read the 200 response body as Map (request req_9): the body was empty or null");
     assertThat(failure.statusCode()).isEqualTo(200);
     assertThat(failure.requestId()).isEqualTo("req_9");
   }
 
   @Test
   void a_body_jackson_cannot_write_fails_before_any_request_naming_the_operation() {
-    KaiCallsException failure = catchThrowableOfType(KaiCallsException.class,
-        () -> transport().execute(
-            ApiRequest.builder("createThing", "POST", "/v1/things").body(new Object()).build(),
-            RequestOptions.none(), JsonNode.class));
+    KaiCallsException failure =
+        catchThrowableOfType(
+            KaiCallsException.class,
+            () ->
+                transport()
+                    .execute(
+                        ApiRequest.builder("createThing", "POST", "/v1/things")
+                            .body(new Object())
+                            .build(),
+                        RequestOptions.none(),
+                        JsonNode.class));
 
     assertThat(failure.getMessage()).isEqualTo("Could not serialise the createThing request body");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
@@ -195,11 +254,18 @@ class TransportTest {
 
   @Test
   void a_per_call_timeout_ends_a_slow_attempt_as_a_timeout_naming_the_request() {
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(2_000)));
+    server.stubFor(
+        any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(2_000)));
 
-    KaiCallsTimeoutException failure = catchThrowableOfType(KaiCallsTimeoutException.class,
-        () -> transport().execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(),
-            RequestOptions.builder().timeout(Duration.ofMillis(200)).build(), JsonNode.class));
+    KaiCallsTimeoutException failure =
+        catchThrowableOfType(
+            KaiCallsTimeoutException.class,
+            () ->
+                transport()
+                    .execute(
+                        ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                        RequestOptions.builder().timeout(Duration.ofMillis(200)).build(),
+                        JsonNode.class));
 
     assertThat(failure.getMessage()).isEqualTo("GET /v1/things timed out");
   }
@@ -208,24 +274,40 @@ class TransportTest {
   void a_connection_reset_is_an_io_failure_naming_the_request() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    KaiCallsIoException failure = catchThrowableOfType(KaiCallsIoException.class,
-        () -> transport().execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(),
-            RequestOptions.none(), JsonNode.class));
+    KaiCallsIoException failure =
+        catchThrowableOfType(
+            KaiCallsIoException.class,
+            () ->
+                transport()
+                    .execute(
+                        ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                        RequestOptions.none(),
+                        JsonNode.class));
 
     assertThat(failure).isNotInstanceOf(KaiCallsTimeoutException.class);
     assertThat(failure.getMessage()).startsWith("GET /v1/things failed: ");
   }
 
   @Test
-  void an_interrupt_while_waiting_to_retry_stops_with_the_failures_so_far_and_keeps_the_interrupt() {
+  void
+      an_interrupt_while_waiting_to_retry_stops_with_the_failures_so_far_and_keeps_the_interrupt() {
     stub(503, "{}");
-    Transport transport = transport(server.baseUrl(), 3, d -> {
-      throw new InterruptedException();
-    });
+    Transport transport =
+        transport(
+            server.baseUrl(),
+            3,
+            d -> {
+              throw new InterruptedException();
+            });
 
-    KaiCallsException failure = catchThrowableOfType(KaiCallsException.class,
-        () -> transport.execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(),
-            RequestOptions.none(), JsonNode.class));
+    KaiCallsException failure =
+        catchThrowableOfType(
+            KaiCallsException.class,
+            () ->
+                transport.execute(
+                    ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                    RequestOptions.none(),
+                    JsonNode.class));
 
     try {
       assertThat(failure.getMessage()).isEqualTo("Interrupted while waiting to retry");
@@ -241,8 +323,11 @@ class TransportTest {
   void bytes_are_read_whole() {
     stub(200, "RIFF");
 
-    RawResponse<byte[]> response = transport().executeBytes(
-        ApiRequest.builder("content", "GET", "/v1/recordings/r/content").build(), RequestOptions.none());
+    RawResponse<byte[]> response =
+        transport()
+            .executeBytes(
+                ApiRequest.builder("content", "GET", "/v1/recordings/r/content").build(),
+                RequestOptions.none());
 
     assertThat(new String(response.body(), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
   }
@@ -251,8 +336,11 @@ class TransportTest {
   void a_stream_stays_open_for_the_caller_to_read_and_close() throws Exception {
     stub(200, "RIFF");
 
-    RawResponse<InputStream> response = transport().executeStream(
-        ApiRequest.builder("content", "GET", "/v1/recordings/r/content").build(), RequestOptions.none());
+    RawResponse<InputStream> response =
+        transport()
+            .executeStream(
+                ApiRequest.builder("content", "GET", "/v1/recordings/r/content").build(),
+                RequestOptions.none());
 
     try (InputStream in = response.body()) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("RIFF");
@@ -263,8 +351,11 @@ class TransportTest {
   void a_caller_supplied_header_is_sent() {
     stub(200, "{}");
 
-    transport().execute(ApiRequest.builder("getThing", "GET", "/v1/things").build(),
-        RequestOptions.builder().header("X-Trace", "t1").build(), JsonNode.class);
+    transport()
+        .execute(
+            ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+            RequestOptions.builder().header("X-Trace", "t1").build(),
+            JsonNode.class);
 
     server.verify(anyRequestedFor(anyUrl()).withHeader("X-Trace", equalTo("t1")));
   }
@@ -274,9 +365,15 @@ class TransportTest {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     List<Duration> delays = new java.util.ArrayList<>();
 
-    KaiCallsIoException failure = catchThrowableOfType(KaiCallsIoException.class,
-        () -> transport(server.baseUrl(), 2, delays::add).execute(
-            ApiRequest.builder("getThing", "GET", "/v1/things").build(), RequestOptions.none(), JsonNode.class));
+    KaiCallsIoException failure =
+        catchThrowableOfType(
+            KaiCallsIoException.class,
+            () ->
+                transport(server.baseUrl(), 2, delays::add)
+                    .execute(
+                        ApiRequest.builder("getThing", "GET", "/v1/things").build(),
+                        RequestOptions.none(),
+                        JsonNode.class));
 
     assertThat(delays).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1_000));
     assertThat(failure.getSuppressed()).hasSize(2);
@@ -285,8 +382,18 @@ class TransportTest {
   @Test
   void the_transport_exposes_the_mapper_it_reads_bodies_with() {
     com.fasterxml.jackson.databind.ObjectMapper mapper = Json.newMapper();
-    Transport transport = new Transport(HTTP, HttpUrl.get(server.baseUrl()), "k", 0, CLOCK, d -> {}, () -> "g",
-        () -> 0.0, "ua", mapper);
+    Transport transport =
+        new Transport(
+            HTTP,
+            HttpUrl.get(server.baseUrl()),
+            "k",
+            0,
+            CLOCK,
+            d -> {},
+            () -> "g",
+            () -> 0.0,
+            "ua",
+            mapper);
 
     assertThat(transport.json()).isSameAs(mapper);
   }

@@ -17,12 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Enums keep the server's raw string: unknown values read, stay visible and write back unchanged. */
+/**
+ * Enums keep the server's raw string: unknown values read, stay visible and write back unchanged.
+ */
 class EnumValuesTest {
   private static final ObjectMapper JSON = Json.newMapper();
 
   @Test
-  void an_unknown_status_in_a_response_is_readable_as_its_raw_string_and_is_not_known() throws IOException {
+  void an_unknown_status_in_a_response_is_readable_as_its_raw_string_and_is_not_known()
+      throws IOException {
     CommunicationRun run = JSON.readValue(runJson("\"archived\""), CommunicationRun.class);
 
     assertThat(run.status().asString()).isEqualTo("archived");
@@ -49,11 +52,13 @@ class EnumValuesTest {
   }
 
   @Test
-  void an_unknown_value_of_a_nullable_enum_is_present_and_raw_while_null_is_empty() throws IOException {
+  void an_unknown_value_of_a_nullable_enum_is_present_and_raw_while_null_is_empty()
+      throws IOException {
     Call withNew = JSON.readValue(callJson("\"callback_requested\""), Call.class);
     Call withNull = JSON.readValue(callJson("null"), Call.class);
 
-    assertThat(withNew.outcome()).hasValueSatisfying(o -> assertThat(o.asString()).isEqualTo("callback_requested"));
+    assertThat(withNew.outcome())
+        .hasValueSatisfying(o -> assertThat(o.asString()).isEqualTo("callback_requested"));
     assertThat(withNew.outcome().orElseThrow().isKnown()).isFalse();
     assertThat(withNull.outcome()).isEmpty();
   }
@@ -71,8 +76,8 @@ class EnumValuesTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("specEnumValues")
-  void every_value_of_every_spec_enum_is_a_known_constant_that_round_trips(String enumName, String value)
-      throws Exception {
+  void every_value_of_every_spec_enum_is_a_known_constant_that_round_trips(
+      String enumName, String value) throws Exception {
     Class<?> type = Class.forName("com.kaicalls.sdk.models." + enumName);
     ApiEnum<?> parsed = (ApiEnum<?>) JSON.readValue(JSON.writeValueAsString(value), type);
 
@@ -82,7 +87,10 @@ class EnumValuesTest {
   }
 
   static Stream<Arguments> specEnumValues() throws IOException {
-    JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile()).at("/components/schemas");
+    JsonNode schemas =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("..", "openapi.yaml").toFile())
+            .at("/components/schemas");
     List<Arguments> cases = new ArrayList<>();
     for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
       for (JsonNode value : schema.getValue().path("enum")) {
@@ -95,7 +103,9 @@ class EnumValuesTest {
 
   private static String runJson(String status) {
     return "{\"id\":\"run_1\",\"object\":\"communication_run\",\"name\":\"Reminders\",\"agent_id\":\"agent_1\","
-        + "\"channel\":\"voice\",\"message\":null,\"status\":" + status + ",\"schedule\":null,\"max_attempts\":2,"
+        + "\"channel\":\"voice\",\"message\":null,\"status\":"
+        + status
+        + ",\"schedule\":null,\"max_attempts\":2,"
         + "\"metadata\":{},\"recipients_count\":1,"
         + "\"counts\":{\"pending\":1,\"in_progress\":0,\"succeeded\":0,\"failed\":0,\"skipped\":0},"
         + "\"created_at\":\"2026-03-03T16:04:21Z\",\"updated_at\":\"2026-03-03T16:04:21Z\","
@@ -105,6 +115,8 @@ class EnumValuesTest {
   private static String callJson(String outcome) {
     return "{\"id\":\"call_1\",\"object\":\"call\",\"direction\":\"outbound\",\"status\":\"completed\","
         + "\"from\":\"+14155550199\",\"to\":\"+14155550100\",\"agent_id\":\"agent_1\",\"agent_config_version\":3,"
-        + "\"duration_seconds\":95,\"outcome\":" + outcome + ",\"created_at\":\"2026-11-28T11:58:00Z\"}";
+        + "\"duration_seconds\":95,\"outcome\":"
+        + outcome
+        + ",\"created_at\":\"2026-11-28T11:58:00Z\"}";
   }
 }

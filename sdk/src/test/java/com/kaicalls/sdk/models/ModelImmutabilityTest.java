@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Models are values: no setters, no mutable state, collections that cannot be changed through them. */
+/**
+ * Models are values: no setters, no mutable state, collections that cannot be changed through them.
+ */
 class ModelImmutabilityTest {
 
   @Test
   void the_models_package_holds_the_generated_models() {
-    assertThat(ModelSamples.modelClasses()).contains(CommunicationRun.class, UpdateWebhookSubscriptionRequest.class)
+    assertThat(ModelSamples.modelClasses())
+        .contains(CommunicationRun.class, UpdateWebhookSubscriptionRequest.class)
         .hasSizeGreaterThan(100);
   }
 
@@ -27,11 +30,14 @@ class ModelImmutabilityTest {
     List<String> mutable = new ArrayList<>();
     for (Class<?> model : ModelSamples.modelClasses()) {
       for (Method m : model.getMethods()) {
-        if (m.getName().startsWith("set") && m.getDeclaringClass() != Object.class) mutable.add(model.getSimpleName() + "." + m.getName());
+        if (m.getName().startsWith("set") && m.getDeclaringClass() != Object.class)
+          mutable.add(model.getSimpleName() + "." + m.getName());
       }
       for (Field f : model.getDeclaredFields()) {
-        if (!Modifier.isFinal(f.getModifiers())) mutable.add(model.getSimpleName() + "." + f.getName() + " (not final)");
-        if (Modifier.isPublic(f.getModifiers()) && !Modifier.isStatic(f.getModifiers())) mutable.add(model.getSimpleName() + "." + f.getName() + " (public)");
+        if (!Modifier.isFinal(f.getModifiers()))
+          mutable.add(model.getSimpleName() + "." + f.getName() + " (not final)");
+        if (Modifier.isPublic(f.getModifiers()) && !Modifier.isStatic(f.getModifiers()))
+          mutable.add(model.getSimpleName() + "." + f.getName() + " (public)");
       }
     }
     assertThat(mutable).isEmpty();
@@ -44,25 +50,34 @@ class ModelImmutabilityTest {
       if (!hasBuilder(model)) continue;
       Object value = ModelSamples.complete(model);
       for (Method accessor : model.getDeclaredMethods()) {
-        if (!Modifier.isPublic(accessor.getModifiers()) || Modifier.isStatic(accessor.getModifiers())) continue;
+        if (!Modifier.isPublic(accessor.getModifiers())
+            || Modifier.isStatic(accessor.getModifiers())) continue;
         if (accessor.getParameterCount() != 0) continue;
         Object result = accessor.invoke(value);
         Object returned = result instanceof Optional ? ((Optional<?>) result).orElse(null) : result;
         if (returned instanceof Collection || returned instanceof Map) {
           String where = model.getSimpleName() + "." + accessor.getName() + "()";
-          assertThatThrownBy(() -> addTo(returned)).as(where).isInstanceOf(UnsupportedOperationException.class);
+          assertThatThrownBy(() -> addTo(returned))
+              .as(where)
+              .isInstanceOf(UnsupportedOperationException.class);
           checked.add(where);
         }
       }
     }
-    assertThat(checked).contains("CreateApiKeyRequest.scopes()", "Me.scopes()", "EventList.data()",
-        "CommunicationRun.metadata()", "CommunicationRun.additionalProperties()");
+    assertThat(checked)
+        .contains(
+            "CreateApiKeyRequest.scopes()",
+            "Me.scopes()",
+            "EventList.data()",
+            "CommunicationRun.metadata()",
+            "CommunicationRun.additionalProperties()");
   }
 
   @Test
   void a_list_given_to_a_builder_is_copied_so_changing_it_later_changes_nothing() {
     List<Scope> scopes = new ArrayList<>(List.of(Scope.RUNS_READ));
-    CreateApiKeyRequest request = CreateApiKeyRequest.builder().name("Export").scopes(scopes).build();
+    CreateApiKeyRequest request =
+        CreateApiKeyRequest.builder().name("Export").scopes(scopes).build();
 
     scopes.add(Scope.RUNS_WRITE);
 
@@ -71,9 +86,11 @@ class ModelImmutabilityTest {
 
   @Test
   void to_builder_makes_a_changed_copy_and_leaves_the_original_alone() {
-    CreateApiKeyRequest original = CreateApiKeyRequest.builder().name("Export").addScope(Scope.RUNS_READ).build();
+    CreateApiKeyRequest original =
+        CreateApiKeyRequest.builder().name("Export").addScope(Scope.RUNS_READ).build();
 
-    CreateApiKeyRequest changed = original.toBuilder().addScope(Scope.EVENTS_READ).name("Export v2").build();
+    CreateApiKeyRequest changed =
+        original.toBuilder().addScope(Scope.EVENTS_READ).name("Export v2").build();
 
     assertThat(original.scopes()).containsExactly(Scope.RUNS_READ);
     assertThat(original.name()).isEqualTo("Export");

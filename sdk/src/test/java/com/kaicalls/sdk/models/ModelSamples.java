@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds any generated model by reflection, with a sample value in every field (or all but one). */
+/**
+ * Builds any generated model by reflection, with a sample value in every field (or all but one).
+ */
 final class ModelSamples {
   private ModelSamples() {}
 
@@ -53,7 +55,8 @@ final class ModelSamples {
         for (Path file : (Iterable<Path>) files.sorted()::iterator) {
           String name = file.getFileName().toString();
           if (name.endsWith(".class") && !name.contains("$")) {
-            classes.add(Class.forName("com.kaicalls.sdk.models." + name.substring(0, name.length() - 6)));
+            classes.add(
+                Class.forName("com.kaicalls.sdk.models." + name.substring(0, name.length() - 6)));
           }
         }
       }
@@ -75,9 +78,11 @@ final class ModelSamples {
     if (c == Integer.class || c == int.class) return 1;
     if (c == Long.class || c == long.class) return 1L;
     if (c == Boolean.class || c == boolean.class) return true;
-    if (c == OffsetDateTime.class) return OffsetDateTime.of(2026, 3, 3, 16, 4, 21, 0, ZoneOffset.UTC);
+    if (c == OffsetDateTime.class)
+      return OffsetDateTime.of(2026, 3, 3, 16, 4, 21, 0, ZoneOffset.UTC);
     if (c == URI.class) return URI.create("https://example.com/hook");
-    if (ApiEnum.class.isAssignableFrom(c)) return ((List<?>) c.getMethod("knownValues").invoke(null)).get(0);
+    if (ApiEnum.class.isAssignableFrom(c))
+      return ((List<?>) c.getMethod("knownValues").invoke(null)).get(0);
     if (c == Event.class) return complete(CallCompletedEvent.class);
     if (c.getPackage() == ApiEnum.class.getPackage()) return complete(c);
     throw new IllegalArgumentException("No sample for " + type);

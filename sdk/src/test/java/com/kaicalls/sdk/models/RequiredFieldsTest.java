@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,15 +20,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every required field of every request model, read from openapi.yaml (request bodies and the objects they
- * contain): left unset, {@code build()} fails naming its JSON field.
+ * Every required field of every request model, read from openapi.yaml (request bodies and the
+ * objects they contain): left unset, {@code build()} fails naming its JSON field.
  */
 class RequiredFieldsTest {
 
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("requiredRequestFields")
-  void building_a_request_model_without_a_required_field_fails_naming_the_json_field(String schema, String field)
-      throws ClassNotFoundException {
+  void building_a_request_model_without_a_required_field_fails_naming_the_json_field(
+      String schema, String field) throws ClassNotFoundException {
     Class<?> model = Class.forName("com.kaicalls.sdk.models." + schema);
 
     assertThatThrownBy(() -> ModelSamples.completeExcept(model, field))
@@ -64,7 +63,9 @@ class RequiredFieldsTest {
         }
       }
     }
-    assertThat(cases).extracting(a -> a.get()[1]).contains("created_before", "recipients", "scopes");
+    assertThat(cases)
+        .extracting(a -> a.get()[1])
+        .contains("created_before", "recipients", "scopes");
     return cases.stream();
   }
 

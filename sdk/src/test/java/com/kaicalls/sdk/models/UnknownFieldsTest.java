@@ -41,7 +41,9 @@ class UnknownFieldsTest {
     String event =
         "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"communication_run.paused\","
             + "\"created_at\":\"2026-03-03T16:04:21Z\",\"livemode\":false,\"workspace_id\":\"ws_1\","
-            + "\"request\":{\"id\":\"req_1\"},\"data\":{\"object\":" + RUN + ",\"previous_attributes\":{}}}";
+            + "\"request\":{\"id\":\"req_1\"},\"data\":{\"object\":"
+            + RUN
+            + ",\"previous_attributes\":{}}}";
 
     Event parsed = JSON.readValue(event, Event.class);
 
@@ -52,8 +54,12 @@ class UnknownFieldsTest {
   @Test
   void an_additional_property_set_on_a_builder_is_sent() throws IOException {
     CancelCommunicationRunRequest request =
-        CancelCommunicationRunRequest.builder().reason("Duplicate").putAdditionalProperty("notify", IntNode.valueOf(1)).build();
+        CancelCommunicationRunRequest.builder()
+            .reason("Duplicate")
+            .putAdditionalProperty("notify", IntNode.valueOf(1))
+            .build();
 
-    assertThat(JSON.writeValueAsString(request)).isEqualTo("{\"reason\":\"Duplicate\",\"notify\":1}");
+    assertThat(JSON.writeValueAsString(request))
+        .isEqualTo("{\"reason\":\"Duplicate\",\"notify\":1}");
   }
 }

@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * A {@link KaiCallsClient} built from {@code kaicalls.*} when {@code kaicalls.api-key} is set, unless the application
- * defines its own; every {@link KaiCallsClientCustomizer} is applied after the properties. Its asynchronous view,
- * {@link KaiCallsClientAsync}, is a bean too, sharing the client's settings and connection pool.
+ * A {@link KaiCallsClient} built from {@code kaicalls.*} when {@code kaicalls.api-key} is set,
+ * unless the application defines its own; every {@link KaiCallsClientCustomizer} is applied after
+ * the properties. Its asynchronous view, {@link KaiCallsClientAsync}, is a bean too, sharing the
+ * client's settings and connection pool.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KaiCallsProperties.class)
@@ -34,9 +35,11 @@ public class KaiCallsAutoConfiguration {
   public KaiCallsClient kaiCallsClient(
       KaiCallsProperties properties, ObjectProvider<KaiCallsClientCustomizer> customizers) {
     if (properties.getApiKey().isBlank()) {
-      // The SDK's own message would point at its builder and environment variable, not at the property.
-      throw new IllegalStateException("kaicalls.api-key is empty: set it to your API key (kc_test_... or "
-          + "kc_live_...), or remove it to have no KaiCallsClient bean");
+      // The SDK's own message would point at its builder and environment variable, not at the
+      // property.
+      throw new IllegalStateException(
+          "kaicalls.api-key is empty: set it to your API key (kc_test_... or "
+              + "kc_live_...), or remove it to have no KaiCallsClient bean");
     }
     KaiCallsClient.Builder builder =
         KaiCallsClient.builder().apiKey(properties.getApiKey()).baseUrl(properties.getBaseUrl());
@@ -47,7 +50,8 @@ public class KaiCallsAutoConfiguration {
   }
 
   /**
-   * The asynchronous client: {@code client.async()} of whichever {@link KaiCallsClient} bean there is.
+   * The asynchronous client: {@code client.async()} of whichever {@link KaiCallsClient} bean there
+   * is.
    *
    * @param client the client bean
    * @return its asynchronous view

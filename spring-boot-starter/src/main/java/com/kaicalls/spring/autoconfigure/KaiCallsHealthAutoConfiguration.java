@@ -10,9 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code kaiCalls} health indicator ({@code GET /v1/me}), with Spring Boot's health support on the classpath, a
- * {@link KaiCallsClient} bean and {@code management.health.kaicalls.enabled=true}. Off by default: each health check
- * is an API call.
+ * The {@code kaiCalls} health indicator ({@code GET /v1/me}), with Spring Boot's health support on
+ * the classpath, a {@link KaiCallsClient} bean and {@code management.health.kaicalls.enabled=true}.
+ * Off by default: each health check is an API call.
  */
 @AutoConfiguration(after = KaiCallsAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")

@@ -25,19 +25,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConfigurationCondition;
 
 /**
- * The webhook endpoint, when {@code kaicalls.webhooks.secrets} is set (or {@code kaicalls.webhooks.enabled=true}): in
- * a Spring MVC application, {@code POST ${kaicalls.webhooks.path}} verifies each delivery and publishes its event to
- * the {@code @EventListener}s; in any other application, a warning at startup that the endpoint is off.
+ * The webhook endpoint, when {@code kaicalls.webhooks.secrets} is set (or {@code
+ * kaicalls.webhooks.enabled=true}): in a Spring MVC application, {@code POST
+ * ${kaicalls.webhooks.path}} verifies each delivery and publishes its event to the
+ * {@code @EventListener}s; in any other application, a warning at startup that the endpoint is off.
  *
- * <p>The clock that timestamps are checked against and handled ids expire by is the application's {@link Clock} bean
- * if it has exactly one, else the system clock.
+ * <p>The clock that timestamps are checked against and handled ids expire by is the application's
+ * {@link Clock} bean if it has exactly one, else the system clock.
  */
 @AutoConfiguration(after = KaiCallsAutoConfiguration.class)
 @EnableConfigurationProperties(KaiCallsProperties.class)
 @Conditional(WebhooksEnabledCondition.class)
 public class KaiCallsWebhookAutoConfiguration {
 
-  private static final String DISPATCHER_SERVLET = "org.springframework.web.servlet.DispatcherServlet";
+  private static final String DISPATCHER_SERVLET =
+      "org.springframework.web.servlet.DispatcherServlet";
 
   /** The endpoint, in a Spring MVC application. */
   @Configuration(proxyBeanMethods = false)
@@ -58,7 +60,9 @@ public class KaiCallsWebhookAutoConfiguration {
         ApplicationEventPublisher publisher,
         ObjectProvider<Clock> clock) {
       return new WebhookHandler(
-          verifier(properties.getWebhooks(), clock.getIfUnique(Clock::systemUTC)), deduplication, publisher);
+          verifier(properties.getWebhooks(), clock.getIfUnique(Clock::systemUTC)),
+          deduplication,
+          publisher);
     }
 
     @Bean
@@ -68,14 +72,21 @@ public class KaiCallsWebhookAutoConfiguration {
 
     private static WebhookVerifier verifier(KaiCallsProperties.Webhooks webhooks, Clock clock) {
       List<String> secrets =
-          webhooks.getSecrets().stream().filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+          webhooks.getSecrets().stream()
+              .filter(s -> s != null && !s.isBlank())
+              .map(String::trim)
+              .toList();
       if (secrets.isEmpty()) {
         throw new IllegalStateException(
             "kaicalls.webhooks.enabled is true but kaicalls.webhooks.secrets is empty: set the signing secret "
                 + "(whsec_...) of your webhook subscription");
       }
       try {
-        return WebhookVerifier.builder().secrets(secrets).tolerance(webhooks.getTolerance()).clock(clock).build();
+        return WebhookVerifier.builder()
+            .secrets(secrets)
+            .tolerance(webhooks.getTolerance())
+            .clock(clock)
+            .build();
       } catch (WebhookVerificationException | IllegalArgumentException e) {
         // The verifier's messages never quote a secret.
         throw new IllegalStateException("kaicalls.webhooks: " + e.getMessage(), e);
@@ -89,7 +100,8 @@ public class KaiCallsWebhookAutoConfiguration {
   static class EndpointUnavailableConfiguration {
 
     @Bean
-    WebhookEndpointUnavailableWarning kaiCallsWebhookEndpointUnavailableWarning(KaiCallsProperties properties) {
+    WebhookEndpointUnavailableWarning kaiCallsWebhookEndpointUnavailableWarning(
+        KaiCallsProperties properties) {
       return new WebhookEndpointUnavailableWarning(properties.getWebhooks().getPath());
     }
   }

@@ -10,7 +10,10 @@ import java.io.IOException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-/** Reads a verified body as the SDK's typed {@link Event}: a kind this SDK version does not know is an {@link UnknownEvent}. */
+/**
+ * Reads a verified body as the SDK's typed {@link Event}: a kind this SDK version does not know is
+ * an {@link UnknownEvent}.
+ */
 final class EventParser {
   private static final Log log = LogFactory.getLog(EventParser.class);
 
@@ -18,8 +21,8 @@ final class EventParser {
   private final ObjectMapper json = Json.newMapper();
 
   /**
-   * @return the typed event; an {@link UnknownEvent} for a kind this SDK does not know or a body that no longer fits
-   *     its known kind; never {@code null}
+   * @return the typed event; an {@link UnknownEvent} for a kind this SDK does not know or a body
+   *     that no longer fits its known kind; never {@code null}
    * @throws MalformedDeliveryException if the body is not a JSON object
    */
   Event parse(String webhookId, byte[] body) {
@@ -27,9 +30,14 @@ final class EventParser {
     try {
       return json.treeToValue(tree, Event.class);
     } catch (IOException | RuntimeException e) {
-      // A known kind whose shape changed under this SDK version: still published, as unknown, never dropped.
-      log.warn("KaiCalls webhook " + webhookId + " is not readable as a typed event (" + oneLine(e.getMessage())
-          + "); publishing it as UnknownEvent");
+      // A known kind whose shape changed under this SDK version: still published, as unknown, never
+      // dropped.
+      log.warn(
+          "KaiCalls webhook "
+              + webhookId
+              + " is not readable as a typed event ("
+              + oneLine(e.getMessage())
+              + "); publishing it as UnknownEvent");
       return UnknownEvent.of(tree);
     }
   }

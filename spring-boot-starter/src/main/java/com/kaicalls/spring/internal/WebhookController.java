@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Spring MVC webhook endpoint: {@code POST ${kaicalls.webhooks.path}}. Reads the body itself, as bytes, so that
- * nothing (a JSON converter, a charset) changes what the signature covers. Every answer has an empty body.
+ * The Spring MVC webhook endpoint: {@code POST ${kaicalls.webhooks.path}}. Reads the body itself,
+ * as bytes, so that nothing (a JSON converter, a charset) changes what the signature covers. Every
+ * answer has an empty body.
  */
 @RestController
 public class WebhookController {
@@ -23,7 +24,9 @@ public class WebhookController {
 
   private final WebhookHandler handler;
 
-  /** @param handler handles each delivery */
+  /**
+   * @param handler handles each delivery
+   */
   public WebhookController(WebhookHandler handler) {
     this.handler = Objects.requireNonNull(handler, "handler");
   }
@@ -39,13 +42,18 @@ public class WebhookController {
   public ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
     byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
     if (body == null) {
-      log.warn("Refused a KaiCalls webhook delivery: the body is larger than " + MAX_BODY_BYTES + " bytes");
+      log.warn(
+          "Refused a KaiCalls webhook delivery: the body is larger than "
+              + MAX_BODY_BYTES
+              + " bytes");
       return ResponseEntity.status(413).build();
     }
     return ResponseEntity.status(handler.handle(body, request::getHeader).status()).build();
   }
 
-  /** @return the bytes, or {@code null} if there are more than {@code max} */
+  /**
+   * @return the bytes, or {@code null} if there are more than {@code max}
+   */
   private static byte[] readAtMost(InputStream in, int max) throws IOException {
     byte[] bytes = in.readNBytes(max + 1);
     return bytes.length > max ? null : bytes;

@@ -12,8 +12,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Handles one delivery, whatever the web framework: verify the raw bytes, skip what was already handled, parse,
- * publish to the listeners, remember it. Reasons for refusing go to the log, never to the sender.
+ * Handles one delivery, whatever the web framework: verify the raw bytes, skip what was already
+ * handled, parse, publish to the listeners, remember it. Reasons for refusing go to the log, never
+ * to the sender.
  */
 public final class WebhookHandler {
   private static final Log log = LogFactory.getLog(WebhookHandler.class);
@@ -24,7 +25,10 @@ public final class WebhookHandler {
     HANDLED(204),
     /** Already handled: acknowledged, not published again. */
     DUPLICATE(204),
-    /** The signature, timestamp or body is not acceptable; the platform will not succeed by retrying. */
+    /**
+     * The signature, timestamp or body is not acceptable; the platform will not succeed by
+     * retrying.
+     */
     REFUSED(400),
     /** A listener, or the deduplication store, threw: the platform should retry. */
     FAILED(500);
@@ -52,7 +56,9 @@ public final class WebhookHandler {
    * @param publisher delivers events to the {@code @EventListener}s
    */
   public WebhookHandler(
-      WebhookVerifier verifier, WebhookDeduplicationStore deduplication, ApplicationEventPublisher publisher) {
+      WebhookVerifier verifier,
+      WebhookDeduplicationStore deduplication,
+      ApplicationEventPublisher publisher) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.deduplication = Objects.requireNonNull(deduplication, "deduplication");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -71,18 +77,30 @@ public final class WebhookHandler {
       webhook = verifier.verify(body, header);
     } catch (WebhookVerificationException e) {
       // The verifier's messages never echo header values, so they are safe to log as they are.
-      log.warn("Refused a KaiCalls webhook delivery: " + e.reason() + " (" + e.getMessage() + "); answered 400");
+      log.warn(
+          "Refused a KaiCalls webhook delivery: "
+              + e.reason()
+              + " ("
+              + e.getMessage()
+              + "); answered 400");
       return Outcome.REFUSED;
     }
     String id = webhook.id();
     try {
       if (deduplication.isHandled(id)) {
-        log.debug("KaiCalls webhook " + id + " was already handled; acknowledged without publishing it again");
+        log.debug(
+            "KaiCalls webhook "
+                + id
+                + " was already handled; acknowledged without publishing it again");
         return Outcome.DUPLICATE;
       }
     } catch (RuntimeException e) {
-      log.error("Could not tell whether KaiCalls webhook " + id + " was already handled; answered 500 so that the "
-          + "platform retries it", e);
+      log.error(
+          "Could not tell whether KaiCalls webhook "
+              + id
+              + " was already handled; answered 500 so that the "
+              + "platform retries it",
+          e);
       return Outcome.FAILED;
     }
     Event event;
@@ -95,8 +113,13 @@ public final class WebhookHandler {
     try {
       publisher.publishEvent(event);
     } catch (RuntimeException e) {
-      log.error("A listener failed on KaiCalls webhook " + id + " (" + event.getClass().getSimpleName()
-          + "); answered 500 so that the platform retries it", e);
+      log.error(
+          "A listener failed on KaiCalls webhook "
+              + id
+              + " ("
+              + event.getClass().getSimpleName()
+              + "); answered 500 so that the platform retries it",
+          e);
       return Outcome.FAILED;
     }
     remember(id);
@@ -108,8 +131,12 @@ public final class WebhookHandler {
       deduplication.markHandled(id);
     } catch (RuntimeException e) {
       // The listeners did their work: answering 500 now would only make them do it again.
-      log.error("KaiCalls webhook " + id + " was handled but could not be recorded as handled; a redelivery of it "
-          + "would be published again", e);
+      log.error(
+          "KaiCalls webhook "
+              + id
+              + " was handled but could not be recorded as handled; a redelivery of it "
+              + "would be published again",
+          e);
     }
   }
 }

@@ -9,13 +9,14 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when the webhook endpoint is wanted: {@code kaicalls.webhooks.enabled=true}, or unset with at least one
- * {@code kaicalls.webhooks.secrets}.
+ * Matches when the webhook endpoint is wanted: {@code kaicalls.webhooks.enabled=true}, or unset
+ * with at least one {@code kaicalls.webhooks.secrets}.
  */
 public final class WebhooksEnabledCondition extends SpringBootCondition {
 
   @Override
-  public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+  public ConditionOutcome getMatchOutcome(
+      ConditionContext context, AnnotatedTypeMetadata metadata) {
     Binder binder = Binder.get(context.getEnvironment());
     Boolean enabled = binder.bind("kaicalls.webhooks.enabled", Boolean.class).orElse(null);
     if (Boolean.FALSE.equals(enabled)) {
@@ -24,7 +25,8 @@ public final class WebhooksEnabledCondition extends SpringBootCondition {
     if (Boolean.TRUE.equals(enabled)) {
       return ConditionOutcome.match("kaicalls.webhooks.enabled is true");
     }
-    List<String> secrets = binder.bind("kaicalls.webhooks.secrets", Bindable.listOf(String.class)).orElse(List.of());
+    List<String> secrets =
+        binder.bind("kaicalls.webhooks.secrets", Bindable.listOf(String.class)).orElse(List.of());
     return secrets.stream().anyMatch(s -> s != null && !s.isBlank())
         ? ConditionOutcome.match("kaicalls.webhooks.secrets is set")
         : ConditionOutcome.noMatch("no kaicalls.webhooks.secrets is set");

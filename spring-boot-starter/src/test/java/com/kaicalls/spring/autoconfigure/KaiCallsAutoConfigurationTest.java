@@ -25,10 +25,12 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class KaiCallsAutoConfigurationTest {
 
-  @RegisterExtension static final KaiCallsMockExtension mock = KaiCallsMockExtension.builder().build();
+  @RegisterExtension
+  static final KaiCallsMockExtension mock = KaiCallsMockExtension.builder().build();
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KaiCallsAutoConfiguration.class));
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(KaiCallsAutoConfiguration.class));
 
   @Test
   void everyKaicallsPropertyBinds() {
@@ -42,36 +44,42 @@ class KaiCallsAutoConfigurationTest {
             "kaicalls.webhooks.path=/hooks/kaicalls",
             "kaicalls.webhooks.secrets=whsec_new,whsec_old",
             "kaicalls.webhooks.tolerance=10m")
-        .run(context -> {
-          KaiCallsProperties properties = context.getBean(KaiCallsProperties.class);
-          assertThat(properties.getApiKey()).isEqualTo("kc_test_abcdefgh12");
-          assertThat(properties.getBaseUrl()).isEqualTo("http://127.0.0.1:8089");
-          assertThat(properties.getMaxRetries()).isEqualTo(4);
-          assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(30));
-          assertThat(properties.getWebhooks().getEnabled()).isFalse();
-          assertThat(properties.getWebhooks().getPath()).isEqualTo("/hooks/kaicalls");
-          assertThat(properties.getWebhooks().getSecrets()).containsExactly("whsec_new", "whsec_old");
-          assertThat(properties.getWebhooks().getTolerance()).isEqualTo(Duration.ofMinutes(10));
-        });
+        .run(
+            context -> {
+              KaiCallsProperties properties = context.getBean(KaiCallsProperties.class);
+              assertThat(properties.getApiKey()).isEqualTo("kc_test_abcdefgh12");
+              assertThat(properties.getBaseUrl()).isEqualTo("http://127.0.0.1:8089");
+              assertThat(properties.getMaxRetries()).isEqualTo(4);
+              assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(properties.getWebhooks().getEnabled()).isFalse();
+              assertThat(properties.getWebhooks().getPath()).isEqualTo("/hooks/kaicalls");
+              assertThat(properties.getWebhooks().getSecrets())
+                  .containsExactly("whsec_new", "whsec_old");
+              assertThat(properties.getWebhooks().getTolerance()).isEqualTo(Duration.ofMinutes(10));
+            });
   }
 
   @Test
   void unsetPropertiesHaveTheirDocumentedDefaults() {
-    runner.run(context -> {
-      KaiCallsProperties properties = context.getBean(KaiCallsProperties.class);
-      assertThat(properties.getBaseUrl()).isEqualTo(KaiCallsClient.DEFAULT_BASE_URL);
-      assertThat(properties.getWebhooks().getEnabled()).isNull();
-      assertThat(properties.getWebhooks().getPath()).isEqualTo("/kaicalls/webhooks");
-      assertThat(properties.getWebhooks().getSecrets()).isEmpty();
-      assertThat(properties.getWebhooks().getTolerance()).isEqualTo(Duration.ofMinutes(5));
-    });
+    runner.run(
+        context -> {
+          KaiCallsProperties properties = context.getBean(KaiCallsProperties.class);
+          assertThat(properties.getBaseUrl()).isEqualTo(KaiCallsClient.DEFAULT_BASE_URL);
+          assertThat(properties.getWebhooks().getEnabled()).isNull();
+          assertThat(properties.getWebhooks().getPath()).isEqualTo("/kaicalls/webhooks");
+          assertThat(properties.getWebhooks().getSecrets()).isEmpty();
+          assertThat(properties.getWebhooks().getTolerance()).isEqualTo(Duration.ofMinutes(5));
+        });
   }
 
   @Test
   void theClientCallsTheConfiguredBaseUrlWithTheConfiguredKey() {
     runner
-        .withPropertyValues("kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl())
-        .run(context -> assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull());
+        .withPropertyValues(
+            "kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl())
+        .run(
+            context ->
+                assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull());
   }
 
   @Test
@@ -80,9 +88,15 @@ class KaiCallsAutoConfigurationTest {
         Map.of("KAICALLS_API_KEY", mock.apiKey(), "KAICALLS_BASE_URL", mock.baseUrl());
 
     runner
-        .withInitializer(context -> context.getEnvironment().getPropertySources()
-            .addFirst(new SystemEnvironmentPropertySource("testEnvironment", environment)))
-        .run(context -> assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull());
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new SystemEnvironmentPropertySource("testEnvironment", environment)))
+        .run(
+            context ->
+                assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull());
   }
 
   @Test
@@ -91,14 +105,21 @@ class KaiCallsAutoConfigurationTest {
 
     runner
         .withPropertyValues(
-            "kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl(), "kaicalls.max-retries=0")
-        .run(context -> assertThatThrownBy(() -> context.getBean(KaiCallsClient.class).me().retrieve())
-            .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503)));
+            "kaicalls.api-key=" + mock.apiKey(),
+            "kaicalls.base-url=" + mock.baseUrl(),
+            "kaicalls.max-retries=0")
+        .run(
+            context ->
+                assertThatThrownBy(() -> context.getBean(KaiCallsClient.class).me().retrieve())
+                    .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503)));
   }
 
   @Test
   void theTimeoutBoundsEachAttempt() {
-    mock.server().faults().inject(FaultRule.on("GET", "/v1/me").times(1).delay(Duration.ofSeconds(3)));
+    mock.server()
+        .faults()
+        .inject(FaultRule.on("GET", "/v1/me").times(1).delay(Duration.ofSeconds(3)));
 
     runner
         .withPropertyValues(
@@ -106,37 +127,53 @@ class KaiCallsAutoConfigurationTest {
             "kaicalls.base-url=" + mock.baseUrl(),
             "kaicalls.max-retries=0",
             "kaicalls.timeout=200ms")
-        .run(context -> assertThatThrownBy(() -> context.getBean(KaiCallsClient.class).me().retrieve())
-            .isInstanceOf(KaiCallsTimeoutException.class));
+        .run(
+            context ->
+                assertThatThrownBy(() -> context.getBean(KaiCallsClient.class).me().retrieve())
+                    .isInstanceOf(KaiCallsTimeoutException.class));
   }
 
   @Test
   void theAsyncClientIsABeanCallingTheSameEmulator() {
     runner
-        .withPropertyValues("kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl())
-        .run(context -> assertThat(context.getBean(KaiCallsClientAsync.class).me().retrieve().join()).isNotNull());
+        .withPropertyValues(
+            "kaicalls.api-key=" + mock.apiKey(), "kaicalls.base-url=" + mock.baseUrl())
+        .run(
+            context ->
+                assertThat(context.getBean(KaiCallsClientAsync.class).me().retrieve().join())
+                    .isNotNull());
   }
 
   @Test
   void theAsyncClientIsTheViewOfTheApplicationsOwnClient() {
-    KaiCallsClient own = KaiCallsClient.builder().apiKey(mock.apiKey()).baseUrl(mock.baseUrl()).build();
+    KaiCallsClient own =
+        KaiCallsClient.builder().apiKey(mock.apiKey()).baseUrl(mock.baseUrl()).build();
 
     runner
         .withBean("ownClient", KaiCallsClient.class, () -> own)
-        .run(context -> assertThat(context.getBean(KaiCallsClientAsync.class).sync()).isSameAs(own));
+        .run(
+            context -> assertThat(context.getBean(KaiCallsClientAsync.class).sync()).isSameAs(own));
   }
 
   @Test
   void withoutAnApiKeyThereIsNoClient() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(KaiCallsClient.class)
-        .doesNotHaveBean(KaiCallsClientAsync.class));
+    runner.run(
+        context ->
+            assertThat(context)
+                .doesNotHaveBean(KaiCallsClient.class)
+                .doesNotHaveBean(KaiCallsClientAsync.class));
   }
 
   @Test
   void anEmptyApiKeyStopsStartupNamingTheProperty() {
     runner
         .withPropertyValues("kaicalls.api-key=")
-        .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("kaicalls.api-key is empty"));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("kaicalls.api-key is empty"));
   }
 
   @Test
@@ -154,18 +191,27 @@ class KaiCallsAutoConfigurationTest {
     List<String> trail = new CopyOnWriteArrayList<>();
 
     runner
-        .withPropertyValues("kaicalls.api-key=kc_test_wrongkey00", "kaicalls.base-url=http://127.0.0.1:1")
-        .withBean("second", KaiCallsClientCustomizer.class,
+        .withPropertyValues(
+            "kaicalls.api-key=kc_test_wrongkey00", "kaicalls.base-url=http://127.0.0.1:1")
+        .withBean(
+            "second",
+            KaiCallsClientCustomizer.class,
             () -> new OrderedCustomizer(2, "second", trail, b -> b.apiKey(mock.apiKey())))
-        .withBean("first", KaiCallsClientCustomizer.class,
-            () -> new OrderedCustomizer(1, "first", trail, b -> b.baseUrl(mock.baseUrl()).apiKey("kc_test_alsowrong0")))
-        .run(context -> {
-          assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull();
-          assertThat(trail).containsExactly("first", "second");
-        });
+        .withBean(
+            "first",
+            KaiCallsClientCustomizer.class,
+            () ->
+                new OrderedCustomizer(
+                    1, "first", trail, b -> b.baseUrl(mock.baseUrl()).apiKey("kc_test_alsowrong0")))
+        .run(
+            context -> {
+              assertThat(context.getBean(KaiCallsClient.class).me().retrieve()).isNotNull();
+              assertThat(trail).containsExactly("first", "second");
+            });
   }
 
-  private record OrderedCustomizer(int order, String name, List<String> trail, Consumer<KaiCallsClient.Builder> change)
+  private record OrderedCustomizer(
+      int order, String name, List<String> trail, Consumer<KaiCallsClient.Builder> change)
       implements KaiCallsClientCustomizer, Ordered {
 
     @Override

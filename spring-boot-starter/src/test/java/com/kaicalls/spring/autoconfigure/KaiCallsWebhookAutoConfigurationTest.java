@@ -25,40 +25,48 @@ import org.springframework.web.servlet.DispatcherServlet;
 class KaiCallsWebhookAutoConfigurationTest {
   private static final String SECRET = WebhookSecrets.generate();
   private static final AutoConfigurations CONFIGURATIONS =
-      AutoConfigurations.of(KaiCallsAutoConfiguration.class, KaiCallsWebhookAutoConfiguration.class);
+      AutoConfigurations.of(
+          KaiCallsAutoConfiguration.class, KaiCallsWebhookAutoConfiguration.class);
   private static final String ENDPOINT_OFF = "the webhook endpoint POST /kaicalls/webhooks is OFF";
 
-  private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS);
+  private final WebApplicationContextRunner web =
+      new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS);
 
   @Test
   void withoutASecretTheEndpointIsOff() {
     web.withPropertyValues("kaicalls.api-key=kc_test_abcdefgh12")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(WebhookController.class);
-          assertThat(context).doesNotHaveBean(WebhookEndpointUnavailableWarning.class);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(WebhookController.class);
+              assertThat(context).doesNotHaveBean(WebhookEndpointUnavailableWarning.class);
+            });
   }
 
   @Test
   void aSecretTurnsTheEndpointOnWithTheInMemoryDeduplicationStore() {
     web.withPropertyValues("kaicalls.webhooks.secrets=" + SECRET)
-        .run(context -> {
-          assertThat(context).hasSingleBean(WebhookController.class);
-          assertThat(context).getBean(WebhookDeduplicationStore.class)
-              .isInstanceOf(InMemoryWebhookDeduplicationStore.class);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WebhookController.class);
+              assertThat(context)
+                  .getBean(WebhookDeduplicationStore.class)
+                  .isInstanceOf(InMemoryWebhookDeduplicationStore.class);
+            });
   }
 
   @Test
   void theEndpointAnswersPostsAtTheConfiguredPathOnly() {
-    web.withPropertyValues("kaicalls.webhooks.secrets=" + SECRET, "kaicalls.webhooks.path=/hooks/kaicalls")
-        .run(context -> {
-          MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
-          // Unsigned, so refused: what matters is which path reaches the endpoint.
-          mvc.perform(post("/hooks/kaicalls").content("{}")).andExpect(status().isBadRequest());
-          mvc.perform(post("/kaicalls/webhooks").content("{}")).andExpect(status().isNotFound());
-        });
+    web.withPropertyValues(
+            "kaicalls.webhooks.secrets=" + SECRET, "kaicalls.webhooks.path=/hooks/kaicalls")
+        .run(
+            context -> {
+              MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+              // Unsigned, so refused: what matters is which path reaches the endpoint.
+              mvc.perform(post("/hooks/kaicalls").content("{}")).andExpect(status().isBadRequest());
+              mvc.perform(post("/kaicalls/webhooks").content("{}"))
+                  .andExpect(status().isNotFound());
+            });
   }
 
   @Test
@@ -71,8 +79,12 @@ class KaiCallsWebhookAutoConfigurationTest {
   @Test
   void enabledWithoutASecretStopsStartupNamingTheMissingProperty() {
     web.withPropertyValues("kaicalls.webhooks.enabled=true")
-        .run(context -> assertThat(context).getFailure()
-            .rootCause().hasMessageContaining("kaicalls.webhooks.secrets is empty"));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("kaicalls.webhooks.secrets is empty"));
   }
 
   @Test
@@ -80,22 +92,28 @@ class KaiCallsWebhookAutoConfigurationTest {
     String invalid = "whsec_not-base64-at-all!";
 
     web.withPropertyValues("kaicalls.webhooks.secrets=" + invalid)
-        .run(context -> assertThat(context).getFailure()
-            .hasStackTraceContaining("kaicalls.webhooks")
-            .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("not-base64-at-all")));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining("kaicalls.webhooks")
+                    .satisfies(
+                        failure ->
+                            assertThat(stackTrace(failure)).doesNotContain("not-base64-at-all")));
   }
 
   @Test
   void theApplicationsOwnDeduplicationStoreReplacesTheDefault() {
-    WebhookDeduplicationStore own = new WebhookDeduplicationStore() {
-      @Override
-      public boolean isHandled(String webhookId) {
-        return false;
-      }
+    WebhookDeduplicationStore own =
+        new WebhookDeduplicationStore() {
+          @Override
+          public boolean isHandled(String webhookId) {
+            return false;
+          }
 
-      @Override
-      public void markHandled(String webhookId) {}
-    };
+          @Override
+          public void markHandled(String webhookId) {}
+        };
 
     web.withPropertyValues("kaicalls.webhooks.secrets=" + SECRET)
         .withBean(WebhookDeduplicationStore.class, () -> own)
@@ -107,10 +125,11 @@ class KaiCallsWebhookAutoConfigurationTest {
     new ApplicationContextRunner()
         .withConfiguration(CONFIGURATIONS)
         .withPropertyValues("kaicalls.webhooks.secrets=" + SECRET)
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(WebhookController.class);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(WebhookController.class);
+            });
 
     assertThat(output).contains(ENDPOINT_OFF).contains("spring-boot-starter-webmvc");
   }

@@ -20,7 +20,10 @@ public class EventRecorder {
   final List<String> failedCallCompleted = new CopyOnWriteArrayList<>();
   private final AtomicBoolean failNextCallCompleted = new AtomicBoolean();
 
-  /** Makes the next {@code call.completed} listener call throw, as a listener whose database is down would. */
+  /**
+   * Makes the next {@code call.completed} listener call throw, as a listener whose database is down
+   * would.
+   */
   void failNextCallCompleted() {
     failNextCallCompleted.set(true);
   }

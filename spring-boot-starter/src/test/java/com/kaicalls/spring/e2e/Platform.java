@@ -30,8 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the end-to-end tests do on the platform (the emulator), through the SDK. The one place that builds the SDK's
- * generated request models and reads its generated response models, so a change of the models touches only this file.
+ * What the end-to-end tests do on the platform (the emulator), through the SDK. The one place that
+ * builds the SDK's generated request models and reads its generated response models, so a change of
+ * the models touches only this file.
  */
 final class Platform {
   private static final Duration STEP = Duration.ofMinutes(1);
@@ -42,36 +43,52 @@ final class Platform {
 
   Platform(KaiCallsMockServer emulator) {
     this.emulator = emulator;
-    this.client = KaiCallsClient.builder().baseUrl(emulator.baseUrl()).apiKey(emulator.apiKey()).build();
+    this.client =
+        KaiCallsClient.builder().baseUrl(emulator.baseUrl()).apiKey(emulator.apiKey()).build();
   }
 
   /** A subscription and its signing secret. */
   record Subscription(String id, String secret) {}
 
-  /** Turns off the demo seed's subscriptions, so that only the tests' endpoints receive deliveries. */
+  /**
+   * Turns off the demo seed's subscriptions, so that only the tests' endpoints receive deliveries.
+   */
   void disableAllSubscriptions() {
     for (WebhookSubscription s : client.webhookSubscriptions().list().autoPager()) {
-      client.webhookSubscriptions().update(s.id(), UpdateWebhookSubscriptionRequest.builder().enabled(false).build());
+      client
+          .webhookSubscriptions()
+          .update(s.id(), UpdateWebhookSubscriptionRequest.builder().enabled(false).build());
     }
   }
 
   Subscription subscribe(String url, String... eventTypes) {
-    WebhookSubscriptionWithSecret created = client.webhookSubscriptions().create(CreateWebhookSubscriptionRequest.builder()
-        .url(URI.create(url))
-        .eventTypes(eventTypes)
-        .description("spring-boot-starter end-to-end test")
-        .build());
+    WebhookSubscriptionWithSecret created =
+        client
+            .webhookSubscriptions()
+            .create(
+                CreateWebhookSubscriptionRequest.builder()
+                    .url(URI.create(url))
+                    .eventTypes(eventTypes)
+                    .description("spring-boot-starter end-to-end test")
+                    .build());
     return new Subscription(created.id(), created.secret());
   }
 
   void pointAt(String subscriptionId, String url) {
-    client.webhookSubscriptions().update(subscriptionId, UpdateWebhookSubscriptionRequest.builder().url(URI.create(url)).build());
+    client
+        .webhookSubscriptions()
+        .update(
+            subscriptionId,
+            UpdateWebhookSubscriptionRequest.builder().url(URI.create(url)).build());
   }
 
   /** Returns the new secret; the previous one keeps signing for {@code grace}. */
   String rotateSecret(String subscriptionId, Duration grace) {
-    return client.webhookSubscriptions()
-        .rotateSecret(subscriptionId, RotateSecretRequest.builder().gracePeriodSeconds((int) grace.toSeconds()).build())
+    return client
+        .webhookSubscriptions()
+        .rotateSecret(
+            subscriptionId,
+            RotateSecretRequest.builder().gracePeriodSeconds((int) grace.toSeconds()).build())
         .secret();
   }
 
@@ -84,13 +101,16 @@ final class Platform {
 
   /** Replays an event to the subscription and lets the delivery run. */
   void redeliver(String eventId, String subscriptionId) {
-    client.events().replay(eventId, ReplayEventRequest.builder().subscriptionId(subscriptionId).build());
+    client
+        .events()
+        .replay(eventId, ReplayEventRequest.builder().subscriptionId(subscriptionId).build());
     emulator.advanceClock(Duration.ZERO);
   }
 
   /**
-   * Creates a voice run calling two test numbers (answered, voicemail) and moves the emulator's clock until it
-   * completes, and a minute more: every delivery and its first retry have run by then.
+   * Creates a voice run calling two test numbers (answered, voicemail) and moves the emulator's
+   * clock until it completes, and a minute more: every delivery and its first retry have run by
+   * then.
    *
    * @return the id and type of every event created meanwhile, oldest first
    */
@@ -98,31 +118,44 @@ final class Platform {
     // A second on, so that no earlier event shares the first timestamp of this run.
     Instant since = emulator.advanceClock(Duration.ofSeconds(1));
     String agentId = client.agents().list().data().get(0).id();
-    CreateCommunicationRunRequest request = CreateCommunicationRunRequest.builder()
-        .name(name)
-        .agentId(agentId)
-        .channel(Channel.VOICE)
-        .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
-        .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build())
-        .build();
-    String runId = client.communicationRuns()
-        .create(request, RequestOptions.builder().idempotencyKey(UUID.randomUUID().toString()).build())
-        .id();
+    CreateCommunicationRunRequest request =
+        CreateCommunicationRunRequest.builder()
+            .name(name)
+            .agentId(agentId)
+            .channel(Channel.VOICE)
+            .addRecipient(Recipient.builder().phone("+14155550100").firstName("Dana").build())
+            .addRecipient(Recipient.builder().phone("+14155550101").firstName("Lee").build())
+            .build();
+    String runId =
+        client
+            .communicationRuns()
+            .create(
+                request,
+                RequestOptions.builder().idempotencyKey(UUID.randomUUID().toString()).build())
+            .id();
     for (int step = 0; step < MAX_STEPS; step++) {
       emulator.advanceClock(STEP);
-      if (CommunicationRunStatus.COMPLETED.equals(client.communicationRuns().retrieve(runId).status())) {
-        // Once more, for the first retry (5 s after a failed attempt) of deliveries near the end of the last step.
+      if (CommunicationRunStatus.COMPLETED.equals(
+          client.communicationRuns().retrieve(runId).status())) {
+        // Once more, for the first retry (5 s after a failed attempt) of deliveries near the end of
+        // the last step.
         emulator.advanceClock(STEP);
         return eventsSince(since);
       }
     }
-    throw new AssertionError("Run " + runId + " did not complete within " + STEP.multipliedBy(MAX_STEPS));
+    throw new AssertionError(
+        "Run " + runId + " did not complete within " + STEP.multipliedBy(MAX_STEPS));
   }
 
-  /** Returns the response status of each attempt to deliver the event to the subscription, in order. */
+  /**
+   * Returns the response status of each attempt to deliver the event to the subscription, in order.
+   */
   List<Integer> responseStatuses(String eventId, String subscriptionId) {
     EventDeliveriesService.ListParams params =
-        EventDeliveriesService.ListParams.builder().eventId(eventId).subscriptionId(subscriptionId).build();
+        EventDeliveriesService.ListParams.builder()
+            .eventId(eventId)
+            .subscriptionId(subscriptionId)
+            .build();
     List<Integer> statuses = new ArrayList<>();
     for (EventDelivery delivery : client.eventDeliveries().list(params).autoPager()) {
       for (DeliveryAttempt attempt : delivery.attempts()) {
@@ -137,10 +170,11 @@ final class Platform {
   }
 
   private Map<String, String> eventsSince(Instant since) {
-    EventsService.ListParams params = EventsService.ListParams.builder()
-        .createdAfter(OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
-        .limit(100)
-        .build();
+    EventsService.ListParams params =
+        EventsService.ListParams.builder()
+            .createdAfter(OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+            .limit(100)
+            .build();
     List<Event> newestFirst = new ArrayList<>();
     client.events().list(params).autoPager().forEach(newestFirst::add);
     Map<String, String> types = new LinkedHashMap<>();

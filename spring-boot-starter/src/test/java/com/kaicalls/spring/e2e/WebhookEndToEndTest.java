@@ -27,9 +27,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The example application on a random port, receiving real deliveries from an emulator in this JVM whose clock the
- * test moves (no sleeps): each event reaches its listeners once, retries after a failing listener, redeliveries,
- * unknown event kinds, tampered and oversized deliveries, and a secret rotation.
+ * The example application on a random port, receiving real deliveries from an emulator in this JVM
+ * whose clock the test moves (no sleeps): each event reaches its listeners once, retries after a
+ * failing listener, redeliveries, unknown event kinds, tampered and oversized deliveries, and a
+ * secret rotation.
  */
 class WebhookEndToEndTest {
   // The subscription is created before the application has a port, then pointed at it.
@@ -44,11 +45,14 @@ class WebhookEndToEndTest {
 
   @BeforeAll
   static void startTheEmulatorAndTheApplication() {
-    emulator = KaiCallsMockServer.start(MockServerOptions.builder()
-        .port(0)
-        .clockMode(ClockMode.MANUAL)
-        .startTime(Instant.parse("2026-12-01T18:00:00Z")) // 10:00 in San Francisco: no quiet hours
-        .build());
+    emulator =
+        KaiCallsMockServer.start(
+            MockServerOptions.builder()
+                .port(0)
+                .clockMode(ClockMode.MANUAL)
+                .startTime(
+                    Instant.parse("2026-12-01T18:00:00Z")) // 10:00 in San Francisco: no quiet hours
+                .build());
     platform = new Platform(emulator);
     platform.disableAllSubscriptions();
     subscription = platform.subscribe(NOT_YET_LISTENING, "*");
@@ -74,7 +78,8 @@ class WebhookEndToEndTest {
 
     assertThat(events).containsValues("call.completed", "communication_run.completed");
     assertThat(recorder.anyEvent).containsExactlyInAnyOrderElementsOf(events.keySet());
-    assertThat(recorder.callCompleted).containsExactlyInAnyOrderElementsOf(idsOfType(events, "call.completed"));
+    assertThat(recorder.callCompleted)
+        .containsExactlyInAnyOrderElementsOf(idsOfType(events, "call.completed"));
     assertThat(recorder.runCompleted)
         .containsExactlyElementsOf(idsOfType(events, "communication_run.completed"));
     assertThat(recorder.unknown).isEmpty();
@@ -89,7 +94,8 @@ class WebhookEndToEndTest {
     assertThat(recorder.failedCallCompleted).hasSize(1);
     String failed = recorder.failedCallCompleted.get(0);
     assertThat(platform.responseStatuses(failed, subscription.id())).containsExactly(500, 204);
-    assertThat(recorder.callCompleted).containsExactlyInAnyOrderElementsOf(idsOfType(events, "call.completed"));
+    assertThat(recorder.callCompleted)
+        .containsExactlyInAnyOrderElementsOf(idsOfType(events, "call.completed"));
     assertThat(recorder.anyEvent).containsExactlyInAnyOrderElementsOf(events.keySet());
   }
 
@@ -122,10 +128,12 @@ class WebhookEndToEndTest {
 
   @Test
   void anEventKindThisSdkDoesNotKnowIsPublishedAndAcknowledged() throws Exception {
-    byte[] body = "{\"id\":\"evt_future\",\"object\":\"event\",\"type\":\"call.transferred\",\"data\":{}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"id\":\"evt_future\",\"object\":\"event\",\"type\":\"call.transferred\",\"data\":{}}"
+            .getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<String> response = post(endpoint(app), body, signedNow(subscription.secret(), "evt_future", body));
+    HttpResponse<String> response =
+        post(endpoint(app), body, signedNow(subscription.secret(), "evt_future", body));
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(recorder.unknown).containsExactly("evt_future");
@@ -135,7 +143,8 @@ class WebhookEndToEndTest {
   void aBodyOverOneMebibyteIsRefusedWith413() throws Exception {
     byte[] body = new byte[1024 * 1024 + 1];
 
-    HttpResponse<String> response = post(endpoint(app), body, signedNow(subscription.secret(), "evt_big", body));
+    HttpResponse<String> response =
+        post(endpoint(app), body, signedNow(subscription.secret(), "evt_big", body));
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(recorder.anyEvent).isEmpty();
@@ -143,7 +152,8 @@ class WebhookEndToEndTest {
   }
 
   @Test
-  void aRotatedSecretKeepsVerifyingDuringAndAfterTheGracePeriodWhenBothSecretsAreConfigured() throws Exception {
+  void aRotatedSecretKeepsVerifyingDuringAndAfterTheGracePeriodWhenBothSecretsAreConfigured()
+      throws Exception {
     Subscription rotating = platform.subscribe(NOT_YET_LISTENING, "webhook_subscription.test");
     String previous = rotating.secret();
     String current = platform.rotateSecret(rotating.id(), Duration.ofHours(1));
@@ -153,7 +163,8 @@ class WebhookEndToEndTest {
       byte[] body = resource("/call-completed.json");
 
       String duringGrace = platform.deliverTestEvent(rotating.id());
-      int signedWithPreviousOnly = post(endpoint(rotated), body, signedNow(previous, "evt_previous", body)).statusCode();
+      int signedWithPreviousOnly =
+          post(endpoint(rotated), body, signedNow(previous, "evt_previous", body)).statusCode();
       emulator.advanceClock(Duration.ofHours(1).plusSeconds(1));
       String afterGrace = platform.deliverTestEvent(rotating.id());
 
@@ -166,7 +177,8 @@ class WebhookEndToEndTest {
 
   private static ConfigurableApplicationContext startApplication(List<String> secrets) {
     return new SpringApplicationBuilder(ReceptionistApplication.class, EventRecorder.class)
-        // Deliveries are signed with the wall-clock time of the send (not the emulator's virtual time), as by the
+        // Deliveries are signed with the wall-clock time of the send (not the emulator's virtual
+        // time), as by the
         // platform: the application checks them against its own clock, with no Clock bean.
         .properties(
             "server.port=0",
@@ -179,23 +191,30 @@ class WebhookEndToEndTest {
   }
 
   private static String endpoint(ConfigurableApplicationContext app) {
-    return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/kaicalls/webhooks";
+    return "http://127.0.0.1:"
+        + app.getEnvironment().getProperty("local.server.port")
+        + "/kaicalls/webhooks";
   }
 
   private static Map<String, String> signedNow(String secret, String id, byte[] body) {
     return WebhookSigner.of(secret).headers(id, Instant.now().getEpochSecond(), body);
   }
 
-  private static HttpResponse<String> post(String url, byte[] body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  private static HttpResponse<String> post(String url, byte[] body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> idsOfType(Map<String, String> events, String type) {
-    return events.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).toList();
+    return events.entrySet().stream()
+        .filter(e -> e.getValue().equals(type))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private static byte[] resource(String name) throws IOException {

@@ -7,13 +7,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Handles KaiCalls events: plain Spring listeners, one method per event type the application cares about. */
+/**
+ * Handles KaiCalls events: plain Spring listeners, one method per event type the application cares
+ * about.
+ */
 @Component
 public class CallLog {
   private static final Logger log = LoggerFactory.getLogger(CallLog.class);
 
   /**
-   * A call ended. Runs once per event: a redelivery of an event already handled is not published again.
+   * A call ended. Runs once per event: a redelivery of an event already handled is not published
+   * again.
    *
    * @param event the verified event
    */
@@ -29,6 +33,9 @@ public class CallLog {
    */
   @EventListener
   public void on(UnknownEvent event) {
-    log.info("An event this SDK version does not know yet: {} ({})", event.type().asString(), event.id());
+    log.info(
+        "An event this SDK version does not know yet: {} ({})",
+        event.type().asString(),
+        event.id());
   }
 }

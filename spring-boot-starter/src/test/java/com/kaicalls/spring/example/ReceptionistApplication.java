@@ -4,15 +4,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The example application of the starter's README: a Spring MVC app that receives KaiCalls webhooks at
- * {@code POST /kaicalls/webhooks} and handles them in {@link CallLog}. Run it with
+ * The example application of the starter's README: a Spring MVC app that receives KaiCalls webhooks
+ * at {@code POST /kaicalls/webhooks} and handles them in {@link CallLog}. Run it with
  *
  * <pre>
  * KAICALLS_API_KEY=kc_test_... KAICALLS_WEBHOOKS_SECRETS=whsec_... java ... ReceptionistApplication
  * </pre>
  *
- * (or the {@code kaicalls.*} properties in {@code application.yml}). {@code WebhookEndToEndTest} runs it against the
- * emulator.
+ * (or the {@code kaicalls.*} properties in {@code application.yml}). {@code WebhookEndToEndTest}
+ * runs it against the emulator.
  */
 @SpringBootApplication
 public class ReceptionistApplication {

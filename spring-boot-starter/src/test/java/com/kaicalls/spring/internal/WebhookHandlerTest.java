@@ -3,9 +3,9 @@ package com.kaicalls.spring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kaicalls.sdk.models.CallCompletedEvent;
+import com.kaicalls.sdk.models.UnknownEvent;
 import com.kaicalls.spring.InMemoryWebhookDeduplicationStore;
 import com.kaicalls.spring.TestClock;
-import com.kaicalls.sdk.models.UnknownEvent;
 import com.kaicalls.spring.WebhookDeduplicationStore;
 import com.kaicalls.spring.internal.WebhookHandler.Outcome;
 import com.kaicalls.webhooks.WebhookSecrets;
@@ -30,8 +30,10 @@ class WebhookHandlerTest {
 
   private final TestClock clock = new TestClock(Instant.parse("2026-12-01T17:00:00Z"));
   private final RecordingPublisher published = new RecordingPublisher();
-  private final InMemoryWebhookDeduplicationStore handled = new InMemoryWebhookDeduplicationStore(clock);
-  private final WebhookHandler handler = handler(WebhookVerifier.builder().addSecret(SECRET).clock(clock).build());
+  private final InMemoryWebhookDeduplicationStore handled =
+      new InMemoryWebhookDeduplicationStore(clock);
+  private final WebhookHandler handler =
+      handler(WebhookVerifier.builder().addSecret(SECRET).clock(clock).build());
 
   @Test
   void aVerifiedDeliveryIsPublishedAsItsTypedEvent() {
@@ -62,7 +64,8 @@ class WebhookHandlerTest {
   void aDeliverySignedWithAnotherSecretIsRefused() {
     byte[] body = callCompleted();
 
-    assertThat(handler.handle(body, signed(WebhookSecrets.generate(), ID, body))).isEqualTo(Outcome.REFUSED);
+    assertThat(handler.handle(body, signed(WebhookSecrets.generate(), ID, body)))
+        .isEqualTo(Outcome.REFUSED);
     assertThat(published.events).isEmpty();
   }
 
@@ -94,18 +97,19 @@ class WebhookHandlerTest {
 
   @Test
   void aDeduplicationStoreThatCannotAnswerMakesIt500WithoutPublishing() {
-    WebhookHandler storeDown = new WebhookHandler(
-        WebhookVerifier.builder().addSecret(SECRET).clock(clock).build(),
-        new WebhookDeduplicationStore() {
-          @Override
-          public boolean isHandled(String webhookId) {
-            throw new IllegalStateException("database unreachable");
-          }
+    WebhookHandler storeDown =
+        new WebhookHandler(
+            WebhookVerifier.builder().addSecret(SECRET).clock(clock).build(),
+            new WebhookDeduplicationStore() {
+              @Override
+              public boolean isHandled(String webhookId) {
+                throw new IllegalStateException("database unreachable");
+              }
 
-          @Override
-          public void markHandled(String webhookId) {}
-        },
-        published);
+              @Override
+              public void markHandled(String webhookId) {}
+            },
+            published);
     byte[] body = callCompleted();
 
     assertThat(storeDown.handle(body, signed(SECRET, ID, body))).isEqualTo(Outcome.FAILED);
@@ -114,16 +118,21 @@ class WebhookHandlerTest {
 
   @Test
   void anEventKindThisSdkDoesNotKnowIsPublishedAsUnknownEvent() {
-    String json = "{\"id\":\"evt_new\",\"object\":\"event\",\"type\":\"call.transferred\",\"data\":{}}";
+    String json =
+        "{\"id\":\"evt_new\",\"object\":\"event\",\"type\":\"call.transferred\",\"data\":{}}";
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
 
     Outcome outcome = handler.handle(body, signed(SECRET, "evt_new", body));
 
     assertThat(outcome).isEqualTo(Outcome.HANDLED);
-    assertThat(published.events).singleElement().isInstanceOfSatisfying(UnknownEvent.class, event -> {
-      assertThat(event.type().asString()).isEqualTo("call.transferred");
-      assertThat(event.json().toString()).isEqualTo(json);
-    });
+    assertThat(published.events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            UnknownEvent.class,
+            event -> {
+              assertThat(event.type().asString()).isEqualTo("call.transferred");
+              assertThat(event.json().toString()).isEqualTo(json);
+            });
   }
 
   @Test
@@ -137,7 +146,12 @@ class WebhookHandlerTest {
   @Test
   void aTimestampWithinTheConfiguredToleranceVerifiesAndOneBeyondItDoesNot() {
     WebhookHandler lenient =
-        handler(WebhookVerifier.builder().addSecret(SECRET).tolerance(Duration.ofMinutes(10)).clock(clock).build());
+        handler(
+            WebhookVerifier.builder()
+                .addSecret(SECRET)
+                .tolerance(Duration.ofMinutes(10))
+                .clock(clock)
+                .build());
     byte[] body = callCompleted();
     Function<String, String> eightMinutesOld = signed(SECRET, ID, body);
     clock.advance(Duration.ofMinutes(8));
@@ -166,7 +180,8 @@ class WebhookHandlerTest {
   }
 
   private Function<String, String> signed(String secret, String id, byte[] body) {
-    Map<String, String> headers = WebhookSigner.of(secret).headers(id, clock.instant().getEpochSecond(), body);
+    Map<String, String> headers =
+        WebhookSigner.of(secret).headers(id, clock.instant().getEpochSecond(), body);
     return headers::get;
   }
 

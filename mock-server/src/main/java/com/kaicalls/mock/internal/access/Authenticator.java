@@ -73,10 +73,13 @@ public final class Authenticator {
 
   public Principal authenticate(String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      throw unauthorized("invalid_api_key", "No API key provided. Send 'Authorization: Bearer kc_test_...'.");
+      throw unauthorized(
+          "invalid_api_key", "No API key provided. Send 'Authorization: Bearer kc_test_...'.");
     }
-    String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? authorization.substring(7).trim() : "";
+    String token =
+        authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).trim()
+            : "";
     KeyRef ref = token.isEmpty() ? null : byHash.get(sha256(token));
     ObjectNode key = ref == null ? null : store.get(ref.workspaceId, "api_key", ref.keyId);
     if (key == null) {
@@ -106,7 +109,9 @@ public final class Authenticator {
     JsonNode expires = key.get("expires_at");
     if (!key.path("revoked_at").isNull()) {
       key.put("status", "revoked");
-    } else if (expires != null && !expires.isNull() && !clock.instant().isBefore(Instant.parse(expires.asText()))) {
+    } else if (expires != null
+        && !expires.isNull()
+        && !clock.instant().isBefore(Instant.parse(expires.asText()))) {
       key.put("status", "expired");
     } else {
       key.put("status", "active");

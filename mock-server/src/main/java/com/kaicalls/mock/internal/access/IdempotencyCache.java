@@ -19,18 +19,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Idempotency keys per workspace (IETF draft semantics): the first request claims the key; a
- * repeat with the same fingerprint replays the stored response, with another fingerprint is 422,
- * and while the first is in flight is 409. Only 2xx responses are kept, for {@link #RETENTION} of
- * virtual time and at most {@link #MAX_RECORDS} at once (the oldest go first); any other outcome
- * releases the key so a retry runs again. A response carrying a secret shown once is never kept: its
- * replay is refused ({@link ApiResponse#refuseReplay}).
+ * Idempotency keys per workspace (IETF draft semantics): the first request claims the key; a repeat
+ * with the same fingerprint replays the stored response, with another fingerprint is 422, and while
+ * the first is in flight is 409. Only 2xx responses are kept, for {@link #RETENTION} of virtual
+ * time and at most {@link #MAX_RECORDS} at once (the oldest go first); any other outcome releases
+ * the key so a retry runs again. A response carrying a secret shown once is never kept: its replay
+ * is refused ({@link ApiResponse#refuseReplay}).
  */
 public final class IdempotencyCache {
 
   public static final Duration RETENTION = Duration.ofHours(24);
+
   /** About 2 KB each: the records of a busy test run stay within ~20 MB of heap. */
   static final int MAX_RECORDS = 10_000;
+
   public static final String TYPE = "_idempotency";
 
   private record CacheKey(String workspaceId, String key) {}
@@ -53,7 +55,10 @@ public final class IdempotencyCache {
       return response != null || refusal != null;
     }
 
-    /** The stored response to replay, or {@code null} while the first request runs or when it was refused. */
+    /**
+     * The stored response to replay, or {@code null} while the first request runs or when it was
+     * refused.
+     */
     public ApiResponse response() {
       return response;
     }
@@ -61,6 +66,7 @@ public final class IdempotencyCache {
 
   private final Clock clock;
   private final Store store;
+
   /** Oldest claim first; guarded by {@code this}. */
   private final LinkedHashMap<CacheKey, Entry> entries = new LinkedHashMap<>();
 
@@ -69,7 +75,10 @@ public final class IdempotencyCache {
     this.store = store;
   }
 
-  /** Restores the stored records (after a restart), dropping those expired meanwhile; call inside a transaction. */
+  /**
+   * Restores the stored records (after a restart), dropping those expired meanwhile; call inside a
+   * transaction.
+   */
   public void reload(Iterable<String> workspaceIds) {
     List<ObjectNode> docs = new ArrayList<>();
     java.util.IdentityHashMap<ObjectNode, String> workspaceOf = new java.util.IdentityHashMap<>();
@@ -82,12 +91,20 @@ public final class IdempotencyCache {
     docs.sort(Comparator.comparing(doc -> Instant.parse(doc.get("claimed_at").asText())));
     synchronized (this) {
       for (ObjectNode doc : docs) {
-        Entry entry = new Entry(doc.get("operation").asText(), doc.get("body").isNull() ? null : doc.get("body"),
-            Instant.parse(doc.get("claimed_at").asText()));
+        Entry entry =
+            new Entry(
+                doc.get("operation").asText(),
+                doc.get("body").isNull() ? null : doc.get("body"),
+                Instant.parse(doc.get("claimed_at").asText()));
         JsonNode refusal = doc.get("refusal");
         if (refusal != null) {
-          entry.refusal = new ApiException(refusal.get("status").asInt(), refusal.get("type").asText(),
-              refusal.get("code").asText(), refusal.get("message").asText(), Json.text(refusal, "param"));
+          entry.refusal =
+              new ApiException(
+                  refusal.get("status").asInt(),
+                  refusal.get("type").asText(),
+                  refusal.get("code").asText(),
+                  refusal.get("message").asText(),
+                  Json.text(refusal, "param"));
         } else {
           entry.response = response(doc.get("response"));
         }
@@ -129,22 +146,34 @@ public final class IdempotencyCache {
       }
       return fresh;
     }
-    if (!existing.fingerprintOperation.equals(fingerprint) || !Objects.equals(existing.fingerprintBody, body)) {
-      throw new ApiException(422, "idempotency_key_reused", "idempotency_key_reused",
-          "Idempotency-Key '" + key + "' was already used with a different request.", "Idempotency-Key");
+    if (!existing.fingerprintOperation.equals(fingerprint)
+        || !Objects.equals(existing.fingerprintBody, body)) {
+      throw new ApiException(
+          422,
+          "idempotency_key_reused",
+          "idempotency_key_reused",
+          "Idempotency-Key '" + key + "' was already used with a different request.",
+          "Idempotency-Key");
     }
     if (existing.refusal != null) {
       throw existing.refusal;
     }
     if (existing.response == null) {
-      throw new ApiException(409, "conflict", "idempotency_key_in_use",
+      throw new ApiException(
+          409,
+          "conflict",
+          "idempotency_key_in_use",
           "A request with Idempotency-Key '" + key + "' is still in progress; retry shortly.",
-          "Idempotency-Key", Map.of("Retry-After", "1"));
+          "Idempotency-Key",
+          Map.of("Retry-After", "1"));
     }
     return existing;
   }
 
-  /** Stores a 2xx response for replay (inside the request's transaction); releases the key otherwise. */
+  /**
+   * Stores a 2xx response for replay (inside the request's transaction); releases the key
+   * otherwise.
+   */
   public void complete(String workspaceId, String key, Entry entry, ApiResponse response) {
     CacheKey cacheKey = new CacheKey(workspaceId, key);
     if (response == null || response.status < 200 || response.status >= 300) {
@@ -163,12 +192,16 @@ public final class IdempotencyCache {
     doc.put("created_at", Json.time(entry.createdAt));
     doc.put("claimed_at", entry.createdAt.toString());
     doc.put("operation", entry.fingerprintOperation);
-    doc.set("body", entry.fingerprintBody == null ? Json.object().nullNode() : entry.fingerprintBody);
+    doc.set(
+        "body", entry.fingerprintBody == null ? Json.object().nullNode() : entry.fingerprintBody);
     ApiException refusal = response.replayRefusal();
     if (refusal != null) {
       ObjectNode r = doc.putObject("refusal");
-      r.put("status", refusal.status).put("type", refusal.type).put("code", refusal.code)
-          .put("message", refusal.getMessage()).put("param", refusal.param);
+      r.put("status", refusal.status)
+          .put("type", refusal.type)
+          .put("code", refusal.code)
+          .put("message", refusal.getMessage())
+          .put("param", refusal.param);
       entry.refusal = refusal;
     } else {
       ObjectNode r = doc.putObject("response");
@@ -209,9 +242,14 @@ public final class IdempotencyCache {
   }
 
   private static ApiResponse response(JsonNode r) {
-    ApiResponse response = new ApiResponse(r.get("status").asInt(), r.get("content_type").asText(),
-        Base64.getDecoder().decode(r.get("body").asText()));
-    r.get("headers").properties().forEach(h -> response.headers.put(h.getKey(), h.getValue().asText()));
+    ApiResponse response =
+        new ApiResponse(
+            r.get("status").asInt(),
+            r.get("content_type").asText(),
+            Base64.getDecoder().decode(r.get("body").asText()));
+    r.get("headers")
+        .properties()
+        .forEach(h -> response.headers.put(h.getKey(), h.getValue().asText()));
     return response;
   }
 }

@@ -61,8 +61,17 @@ public final class RateLimiter {
     if (!allowed) {
       Map<String, String> h = new java.util.LinkedHashMap<>(headers);
       h.put("Retry-After", Long.toString(resetSeconds));
-      throw new ApiException(429, "rate_limited", "rate_limited",
-          "Too many requests: limit is " + limit + " per " + (windowMillis / 1000) + " s for this key.", null, h);
+      throw new ApiException(
+          429,
+          "rate_limited",
+          "rate_limited",
+          "Too many requests: limit is "
+              + limit
+              + " per "
+              + (windowMillis / 1000)
+              + " s for this key.",
+          null,
+          h);
     }
   }
 }

@@ -8,6 +8,7 @@ public final class Workspaces {
 
   /** The demo workspace's id. */
   public static final String DEMO_ID = "ws_demo";
+
   /** The second workspace's id (isolation tests). */
   public static final String OTHER_ID = "ws_other";
 

@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** What the admin routes control, implemented by the emulator (so that admin never depends on the wiring). */
+/**
+ * What the admin routes control, implemented by the emulator (so that admin never depends on the
+ * wiring).
+ */
 public interface EmulatorControls {
 
   /** Forgets everything and re-seeds. */
@@ -33,13 +36,21 @@ public interface EmulatorControls {
   /** The second workspace's full-scope key. */
   String otherWorkspaceApiKey();
 
-  /** The workspace id for a name given to an admin route ({@code other} or its id; anything else: demo). */
+  /**
+   * The workspace id for a name given to an admin route ({@code other} or its id; anything else:
+   * demo).
+   */
   String workspaceFor(String name);
 
-  /** Creates {@code count} one-recipient runs in a workspace through the normal create path; returns their ids. */
+  /**
+   * Creates {@code count} one-recipient runs in a workspace through the normal create path; returns
+   * their ids.
+   */
   List<String> generateRuns(String workspaceId, int count);
 
-  /** Up to {@code limit} logged API requests, newest first, of one workspace ({@code null}: all). */
+  /**
+   * Up to {@code limit} logged API requests, newest first, of one workspace ({@code null}: all).
+   */
   ObjectNode requests(Integer limit, String workspaceId);
 
   /** The whole state as a snapshot document. */

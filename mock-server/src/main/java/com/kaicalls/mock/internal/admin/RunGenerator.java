@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Creates runs in bulk for {@code POST /__admin/kaicalls/communication-runs/generate}, through the normal create path. */
+/**
+ * Creates runs in bulk for {@code POST /__admin/kaicalls/communication-runs/generate}, through the
+ * normal create path.
+ */
 public final class RunGenerator {
 
   private final Transactions tx;
@@ -21,7 +24,8 @@ public final class RunGenerator {
   private final Clock clock;
   private final RunHandlers runs;
 
-  public RunGenerator(Transactions tx, Store store, Ledger ledger, Ids ids, Clock clock, RunHandlers runs) {
+  public RunGenerator(
+      Transactions tx, Store store, Ledger ledger, Ids ids, Clock clock, RunHandlers runs) {
     this.tx = tx;
     this.store = store;
     this.ledger = ledger;
@@ -30,22 +34,30 @@ public final class RunGenerator {
     this.runs = runs;
   }
 
-  /** Creates {@code count} one-recipient runs in a workspace, as one transaction; returns their ids. */
+  /**
+   * Creates {@code count} one-recipient runs in a workspace, as one transaction; returns their ids.
+   */
   public List<String> generate(String workspaceId, int count) {
-    return tx.call(() -> {
-      ObjectNode agent = store.all(workspaceId, "agent").stream().findFirst().orElseGet(() -> generatedAgent(workspaceId));
-      String agentId = agent.get("id").asText();
-      List<String> created = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        ObjectNode body = Json.object();
-        body.put("name", "Generated run " + (i + 1));
-        body.put("agent_id", agentId);
-        body.put("channel", "voice");
-        body.putArray("recipients").addObject().put("phone", String.format("+1415%07d", 2000000 + i));
-        created.add(runs.create(workspaceId, body, List.of()).get("id").asText());
-      }
-      return created;
-    });
+    return tx.call(
+        () -> {
+          ObjectNode agent =
+              store.all(workspaceId, "agent").stream()
+                  .findFirst()
+                  .orElseGet(() -> generatedAgent(workspaceId));
+          String agentId = agent.get("id").asText();
+          List<String> created = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            ObjectNode body = Json.object();
+            body.put("name", "Generated run " + (i + 1));
+            body.put("agent_id", agentId);
+            body.put("channel", "voice");
+            body.putArray("recipients")
+                .addObject()
+                .put("phone", String.format("+1415%07d", 2000000 + i));
+            created.add(runs.create(workspaceId, body, List.of()).get("id").asText());
+          }
+          return created;
+        });
   }
 
   private ObjectNode generatedAgent(String workspaceId) {

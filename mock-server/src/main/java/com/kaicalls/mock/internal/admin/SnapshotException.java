@@ -22,7 +22,10 @@ public final class SnapshotException extends IllegalArgumentException {
     return code;
   }
 
-  /** The field at fault ({@code version}, {@code workspaces[0].documents.agent[2].id}), or {@code null}. */
+  /**
+   * The field at fault ({@code version}, {@code workspaces[0].documents.agent[2].id}), or {@code
+   * null}.
+   */
   public String param() {
     return param;
   }

@@ -25,26 +25,34 @@ import java.util.Map;
 
 /**
  * The snapshot format ({@value #VERSION}): the whole state as one JSON document, {@code {"version",
- * "clock": {"now"}, "id_sequence", "workspaces": [{"id", "name", "documents": {type: [document, ...]}}]}},
- * documents in store order under their type names (internal types start with {@code _}: timers,
- * idempotency records, API key hashes). Written deterministically (two-space indent, {@code \n}), so
- * taking a snapshot of a restored snapshot gives the same bytes.
+ * "clock": {"now"}, "id_sequence", "workspaces": [{"id", "name", "documents": {type: [document,
+ * ...]}}]}}, documents in store order under their type names (internal types start with {@code _}:
+ * timers, idempotency records, API key hashes). Written deterministically (two-space indent, {@code
+ * \n}), so taking a snapshot of a restored snapshot gives the same bytes.
  */
 public final class Snapshots {
 
   static final String VERSION = "kaicalls-snapshot/1";
-  private static final ObjectWriter PRETTY = Json.MAPPER.writer(new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter PRETTY =
+      Json.MAPPER.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   /** A validated snapshot: documents by workspace, then type. */
-  public record Parsed(Instant now, long idSequence, Map<String, Map<String, List<ObjectNode>>> documents) {}
+  public record Parsed(
+      Instant now, long idSequence, Map<String, Map<String, List<ObjectNode>>> documents) {}
 
   private Snapshots() {}
 
-  /** The state as a snapshot document; idempotency records already expired at {@code now} are left out. */
-  public static ObjectNode take(Store store, long idSequence, Instant now, List<String> workspaceIds, Workspaces names) {
+  /**
+   * The state as a snapshot document; idempotency records already expired at {@code now} are left
+   * out.
+   */
+  public static ObjectNode take(
+      Store store, long idSequence, Instant now, List<String> workspaceIds, Workspaces names) {
     ObjectNode root = Json.object();
     root.put("version", VERSION);
     root.putObject("clock").put("now", now.toString());
@@ -59,7 +67,8 @@ public final class Snapshots {
       for (String type : store.types(ws)) {
         ArrayNode list = Json.array();
         for (ObjectNode doc : store.all(ws, type)) {
-          if (!type.equals(IdempotencyCache.TYPE) || now.isBefore(claimedAt(doc).plus(IdempotencyCache.RETENTION))) {
+          if (!type.equals(IdempotencyCache.TYPE)
+              || now.isBefore(claimedAt(doc).plus(IdempotencyCache.RETENTION))) {
             list.add(doc);
           }
         }
@@ -79,7 +88,9 @@ public final class Snapshots {
     }
   }
 
-  /** Reads and checks a snapshot; throws {@link SnapshotException} naming the first field at fault. */
+  /**
+   * Reads and checks a snapshot; throws {@link SnapshotException} naming the first field at fault.
+   */
   public static Parsed read(byte[] bytes, List<String> knownWorkspaces) {
     JsonNode root;
     try {
@@ -91,16 +102,26 @@ public final class Snapshots {
   }
 
   public static Parsed read(JsonNode root, List<String> knownWorkspaces) {
-    check(root != null && root.isObject(), null, "A snapshot is a JSON object with version, clock, id_sequence and"
-        + " workspaces.");
+    check(
+        root != null && root.isObject(),
+        null,
+        "A snapshot is a JSON object with version, clock, id_sequence and" + " workspaces.");
     JsonNode version = root.get("version");
     if (version == null || !VERSION.equals(version.asText(null))) {
-      throw new SnapshotException("snapshot_version_unsupported", "This emulator restores snapshots of version \""
-          + VERSION + "\"; this one has version " + (version == null ? "none" : version.toString()) + ".", "version");
+      throw new SnapshotException(
+          "snapshot_version_unsupported",
+          "This emulator restores snapshots of version \""
+              + VERSION
+              + "\"; this one has version "
+              + (version == null ? "none" : version.toString())
+              + ".",
+          "version");
     }
     Instant now = instant(root.path("clock").path("now"), "clock.now");
     JsonNode seq = root.path("id_sequence");
-    check(seq.canConvertToLong() && seq.isIntegralNumber() && seq.asLong() >= 0, "id_sequence",
+    check(
+        seq.canConvertToLong() && seq.isIntegralNumber() && seq.asLong() >= 0,
+        "id_sequence",
         "id_sequence must be a non-negative integer.");
     JsonNode workspaces = root.path("workspaces");
     check(workspaces.isArray(), "workspaces", "workspaces must be an array.");
@@ -109,12 +130,18 @@ public final class Snapshots {
       String at = "workspaces[" + i + "]";
       JsonNode workspace = workspaces.get(i);
       String id = workspace.path("id").asText(null);
-      check(id != null && knownWorkspaces.contains(id) && !documents.containsKey(id), at + ".id",
+      check(
+          id != null && knownWorkspaces.contains(id) && !documents.containsKey(id),
+          at + ".id",
           at + ".id must be one of " + knownWorkspaces + ", each at most once.");
       JsonNode types = workspace.path("documents");
-      check(types.isObject(), at + ".documents", at + ".documents must be an object of arrays by type.");
+      check(
+          types.isObject(),
+          at + ".documents",
+          at + ".documents must be an object of arrays by type.");
       Map<String, List<ObjectNode>> byType = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = types.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = types.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> type = it.next();
         String typeAt = at + ".documents." + type.getKey();
         check(type.getValue().isArray(), typeAt, typeAt + " must be an array of documents.");
@@ -129,9 +156,15 @@ public final class Snapshots {
     return new Parsed(now, seq.asLong(), documents);
   }
 
-  /** A stored document: an object with a textual id and created_at; internal types with what they are read by. */
+  /**
+   * A stored document: an object with a textual id and created_at; internal types with what they
+   * are read by.
+   */
   private static ObjectNode document(String type, JsonNode doc, String at) {
-    check(doc.isObject() && doc.path("id").isTextual(), at + ".id", at + " must be an object with a textual id.");
+    check(
+        doc.isObject() && doc.path("id").isTextual(),
+        at + ".id",
+        at + " must be an object with a textual id.");
     instant(doc.path("created_at"), at + ".created_at");
     switch (type) {
       case Scheduler.TYPE:
@@ -143,17 +176,27 @@ public final class Snapshots {
         break;
       case IdempotencyCache.TYPE:
         instant(doc.path("claimed_at"), at + ".claimed_at");
-        check(doc.path("operation").isTextual() && doc.has("body"), at + ".operation",
+        check(
+            doc.path("operation").isTextual() && doc.has("body"),
+            at + ".operation",
             at + " must have operation and body.");
         JsonNode refusal = doc.path("refusal");
         JsonNode response = doc.path("response");
-        boolean ok = refusal.isObject()
-            ? refusal.path("status").isInt() && refusal.path("type").isTextual() && refusal.path("code").isTextual()
-                && refusal.path("message").isTextual()
-            : response.path("status").isInt() && response.path("content_type").isTextual()
-                && response.path("body").isTextual() && response.path("headers").isObject();
-        check(ok, at + (refusal.isObject() ? ".refusal" : ".response"),
-            at + " must hold a stored response (status, content_type, body, headers) or a refusal.");
+        boolean ok =
+            refusal.isObject()
+                ? refusal.path("status").isInt()
+                    && refusal.path("type").isTextual()
+                    && refusal.path("code").isTextual()
+                    && refusal.path("message").isTextual()
+                : response.path("status").isInt()
+                    && response.path("content_type").isTextual()
+                    && response.path("body").isTextual()
+                    && response.path("headers").isObject();
+        check(
+            ok,
+            at + (refusal.isObject() ? ".refusal" : ".response"),
+            at
+                + " must hold a stored response (status, content_type, body, headers) or a refusal.");
         break;
       default:
         break;

@@ -17,6 +17,7 @@ public final class ApiCall {
   final Map<String, String> pathParams;
   final Map<String, List<String>> query;
   public final JsonNode body;
+
   /** Body schema violations; non-empty only for operations that report them in their result. */
   public final List<Violation> violations;
 
@@ -46,8 +47,8 @@ public final class ApiCall {
   }
 
   /**
-   * The stored {@code type} document named by the path's {@code id} in the caller's workspace, or the
-   * 404 {@code resource_missing} ("No such {@code what}: 'id'.", param {@code id}).
+   * The stored {@code type} document named by the path's {@code id} in the caller's workspace, or
+   * the 404 {@code resource_missing} ("No such {@code what}: 'id'.", param {@code id}).
    */
   public ObjectNode require(Store store, String type, String what) {
     return require(store, type, path("id"), what, "id");
@@ -55,7 +56,8 @@ public final class ApiCall {
 
   /**
    * The stored {@code type} document {@code id} of the caller's workspace, or the 404 {@code
-   * resource_missing} ("No such {@code what}: 'id'.") naming {@code param}, the field that gave the id.
+   * resource_missing} ("No such {@code what}: 'id'.") naming {@code param}, the field that gave the
+   * id.
    */
   public ObjectNode require(Store store, String type, String id, String what, String param) {
     ObjectNode document = store.get(workspace(), type, id);

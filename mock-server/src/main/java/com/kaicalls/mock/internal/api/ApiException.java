@@ -20,7 +20,12 @@ public final class ApiException extends RuntimeException {
   }
 
   public ApiException(
-      int status, String type, String code, String message, String param, Map<String, String> headers) {
+      int status,
+      String type,
+      String code,
+      String message,
+      String param,
+      Map<String, String> headers) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;

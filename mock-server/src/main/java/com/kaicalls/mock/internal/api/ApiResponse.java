@@ -29,8 +29,11 @@ public final class ApiResponse {
   }
 
   public static ApiResponse error(ApiException e, String requestId) {
-    ApiResponse response = new ApiResponse(e.status, "application/json",
-        ErrorEnvelope.json(e.type, e.code, e.getMessage(), e.param, requestId));
+    ApiResponse response =
+        new ApiResponse(
+            e.status,
+            "application/json",
+            ErrorEnvelope.json(e.type, e.code, e.getMessage(), e.param, requestId));
     response.headers.put(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(e.status, e.code));
     response.headers.putAll(e.headers);
     return response;

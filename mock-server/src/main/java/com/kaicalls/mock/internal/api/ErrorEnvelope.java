@@ -25,7 +25,8 @@ public final class ErrorEnvelope {
   private ErrorEnvelope() {}
 
   /** The envelope as JSON bytes; {@code param} may be {@code null}. */
-  public static byte[] json(String type, String code, String message, String param, String requestId) {
+  public static byte[] json(
+      String type, String code, String message, String param, String requestId) {
     ObjectNode error = JsonNodeFactory.instance.objectNode();
     error.put("type", type);
     error.put("code", code);
@@ -60,7 +61,9 @@ public final class ErrorEnvelope {
     return Boolean.toString(status == 408 || status == 429 || status >= 500);
   }
 
-  /** A request id for an error answered before the pipeline: {@code req_} and 24 random characters. */
+  /**
+   * A request id for an error answered before the pipeline: {@code req_} and 24 random characters.
+   */
   public static String newRequestId() {
     char[] id = new char[24];
     ThreadLocalRandom random = ThreadLocalRandom.current();

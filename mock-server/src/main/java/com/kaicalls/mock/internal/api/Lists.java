@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  */
 public final class Lists {
 
-  private static final Set<String> RESERVED = Set.of("limit", "cursor", "created_after", "created_before");
+  private static final Set<String> RESERVED =
+      Set.of("limit", "cursor", "created_after", "created_before");
 
   private Lists() {}
 
@@ -41,10 +42,11 @@ public final class Lists {
         }
       }
       String field = param.name();
-      filters.add(doc -> {
-        JsonNode value = doc.get(field);
-        return value != null && !value.isNull() && accepted.contains(value.asText());
-      });
+      filters.add(
+          doc -> {
+            JsonNode value = doc.get(field);
+            return value != null && !value.isNull() && accepted.contains(value.asText());
+          });
     }
     String limit = call.query("limit");
     return new ListQuery(
@@ -61,8 +63,8 @@ public final class Lists {
     try {
       return text == null ? null : Rfc3339.parse(text);
     } catch (java.time.DateTimeException e) {
-      throw ApiException.invalid("parameter_invalid", "'" + text + "' is not an RFC 3339 date-time.", name);
+      throw ApiException.invalid(
+          "parameter_invalid", "'" + text + "' is not an RFC 3339 date-time.", name);
     }
   }
-
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs work at virtual times: timers are documents ({@code _timer}, id = a key such as {@code
- * job:<id>}, so re-scheduling replaces) mirrored in a queue ordered by due time. Each due timer runs
- * in its own transaction. Asynchronous work started by a timer (a webhook attempt) is tracked with
- * {@link #beginWork()}/{@link #endWork()} so that {@link #advanceTo} returns only once it finished.
- * Realtime mode runs a background thread; manual mode runs timers only inside {@link #advanceTo}.
+ * job:<id>}, so re-scheduling replaces) mirrored in a queue ordered by due time. Each due timer
+ * runs in its own transaction. Asynchronous work started by a timer (a webhook attempt) is tracked
+ * with {@link #beginWork()}/{@link #endWork()} so that {@link #advanceTo} returns only once it
+ * finished. Realtime mode runs a background thread; manual mode runs timers only inside {@link
+ * #advanceTo}.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -93,7 +94,9 @@ public final class Scheduler implements AutoCloseable {
     queue.clear();
     for (String ws : workspaceIds) {
       for (ObjectNode timer : store.all(ws, TYPE)) {
-        queue.add(new Entry(Instant.parse(timer.get("due_at").asText()), seq++, ws, timer.get("id").asText()));
+        queue.add(
+            new Entry(
+                Instant.parse(timer.get("due_at").asText()), seq++, ws, timer.get("id").asText()));
       }
     }
     notifyAll();

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The emulator's time. Manual: stands still until {@link #moveTo}. Realtime: follows a source
- * clock at {@code speed}× from an anchor. Never goes backwards.
+ * The emulator's time. Manual: stands still until {@link #moveTo}. Realtime: follows a source clock
+ * at {@code speed}× from an anchor. Never goes backwards.
  */
 public final class VirtualClock extends Clock {
 
@@ -28,13 +28,18 @@ public final class VirtualClock extends Clock {
     this.anchorVirtual = start == null ? anchorSource : start;
   }
 
-  /** Back to the start (reset): the configured start time, or else the source's time now (never a stale instant). */
+  /**
+   * Back to the start (reset): the configured start time, or else the source's time now (never a
+   * stale instant).
+   */
   public synchronized void reset() {
     anchorSource = source.instant();
     anchorVirtual = start != null ? start : anchorSource;
   }
 
-  /** Continues from {@code at}, earlier or later (a restored snapshot): the one way time goes back. */
+  /**
+   * Continues from {@code at}, earlier or later (a restored snapshot): the one way time goes back.
+   */
   public synchronized void restartAt(Instant at) {
     anchorSource = source.instant();
     anchorVirtual = at;

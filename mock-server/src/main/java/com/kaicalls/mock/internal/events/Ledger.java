@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
- * The one place state changes go through: saves a document and appends its event to the
- * workspace's append-only event store, then tells listeners (a delivery dispatcher, later).
+ * The one place state changes go through: saves a document and appends its event to the workspace's
+ * append-only event store, then tells listeners (a delivery dispatcher, later).
  */
 public final class Ledger {
 
@@ -50,7 +50,8 @@ public final class Ledger {
   }
 
   /** Appends an event that happened at {@code at} (the seed backdates its history). */
-  public synchronized ObjectNode append(String workspaceId, String eventType, ObjectNode payload, java.time.Instant at) {
+  public synchronized ObjectNode append(
+      String workspaceId, String eventType, ObjectNode payload, java.time.Instant at) {
     ObjectNode event = Json.object();
     event.put("id", ids.next("evt_"));
     event.put("object", "event");

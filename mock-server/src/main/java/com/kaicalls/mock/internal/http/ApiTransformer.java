@@ -48,16 +48,21 @@ public final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     byte[] spec = r.spec();
     Request request = serveEvent.getRequest();
     String method = request.getMethod().getName();
-    if ((method.equals("GET") || method.equals("HEAD")) && Pipeline.pathOf(request.getUrl()).equals("/openapi.yaml")) {
-      return new ResponseDefinitionBuilder().withStatus(200)
-          .withHeader("Content-Type", "application/yaml").withBody(spec).build();
+    if ((method.equals("GET") || method.equals("HEAD"))
+        && Pipeline.pathOf(request.getUrl()).equals("/openapi.yaml")) {
+      return new ResponseDefinitionBuilder()
+          .withStatus(200)
+          .withHeader("Content-Type", "application/yaml")
+          .withBody(spec)
+          .build();
     }
     FaultRegistry.Rule fault = r.faults().take(method, Pipeline.pathOf(request.getUrl()));
     if (fault != null && fault.kind == FaultKind.CONNECTION_RESET) {
       return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
     Pipeline.RawRequest raw =
-        new Pipeline.RawRequest(method, request.getUrl(), name -> header(request, name), request.getBody());
+        new Pipeline.RawRequest(
+            method, request.getUrl(), name -> header(request, name), request.getBody());
     if (fault != null && fault.kind == FaultKind.STATUS) {
       return toDefinition(injectedStatus(fault, pipeline, raw));
     }
@@ -73,12 +78,20 @@ public final class ApiTransformer implements ResponseDefinitionTransformerV2 {
     return definition.build();
   }
 
-  private static ApiResponse injectedStatus(FaultRegistry.Rule fault, Pipeline pipeline, Pipeline.RawRequest raw) {
+  private static ApiResponse injectedStatus(
+      FaultRegistry.Rule fault, Pipeline pipeline, Pipeline.RawRequest raw) {
     boolean limited = fault.status == 429;
     String type = limited ? "rate_limited" : fault.status >= 500 ? "api_error" : "invalid_request";
-    ApiException error = new ApiException(fault.status, type, limited ? "rate_limited" : "fault_injected",
-        "Fault injected by the emulator (POST /__admin/kaicalls/faults).", null,
-        fault.retryAfterSeconds == null ? Map.of() : Map.of("Retry-After", Long.toString(fault.retryAfterSeconds)));
+    ApiException error =
+        new ApiException(
+            fault.status,
+            type,
+            limited ? "rate_limited" : "fault_injected",
+            "Fault injected by the emulator (POST /__admin/kaicalls/faults).",
+            null,
+            fault.retryAfterSeconds == null
+                ? Map.of()
+                : Map.of("Retry-After", Long.toString(fault.retryAfterSeconds)));
     return pipeline.errorResponse(raw, error);
   }
 

@@ -26,7 +26,14 @@ public final class FaultRegistry {
     int remaining;
 
     /** {@code kind}: the fault's name in the admin JSON (see {@link FaultKind}). */
-    public Rule(String method, String path, int count, String kind, int status, Long retryAfterSeconds, long delayMs) {
+    public Rule(
+        String method,
+        String path,
+        int count,
+        String kind,
+        int status,
+        Long retryAfterSeconds,
+        long delayMs) {
       if (path == null || !path.startsWith("/")) {
         throw new IllegalArgumentException("path must start with '/'");
       }
@@ -35,7 +42,8 @@ public final class FaultRegistry {
       }
       FaultKind faultKind = FaultKind.named(kind);
       if (faultKind == null) {
-        throw new IllegalArgumentException("fault must be one of status, delay, connection_reset, commit_then_drop");
+        throw new IllegalArgumentException(
+            "fault must be one of status, delay, connection_reset, commit_then_drop");
       }
       if (faultKind == FaultKind.STATUS && (status < 400 || status > 599)) {
         throw new IllegalArgumentException("status must be 400..599");
@@ -56,7 +64,9 @@ public final class FaultRegistry {
       if (method != null && !method.equals(requestMethod)) {
         return false;
       }
-      return path.endsWith("*") ? requestPath.startsWith(path.substring(0, path.length() - 1)) : path.equals(requestPath);
+      return path.endsWith("*")
+          ? requestPath.startsWith(path.substring(0, path.length() - 1))
+          : path.equals(requestPath);
     }
 
     public ObjectNode toJson() {

@@ -53,13 +53,15 @@ public final class GuardedJettyServer extends Jetty11HttpServer {
   protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
     context.setErrorHandler(new JsonErrorHandler());
     ServletHandler servlets = context.getServletHandler();
-    FilterHolder[] kept = Arrays.stream(servlets.getFilters())
-        .filter(f -> !CrossOriginFilter.class.equals(f.getHeldClass()))
-        .toArray(FilterHolder[]::new);
+    FilterHolder[] kept =
+        Arrays.stream(servlets.getFilters())
+            .filter(f -> !CrossOriginFilter.class.equals(f.getHeldClass()))
+            .toArray(FilterHolder[]::new);
     Set<String> names = Arrays.stream(kept).map(FilterHolder::getName).collect(Collectors.toSet());
-    servlets.setFilterMappings(Arrays.stream(servlets.getFilterMappings())
-        .filter(m -> names.contains(m.getFilterName()))
-        .toArray(org.eclipse.jetty.servlet.FilterMapping[]::new));
+    servlets.setFilterMappings(
+        Arrays.stream(servlets.getFilterMappings())
+            .filter(m -> names.contains(m.getFilterName()))
+            .toArray(org.eclipse.jetty.servlet.FilterMapping[]::new));
     servlets.setFilters(kept);
   }
 }

@@ -29,12 +29,18 @@ public final class JsonErrorHandler extends ErrorHandler {
 
   @Override
   protected void generateAcceptableResponse(
-      Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+      Request baseRequest,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int code,
+      String message)
       throws IOException {
     Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (code >= 500 && failure instanceof Throwable t) {
-      LOG.log(System.Logger.Level.ERROR, "Unexpected error answering " + request.getMethod() + " "
-          + request.getRequestURI(), t);
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "Unexpected error answering " + request.getMethod() + " " + request.getRequestURI(),
+          t);
     }
     byte[] body = body(code, code >= 500 ? null : message);
     response.setHeader(ErrorEnvelope.SHOULD_RETRY, ErrorEnvelope.shouldRetry(code, null));
@@ -86,10 +92,15 @@ public final class JsonErrorHandler extends ErrorHandler {
         break;
       default:
         code = status >= 500 ? "internal_error" : "http_" + status;
-        message = status >= 500 ? "An unexpected error occurred in the emulator."
-            : "The request was refused (HTTP " + status + (detail == null ? ")." : ": " + detail + ").");
+        message =
+            status >= 500
+                ? "An unexpected error occurred in the emulator."
+                : "The request was refused (HTTP "
+                    + status
+                    + (detail == null ? ")." : ": " + detail + ").");
         break;
     }
-    return ErrorEnvelope.json(ErrorEnvelope.typeFor(status), code, message, null, ErrorEnvelope.newRequestId());
+    return ErrorEnvelope.json(
+        ErrorEnvelope.typeFor(status), code, message, null, ErrorEnvelope.newRequestId());
   }
 }

@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class OriginPolicy {
 
-  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})){3}");
+  private static final Pattern IPV4_LOOPBACK =
+      Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})){3}");
 
   /** Allowed with any port, lower case, IPv6 in brackets. */
   private final Set<String> names = new HashSet<>();
+
   /** Allowed with this port only, lower case {@code name:port}. */
   private final Set<String> namesWithPort = new HashSet<>();
 
@@ -49,14 +51,21 @@ public final class OriginPolicy {
    * @throws IllegalArgumentException naming the value when it is not one
    */
   public static String checkAllowedHost(String host) {
-    if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?")) {
-      throw new IllegalArgumentException("--allowed-host must be a host name or address, optionally with :port, was '"
-          + host + "'");
+    if (host == null
+        || !host.matches(
+            "[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?")) {
+      throw new IllegalArgumentException(
+          "--allowed-host must be a host name or address, optionally with :port, was '"
+              + host
+              + "'");
     }
     return host;
   }
 
-  /** Whether the emulator answers a request with this {@code Host} header ({@code null}: HTTP/1.0, allowed). */
+  /**
+   * Whether the emulator answers a request with this {@code Host} header ({@code null}: HTTP/1.0,
+   * allowed).
+   */
   public boolean allowsHost(String hostHeader) {
     if (hostHeader == null) {
       return true;
@@ -73,9 +82,9 @@ public final class OriginPolicy {
   }
 
   /**
-   * Whether a request comes from a browser page of another origin: its {@code Origin} is not
-   * {@code http(s)://<Host>} (an opaque {@code null} origin counts as foreign), or the browser says
-   * {@code Sec-Fetch-Site: cross-site}.
+   * Whether a request comes from a browser page of another origin: its {@code Origin} is not {@code
+   * http(s)://<Host>} (an opaque {@code null} origin counts as foreign), or the browser says {@code
+   * Sec-Fetch-Site: cross-site}.
    */
   public static boolean crossOrigin(String origin, String secFetchSite, String hostHeader) {
     if (secFetchSite != null && secFetchSite.trim().equalsIgnoreCase("cross-site")) {
@@ -91,6 +100,7 @@ public final class OriginPolicy {
 
   private static boolean hasPort(String host) {
     int colon = host.lastIndexOf(':');
-    return colon > 0 && (host.startsWith("[") ? host.charAt(colon - 1) == ']' : host.indexOf(':') == colon);
+    return colon > 0
+        && (host.startsWith("[") ? host.charAt(colon - 1) == ']' : host.indexOf(':') == colon);
   }
 }

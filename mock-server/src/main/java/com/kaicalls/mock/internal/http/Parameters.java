@@ -44,7 +44,8 @@ final class Parameters {
           List<String> values = query.get(name);
           if (values == null || values.isEmpty()) {
             if (param.required()) {
-              throw ApiException.invalid("parameter_missing", "Query parameter '" + name + "' is required.", name);
+              throw ApiException.invalid(
+                  "parameter_missing", "Query parameter '" + name + "' is required.", name);
             }
           } else {
             check(param, values);
@@ -55,9 +56,12 @@ final class Parameters {
           if (value == null) {
             if (param.required()) {
               boolean idem = name.equalsIgnoreCase("Idempotency-Key");
-              throw ApiException.invalid(idem ? "missing_idempotency_key" : "parameter_missing",
-                  idem ? "This request requires an Idempotency-Key header (1 to 255 characters)."
-                      : "Header '" + name + "' is required.", name);
+              throw ApiException.invalid(
+                  idem ? "missing_idempotency_key" : "parameter_missing",
+                  idem
+                      ? "This request requires an Idempotency-Key header (1 to 255 characters)."
+                      : "Header '" + name + "' is required.",
+                  name);
             }
           } else {
             check(param, List.of(value));
@@ -73,16 +77,27 @@ final class Parameters {
     JsonNode schema = validator.resolve(param.schema());
     JsonNode value = convert(schema, values);
     // Handlers hold integers in an int unless the spec says int64.
-    if (value.isLong() && value.longValue() != (int) value.longValue() && !schema.path("format").asText().equals("int64")) {
-      throw ApiException.invalid("parameter_invalid", param.in() + " parameter '" + param.name()
-          + "' is out of range (at most " + Integer.MAX_VALUE + ").", param.name());
+    if (value.isLong()
+        && value.longValue() != (int) value.longValue()
+        && !schema.path("format").asText().equals("int64")) {
+      throw ApiException.invalid(
+          "parameter_invalid",
+          param.in()
+              + " parameter '"
+              + param.name()
+              + "' is out of range (at most "
+              + Integer.MAX_VALUE
+              + ").",
+          param.name());
     }
     List<Violation> violations = new ArrayList<>();
     validator.check(schema, value, param.name(), violations);
     if (!violations.isEmpty()) {
       Violation v = violations.get(0);
-      throw ApiException.invalid("parameter_invalid",
-          v.message().replace(v.param(), param.in() + " parameter '" + param.name() + "'"), param.name());
+      throw ApiException.invalid(
+          "parameter_invalid",
+          v.message().replace(v.param(), param.in() + " parameter '" + param.name() + "'"),
+          param.name());
     }
   }
 
@@ -92,8 +107,10 @@ final class Parameters {
       ArrayNode array = Json.array();
       JsonNode items = validator.resolve(schema.path("items"));
       for (String v : values) {
-        for (String part : items.path("type").asText("string").equals("string") && values.size() == 1
-            ? v.split(",") : new String[] {v}) {
+        for (String part :
+            items.path("type").asText("string").equals("string") && values.size() == 1
+                ? v.split(",")
+                : new String[] {v}) {
           array.add(scalar(items, part));
         }
       }

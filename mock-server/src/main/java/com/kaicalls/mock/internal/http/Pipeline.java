@@ -97,49 +97,115 @@ public final class Pipeline {
     } catch (InvalidCursorException e) {
       response = ApiResponse.error(ApiException.of(e), requestId);
     } catch (RuntimeException e) {
-      // One line for the person running the emulator; the stack trace only when they ask for debug logs.
-      LOG.log(System.Logger.Level.ERROR, "Unexpected error answering " + request.method() + " " + path + " ("
-          + requestId + "): " + e);
+      // One line for the person running the emulator; the stack trace only when they ask for debug
+      // logs.
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "Unexpected error answering "
+              + request.method()
+              + " "
+              + path
+              + " ("
+              + requestId
+              + "): "
+              + e);
       LOG.log(System.Logger.Level.DEBUG, "Stack trace of the error answering " + requestId, e);
-      response = ApiResponse.error(new ApiException(500, "api_error", "internal_error",
-          "An unexpected error occurred in the emulator.", null), requestId);
+      response =
+          ApiResponse.error(
+              new ApiException(
+                  500,
+                  "api_error",
+                  "internal_error",
+                  "An unexpected error occurred in the emulator.",
+                  null),
+              requestId);
     }
     extraHeaders.forEach(response.headers::putIfAbsent);
     response.headers.put("Request-Id", requestId);
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     String keyId = caller == null ? null : caller.keyId();
     if (requestLog != null) {
-      requestLog.accept(String.format("%s %s %d key=%s %dms %s", request.method(), path,
-          response.status, keyId == null ? "-" : keyId, durationMs, requestId));
+      requestLog.accept(
+          String.format(
+              "%s %s %d key=%s %dms %s",
+              request.method(),
+              path,
+              response.status,
+              keyId == null ? "-" : keyId,
+              durationMs,
+              requestId));
     }
-    record(received, request, response, keyId, caller == null ? null : caller.workspaceId(), requestId, durationMs);
+    record(
+        received,
+        request,
+        response,
+        keyId,
+        caller == null ? null : caller.workspaceId(),
+        requestId,
+        durationMs);
     return response;
   }
 
-  private void record(Instant received, RawRequest request, ApiResponse response, String keyId, String workspaceId,
-      String requestId, long durationMs) {
-    recent.record(new RequestLog.Exchange(received, request.method(), request.url(), response.status, keyId, workspaceId,
-        requestId, request.header().apply("Idempotency-Key"), "true".equals(response.headers.get("Idempotent-Replayed")),
-        durationMs, request.body(), request.header().apply("Content-Type"), response.body, response.contentType));
+  private void record(
+      Instant received,
+      RawRequest request,
+      ApiResponse response,
+      String keyId,
+      String workspaceId,
+      String requestId,
+      long durationMs) {
+    recent.record(
+        new RequestLog.Exchange(
+            received,
+            request.method(),
+            request.url(),
+            response.status,
+            keyId,
+            workspaceId,
+            requestId,
+            request.header().apply("Idempotency-Key"),
+            "true".equals(response.headers.get("Idempotent-Replayed")),
+            durationMs,
+            request.body(),
+            request.header().apply("Content-Type"),
+            response.body,
+            response.contentType));
   }
 
   /** The checks before the key: size (413), route (404/405), body media type (415). */
   private RouteTable.Match route(RawRequest request, String path) {
     byte[] rawBody = request.body() == null ? new byte[0] : request.body();
     if (rawBody.length > MAX_BODY_BYTES) {
-      throw new ApiException(413, "payload_too_large", "payload_too_large",
-          "Request bodies are limited to 1 MB.", null);
+      throw new ApiException(
+          413,
+          "payload_too_large",
+          "payload_too_large",
+          "Request bodies are limited to 1 MB.",
+          null);
     }
     RouteTable.Match match = routes.match(request.method(), path);
     if (match == null) {
       Set<String> allowed = routes.allowedMethods(path);
       if (allowed.isEmpty()) {
-        throw new ApiException(404, "not_found", "route_not_found",
-            "Unrecognized request URL (" + request.method() + " " + path + ").", null);
+        throw new ApiException(
+            404,
+            "not_found",
+            "route_not_found",
+            "Unrecognized request URL (" + request.method() + " " + path + ").",
+            null);
       }
-      throw new ApiException(405, "invalid_request", "method_not_allowed",
-          request.method() + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed) + ".",
-          null, Map.of("Allow", String.join(", ", allowed)));
+      throw new ApiException(
+          405,
+          "invalid_request",
+          "method_not_allowed",
+          request.method()
+              + " is not allowed on "
+              + path
+              + "; allowed: "
+              + String.join(", ", allowed)
+              + ".",
+          null,
+          Map.of("Allow", String.join(", ", allowed)));
     }
     if (rawBody.length > 0) {
       RequestBody.checkContentType(request.header().apply("Content-Type"));
@@ -147,16 +213,27 @@ public final class Pipeline {
     return match;
   }
 
-  /** The checks after the key (rate limit, scope, parameters, body, idempotency), then the handler. */
-  private ApiResponse process(RawRequest request, String path, RouteTable.Match match, Principal principal,
-      String requestId, Map<String, String> extraHeaders) {
+  /**
+   * The checks after the key (rate limit, scope, parameters, body, idempotency), then the handler.
+   */
+  private ApiResponse process(
+      RawRequest request,
+      String path,
+      RouteTable.Match match,
+      Principal principal,
+      String requestId,
+      Map<String, String> extraHeaders) {
     byte[] rawBody = request.body() == null ? new byte[0] : request.body();
     ApiSpec.Operation operation = match.operation();
     rateLimiter.acquire(principal.keyId(), extraHeaders);
     String scope = operation.requiredScope();
     if (scope != null && !principal.scopes().contains(scope)) {
-      throw ApiException.forbidden("This API key lacks the scope '" + scope
-          + "' required by " + operation.operationId() + ".");
+      throw ApiException.forbidden(
+          "This API key lacks the scope '"
+              + scope
+              + "' required by "
+              + operation.operationId()
+              + ".");
     }
     Map<String, List<String>> query = parseQuery(request.url());
     parameters.check(operation, match.pathParams(), query, request.header());
@@ -179,33 +256,43 @@ public final class Pipeline {
     }
     Handler handler = handlers.get(operation.operationId());
     if (handler == null) {
-      throw new ApiException(500, "api_error", "not_implemented",
-          operation.operationId() + " is not implemented by the emulator.", null);
+      throw new ApiException(
+          500,
+          "api_error",
+          "not_implemented",
+          operation.operationId() + " is not implemented by the emulator.",
+          null);
     }
-    ApiCall call = new ApiCall(requestId, principal, operation, match.pathParams(), query, body, violations);
-    String idempotencyKey = request.method().equals("POST") ? request.header().apply("Idempotency-Key") : null;
+    ApiCall call =
+        new ApiCall(requestId, principal, operation, match.pathParams(), query, body, violations);
+    String idempotencyKey =
+        request.method().equals("POST") ? request.header().apply("Idempotency-Key") : null;
     boolean writes = !request.method().equals("GET") && !request.method().equals("HEAD");
     if (idempotencyKey == null) {
       return writes ? tx.call(() -> handler.handle(call)) : handler.handle(call);
     }
     IdempotencyCache.Entry entry =
-        idempotency.claim(principal.workspaceId(), idempotencyKey, operation.operationId(), path, body);
+        idempotency.claim(
+            principal.workspaceId(), idempotencyKey, operation.operationId(), path, body);
     if (entry.response() != null) {
       return entry.response().copy().header("Idempotent-Replayed", "true");
     }
     // The change and its idempotency record are committed together.
-    return tx.call(() -> {
-      ApiResponse response = null;
-      try {
-        response = handler.handle(call);
-        return response;
-      } finally {
-        idempotency.complete(principal.workspaceId(), idempotencyKey, entry, response);
-      }
-    });
+    return tx.call(
+        () -> {
+          ApiResponse response = null;
+          try {
+            response = handler.handle(call);
+            return response;
+          } finally {
+            idempotency.complete(principal.workspaceId(), idempotencyKey, entry, response);
+          }
+        });
   }
 
-  /** An error response outside the checklist (an injected fault), with its own request id; logged. */
+  /**
+   * An error response outside the checklist (an injected fault), with its own request id; logged.
+   */
   ApiResponse errorResponse(RawRequest request, ApiException e) {
     String requestId = "req_" + ids.random(24);
     ApiResponse response = ApiResponse.error(e, requestId);
@@ -230,8 +317,10 @@ public final class Pipeline {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return params;

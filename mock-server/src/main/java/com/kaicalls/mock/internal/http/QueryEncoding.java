@@ -8,7 +8,10 @@ final class QueryEncoding {
 
   private QueryEncoding() {}
 
-  /** The name of the first badly encoded parameter (as sent when the name itself is bad), or {@code null}. */
+  /**
+   * The name of the first badly encoded parameter (as sent when the name itself is bad), or {@code
+   * null}.
+   */
   static String badlyEncodedParam(String rawQuery) {
     if (rawQuery == null || rawQuery.indexOf('%') < 0) {
       return null;
@@ -29,7 +32,8 @@ final class QueryEncoding {
 
   private static boolean wellFormed(String text) {
     for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
-      if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+      if (i + 2 >= text.length()
+          || Character.digit(text.charAt(i + 1), 16) < 0
           || Character.digit(text.charAt(i + 2), 16) < 0) {
         return false;
       }

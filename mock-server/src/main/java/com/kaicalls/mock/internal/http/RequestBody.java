@@ -28,16 +28,25 @@ final class RequestBody {
    * refused too: that is what a cross-site page can send without asking the browser first.
    */
   static void checkContentType(String contentType) {
-    String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String type =
+        contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     boolean json = type.equals("application/json");
     if (json && contentType.contains(";")) {
-      String params = contentType.substring(contentType.indexOf(';') + 1).trim().toLowerCase(Locale.ROOT);
+      String params =
+          contentType.substring(contentType.indexOf(';') + 1).trim().toLowerCase(Locale.ROOT);
       json = params.isEmpty() || params.replace(" ", "").matches("charset=\"?utf-8\"?");
     }
     if (!json) {
-      throw new ApiException(415, "invalid_request", "unsupported_media_type", "Request bodies must be JSON, sent "
-          + "with 'Content-Type: application/json'" + (contentType == null ? "; this request has no Content-Type."
-          : "; this request has '" + contentType + "'."), "Content-Type");
+      throw new ApiException(
+          415,
+          "invalid_request",
+          "unsupported_media_type",
+          "Request bodies must be JSON, sent "
+              + "with 'Content-Type: application/json'"
+              + (contentType == null
+                  ? "; this request has no Content-Type."
+                  : "; this request has '" + contentType + "'."),
+          "Content-Type");
     }
   }
 
@@ -47,8 +56,10 @@ final class RequestBody {
     try {
       body = READER.readTree(raw);
     } catch (JsonProcessingException e) {
-      String what = e.getMessage() != null && e.getMessage().contains("Trailing token")
-          ? "The request body has data after its JSON value." : "The request body is not valid JSON.";
+      String what =
+          e.getMessage() != null && e.getMessage().contains("Trailing token")
+              ? "The request body has data after its JSON value."
+              : "The request body is not valid JSON.";
       throw ApiException.invalid("invalid_json", what, null);
     } catch (IOException e) {
       throw ApiException.invalid("invalid_json", "The request body is not valid JSON.", null);
@@ -62,11 +73,15 @@ final class RequestBody {
 
   private static void check(JsonNode node, String path) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         if (unpairedSurrogate(field.getKey())) {
-          throw ApiException.invalid("parameter_invalid", "A field name contains an unpaired UTF-16 surrogate.", orNull(path));
+          throw ApiException.invalid(
+              "parameter_invalid",
+              "A field name contains an unpaired UTF-16 surrogate.",
+              orNull(path));
         }
         check(field.getValue(), child);
       }
@@ -76,11 +91,15 @@ final class RequestBody {
       }
     } else if (node.isTextual()) {
       if (unpairedSurrogate(node.textValue())) {
-        throw ApiException.invalid("parameter_invalid",
-            path + ": contains an unpaired UTF-16 surrogate (not valid Unicode text).", orNull(path));
+        throw ApiException.invalid(
+            "parameter_invalid",
+            path + ": contains an unpaired UTF-16 surrogate (not valid Unicode text).",
+            orNull(path));
       }
-    } else if (node.isBigInteger() || ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue()))) {
-      throw ApiException.invalid("parameter_invalid", path + ": the number is out of range.", orNull(path));
+    } else if (node.isBigInteger()
+        || ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue()))) {
+      throw ApiException.invalid(
+          "parameter_invalid", path + ": the number is out of range.", orNull(path));
     }
   }
 

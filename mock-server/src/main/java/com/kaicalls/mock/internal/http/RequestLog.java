@@ -18,32 +18,60 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The most recent API requests, newest first, for {@code GET /__admin/kaicalls/requests} and the logs
- * page: a ring of {@code capacity} entries (0 disables it). Each entry keeps at most {@link
+ * The most recent API requests, newest first, for {@code GET /__admin/kaicalls/requests} and the
+ * logs page: a ring of {@code capacity} entries (0 disables it). Each entry keeps at most {@link
  * #BODY_LIMIT} bytes of each body, with secrets masked; the {@code Authorization} header is never
- * kept. Bodies are kept as bytes and entries rendered as JSON only when read, so the ring costs at most
- * about {@code capacity × 33 KB} and recording a request little.
+ * kept. Bodies are kept as bytes and entries rendered as JSON only when read, so the ring costs at
+ * most about {@code capacity × 33 KB} and recording a request little.
  */
 public final class RequestLog {
 
-  /** Bytes kept of each request and response body; a longer body is cut and the entry marked {@code truncated}. */
+  /**
+   * Bytes kept of each request and response body; a longer body is cut and the entry marked {@code
+   * truncated}.
+   */
   static final int BODY_LIMIT = 16 * 1024;
-  /** API key and webhook secrets wherever they appear in a body: the prefix, then the secret part. */
-  private static final Pattern SECRET = Pattern.compile("(kc_(?:test|live)_|whsec_)([A-Za-z0-9_+/=-]+)");
+
+  /**
+   * API key and webhook secrets wherever they appear in a body: the prefix, then the secret part.
+   */
+  private static final Pattern SECRET =
+      Pattern.compile("(kc_(?:test|live)_|whsec_)([A-Za-z0-9_+/=-]+)");
+
   /** Fields whose whole value is a secret, whatever it looks like. */
-  private static final java.util.Set<String> SECRET_FIELDS = java.util.Set.of("secret", "previous_secret");
+  private static final java.util.Set<String> SECRET_FIELDS =
+      java.util.Set.of("secret", "previous_secret");
+
   private static final byte[] WHSEC = "whsec_".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SECRET_WORD = "secret".getBytes(StandardCharsets.US_ASCII);
 
   /** What the pipeline knows about one request once it is answered. */
-  record Exchange(Instant received, String method, String url, int status, String keyId, String workspaceId, String requestId,
-      String idempotencyKey, boolean replayed, long durationMs, byte[] requestBody, String requestType,
-      byte[] responseBody, String responseType) {}
+  record Exchange(
+      Instant received,
+      String method,
+      String url,
+      int status,
+      String keyId,
+      String workspaceId,
+      String requestId,
+      String idempotencyKey,
+      boolean replayed,
+      long durationMs,
+      byte[] requestBody,
+      String requestType,
+      byte[] responseBody,
+      String responseType) {}
 
-  /** A body as kept: at most {@link #BODY_LIMIT} bytes, secrets already masked; {@code json} when it may be JSON. */
+  /**
+   * A body as kept: at most {@link #BODY_LIMIT} bytes, secrets already masked; {@code json} when it
+   * may be JSON.
+   */
   private record Body(byte[] bytes, boolean json, boolean truncated, String description) {}
 
-  /** An entry as kept: rendered as JSON only when the log is read, so recording costs the API path little. */
+  /**
+   * An entry as kept: rendered as JSON only when the log is read, so recording costs the API path
+   * little.
+   */
   private record Entry(Exchange exchange, Body request, Body response) {}
 
   private static final Body NONE = new Body(null, false, false, null);
@@ -67,8 +95,11 @@ public final class RequestLog {
     if (capacity == 0) {
       return;
     }
-    Entry entry = new Entry(exchange, keep(exchange.requestBody(), exchange.requestType()),
-        keep(exchange.responseBody(), exchange.responseType()));
+    Entry entry =
+        new Entry(
+            exchange,
+            keep(exchange.requestBody(), exchange.requestType()),
+            keep(exchange.responseBody(), exchange.responseType()));
     synchronized (this) {
       if (entries.size() == capacity) {
         entries.removeLast();
@@ -82,8 +113,8 @@ public final class RequestLog {
   }
 
   /**
-   * Up to {@code limit} entries ({@code null}: 100, or the log's size when smaller), newest first, of
-   * one workspace ({@code null}: all), as a list document.
+   * Up to {@code limit} entries ({@code null}: 100, or the log's size when smaller), newest first,
+   * of one workspace ({@code null}: all), as a list document.
    *
    * @throws IllegalArgumentException for a limit outside 1 to the log's size (saying so)
    */
@@ -92,7 +123,8 @@ public final class RequestLog {
     if (limit == null) {
       limit = Math.min(100, max);
     } else if (limit < 1 || limit > max) {
-      throw new IllegalArgumentException("limit must be an integer from 1 to " + max + " (the request log's size).");
+      throw new IllegalArgumentException(
+          "limit must be an integer from 1 to " + max + " (the request log's size).");
     }
     ObjectNode list = Json.object().put("object", "list");
     list.set("data", newestFirst(limit, workspaceId));
@@ -157,8 +189,8 @@ public final class RequestLog {
   }
 
   /**
-   * What is kept of a body: JSON or text cut at {@link #BODY_LIMIT}, secrets masked (a body that holds
-   * none of their markers is kept as it is, unparsed), anything else only described.
+   * What is kept of a body: JSON or text cut at {@link #BODY_LIMIT}, secrets masked (a body that
+   * holds none of their markers is kept as it is, unparsed), anything else only described.
    */
   private static Body keep(byte[] bytes, String contentType) {
     if (bytes == null || bytes.length == 0) {
@@ -189,7 +221,8 @@ public final class RequestLog {
   private static boolean mayHoldSecret(byte[] bytes) {
     for (int i = 0; i + 3 <= bytes.length; i++) {
       byte b = bytes[i];
-      if ((b == 'k' && bytes[i + 1] == 'c' && bytes[i + 2] == '_') || (b == 'w' && startsWith(bytes, i, WHSEC))
+      if ((b == 'k' && bytes[i + 1] == 'c' && bytes[i + 2] == '_')
+          || (b == 'w' && startsWith(bytes, i, WHSEC))
           || (b == 's' && startsWith(bytes, i, SECRET_WORD))) {
         return true;
       }
@@ -216,11 +249,15 @@ public final class RequestLog {
     }
     if (node.isObject()) {
       ObjectNode masked = Json.object();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         JsonNode value = field.getValue();
-        masked.set(field.getKey(), SECRET_FIELDS.contains(field.getKey()) && value.isTextual()
-            ? TextNode.valueOf(maskWhole(value.asText())) : mask(value));
+        masked.set(
+            field.getKey(),
+            SECRET_FIELDS.contains(field.getKey()) && value.isTextual()
+                ? TextNode.valueOf(maskWhole(value.asText()))
+                : mask(value));
       }
       return masked;
     }
@@ -232,7 +269,10 @@ public final class RequestLog {
     return node;
   }
 
-  /** Masks every secret in a text: {@code kc_test_…3hJ}, {@code whsec_…3xQ} (prefix and last 3 characters). */
+  /**
+   * Masks every secret in a text: {@code kc_test_…3hJ}, {@code whsec_…3xQ} (prefix and last 3
+   * characters).
+   */
   static String mask(String text) {
     if (text.indexOf("kc_") < 0 && text.indexOf("whsec_") < 0) {
       return text;

@@ -28,13 +28,19 @@ public final class RouteTable {
   public RouteTable(List<ApiSpec.Operation> operations) {
     Map<String, Resource> byPath = new LinkedHashMap<>();
     for (ApiSpec.Operation operation : operations) {
-      byPath.computeIfAbsent(operation.path(), p -> new Resource(split(p), new LinkedHashMap<>()))
-          .byMethod().put(operation.method(), operation);
+      byPath
+          .computeIfAbsent(operation.path(), p -> new Resource(split(p), new LinkedHashMap<>()))
+          .byMethod()
+          .put(operation.method(), operation);
     }
     for (Resource resource : byPath.values()) {
-      bySegmentCount.computeIfAbsent(resource.segments.length, n -> new ArrayList<>()).add(resource);
+      bySegmentCount
+          .computeIfAbsent(resource.segments.length, n -> new ArrayList<>())
+          .add(resource);
     }
-    bySegmentCount.values().forEach(resources -> resources.sort((a, b) -> Integer.compare(params(a), params(b))));
+    bySegmentCount
+        .values()
+        .forEach(resources -> resources.sort((a, b) -> Integer.compare(params(a), params(b))));
   }
 
   /** The operation for this method and path, or {@code null}. */
@@ -50,7 +56,9 @@ public final class RouteTable {
     return null;
   }
 
-  /** Methods allowed on this path, {@code HEAD} with {@code GET} (empty when the path is unknown). */
+  /**
+   * Methods allowed on this path, {@code HEAD} with {@code GET} (empty when the path is unknown).
+   */
   Set<String> allowedMethods(String path) {
     String[] segments = split(path);
     Set<String> methods = new LinkedHashSet<>();
@@ -79,7 +87,9 @@ public final class RouteTable {
         if (params == null) {
           params = new HashMap<>(4);
         }
-        params.put(t.substring(1, t.length() - 1), java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
+        params.put(
+            t.substring(1, t.length() - 1),
+            java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
       } else if (!t.equals(actual[i])) {
         return null;
       }

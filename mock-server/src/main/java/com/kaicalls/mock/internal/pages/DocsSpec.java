@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The contract as the docs page reads it: {@code openapi.yaml} (the emulator's parsed copy) as JSON,
- * with the running emulator as the first server, so "Try it out" calls this emulator.
+ * The contract as the docs page reads it: {@code openapi.yaml} (the emulator's parsed copy) as
+ * JSON, with the running emulator as the first server, so "Try it out" calls this emulator.
  */
 final class DocsSpec {
 
@@ -24,7 +24,10 @@ final class DocsSpec {
   private final Supplier<JsonNode> root;
   private final Map<String, String> enumHtml = new ConcurrentHashMap<>();
 
-  /** {@code root}: the parsed spec, read only (asked for on first use: it may still be being parsed). */
+  /**
+   * {@code root}: the parsed spec, read only (asked for on first use: it may still be being
+   * parsed).
+   */
   DocsSpec(Supplier<JsonNode> root) {
     this.root = root;
   }
@@ -57,24 +60,35 @@ final class DocsSpec {
 
   /** One labelled checkbox per value of the spec's {@code Scope} enum, for the API keys page. */
   String scopeCheckboxes() {
-    return enumHtml("Scope", s -> "<label class=\"scope\"><input type=\"checkbox\" name=\"scope\" value=\""
-        + s + "\"> <code>" + s + "</code></label>\n");
+    return enumHtml(
+        "Scope",
+        s ->
+            "<label class=\"scope\"><input type=\"checkbox\" name=\"scope\" value=\""
+                + s
+                + "\"> <code>"
+                + s
+                + "</code></label>\n");
   }
 
-  /** One {@code <option>} per value of the spec's {@code EventType} enum, for the events page's filter. */
+  /**
+   * One {@code <option>} per value of the spec's {@code EventType} enum, for the events page's
+   * filter.
+   */
   String eventTypeOptions() {
     return enumHtml("EventType", t -> "<option value=\"" + t + "\">" + t + "</option>\n");
   }
 
   /** The values of the spec's enum schema {@code schema}, each escaped and rendered, once. */
   private String enumHtml(String schema, UnaryOperator<String> render) {
-    return enumHtml.computeIfAbsent(schema, name -> {
-      StringBuilder out = new StringBuilder();
-      for (JsonNode value : root().at("/components/schemas/" + name + "/enum")) {
-        out.append(render.apply(PageTemplates.escape(value.asText())));
-      }
-      return out.toString();
-    });
+    return enumHtml.computeIfAbsent(
+        schema,
+        name -> {
+          StringBuilder out = new StringBuilder();
+          for (JsonNode value : root().at("/components/schemas/" + name + "/enum")) {
+            out.append(render.apply(PageTemplates.escape(value.asText())));
+          }
+          return out.toString();
+        });
   }
 
   private JsonNode root() {

@@ -10,13 +10,14 @@ final class Navigation {
 
   private record Link(String path, String label) {}
 
-  private static final List<Link> LINKS = List.of(
-      new Link(PagesFilter.DOCS, "API reference"),
-      new Link(PagesFilter.QUICKSTART, "Quickstart"),
-      new Link(PagesFilter.API_KEYS, "API keys"),
-      new Link(PagesFilter.WEBHOOKS, "Webhooks"),
-      new Link(PagesFilter.EVENTS, "Events"),
-      new Link(PagesFilter.LOGS, "Logs"));
+  private static final List<Link> LINKS =
+      List.of(
+          new Link(PagesFilter.DOCS, "API reference"),
+          new Link(PagesFilter.QUICKSTART, "Quickstart"),
+          new Link(PagesFilter.API_KEYS, "API keys"),
+          new Link(PagesFilter.WEBHOOKS, "Webhooks"),
+          new Link(PagesFilter.EVENTS, "Events"),
+          new Link(PagesFilter.LOGS, "Logs"));
 
   private Navigation() {}
 

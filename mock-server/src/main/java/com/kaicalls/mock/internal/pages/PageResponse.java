@@ -5,8 +5,9 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.kaicalls.mock.internal.api.ErrorEnvelope;
 
 /**
- * A page or asset to send: always 200 (a missing asset is 404), never cached for pages. The security
- * headers (CSP, frame and sniffing rules) are added to every response by the request guard.
+ * A page or asset to send: always 200 (a missing asset is 404), never cached for pages. The
+ * security headers (CSP, frame and sniffing rules) are added to every response by the request
+ * guard.
  */
 record PageResponse(int status, String contentType, byte[] body, boolean cacheable) {
 
@@ -16,8 +17,16 @@ record PageResponse(int status, String contentType, byte[] body, boolean cacheab
 
   /** A missing asset, answered in the API's JSON error envelope like every other error. */
   static PageResponse notFound() {
-    return new PageResponse(404, "application/json", ErrorEnvelope.json("not_found", "route_not_found",
-        "No such page or asset.", null, ErrorEnvelope.newRequestId()), false);
+    return new PageResponse(
+        404,
+        "application/json",
+        ErrorEnvelope.json(
+            "not_found",
+            "route_not_found",
+            "No such page or asset.",
+            null,
+            ErrorEnvelope.newRequestId()),
+        false);
   }
 
   ResponseDefinition toDefinition() {

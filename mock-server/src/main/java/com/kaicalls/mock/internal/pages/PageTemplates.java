@@ -21,7 +21,8 @@ final class PageTemplates {
   private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   byte[] render(String name, Map<String, String> text, Map<String, String> html) {
-    String template = cache.computeIfAbsent(name, n -> new String(resource(ROOT + n), StandardCharsets.UTF_8));
+    String template =
+        cache.computeIfAbsent(name, n -> new String(resource(ROOT + n), StandardCharsets.UTF_8));
     Matcher m = TOKEN.matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 512);
     while (m.find()) {

@@ -46,8 +46,11 @@ public final class PagesFilter implements StubRequestFilterV2 {
   static final String SWAGGER_UI = "/docs/api/swagger-ui/";
   static final String ASSETS = "/assets/kaicalls/";
 
-  /** A Host header we are willing to echo into pages and curl commands: a name or address, a port. */
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
+  /**
+   * A Host header we are willing to echo into pages and curl commands: a name or address, a port.
+   */
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
 
   private final String demoApiKey;
   private final Supplier<String> fallbackBaseUrl;
@@ -58,7 +61,8 @@ public final class PagesFilter implements StubRequestFilterV2 {
   /**
    * @param demoApiKey the full-scope key of the demo workspace, used by the pages
    * @param fallbackBaseUrl the emulator's base URL, used when a request has no usable Host header
-   * @param spec the parsed {@code openapi.yaml} (the emulator's own, read once), asked for when a page needs it
+   * @param spec the parsed {@code openapi.yaml} (the emulator's own, read once), asked for when a
+   *     page needs it
    */
   public PagesFilter(String demoApiKey, Supplier<String> fallbackBaseUrl, Supplier<JsonNode> spec) {
     this.demoApiKey = Objects.requireNonNull(demoApiKey, "demoApiKey");
@@ -73,7 +77,8 @@ public final class PagesFilter implements StubRequestFilterV2 {
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    if (!request.getMethod().equals(RequestMethod.GET) && !request.getMethod().equals(RequestMethod.HEAD)) {
+    if (!request.getMethod().equals(RequestMethod.GET)
+        && !request.getMethod().equals(RequestMethod.HEAD)) {
       return RequestFilterAction.continueWith(request);
     }
     PageResponse response = route(pathOf(request.getUrl()), baseUrl(request));
@@ -114,9 +119,16 @@ public final class PagesFilter implements StubRequestFilterV2 {
 
   private PageResponse page(String template, String path, String baseUrl) {
     Map<String, String> text = Map.of("BASE_URL", baseUrl, "API_KEY", demoApiKey);
-    Map<String, String> html = Map.of("NAV", Navigation.html(path),
-        "SCOPE_CHECKBOXES", docsSpec.scopeCheckboxes(), "EVENT_TYPE_OPTIONS", docsSpec.eventTypeOptions());
-    return PageResponse.ok("text/html; charset=utf-8", templates.render(template, text, html), false);
+    Map<String, String> html =
+        Map.of(
+            "NAV",
+            Navigation.html(path),
+            "SCOPE_CHECKBOXES",
+            docsSpec.scopeCheckboxes(),
+            "EVENT_TYPE_OPTIONS",
+            docsSpec.eventTypeOptions());
+    return PageResponse.ok(
+        "text/html; charset=utf-8", templates.render(template, text, html), false);
   }
 
   private String baseUrl(Request request) {

@@ -15,14 +15,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StaticFiles {
 
-  private static final Set<String> SWAGGER_UI_FILES = Set.of(
-      "swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "favicon-16x16.png");
-  private static final Set<String> OWN_FILES = Set.of("pages.css", "pages.js", "docs.js", "quickstart.js",
-      "api-keys.js", "webhooks.js", "events.js", "logs.js");
-  private static final Map<String, String> TYPES = Map.of(
-      "js", "text/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "png", "image/png");
+  private static final Set<String> SWAGGER_UI_FILES =
+      Set.of("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "favicon-16x16.png");
+  private static final Set<String> OWN_FILES =
+      Set.of(
+          "pages.css",
+          "pages.js",
+          "docs.js",
+          "quickstart.js",
+          "api-keys.js",
+          "webhooks.js",
+          "events.js",
+          "logs.js");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "js", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8",
+          "png", "image/png");
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
   private volatile String swaggerUiRoot;
@@ -43,7 +52,8 @@ final class StaticFiles {
 
   private PageResponse serve(String resource, String name) {
     byte[] body = cache.computeIfAbsent(resource, PageTemplates::resource);
-    String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+    String type =
+        TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     return PageResponse.ok(type, body, true);
   }
 
@@ -52,9 +62,12 @@ final class StaticFiles {
     String root = swaggerUiRoot;
     if (root == null) {
       Properties props = new Properties();
-      try (InputStream in = StaticFiles.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+      try (InputStream in =
+          StaticFiles.class.getResourceAsStream(
+              "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
         if (in == null) {
-          throw new IllegalStateException("The org.webjars:swagger-ui jar is missing from the classpath");
+          throw new IllegalStateException(
+              "The org.webjars:swagger-ui jar is missing from the classpath");
         }
         props.load(in);
       } catch (IOException e) {

@@ -3,21 +3,39 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds one config version of an agent: openapi.yaml's {@code AgentConfigVersion}, the one place its document is shaped. */
+/**
+ * Builds one config version of an agent: openapi.yaml's {@code AgentConfigVersion}, the one place
+ * its document is shaped.
+ */
 public final class AgentConfigVersionDocument extends DocumentBuilder<AgentConfigVersionDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "acv_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.AGENT_ID, Fields.VERSION, Fields.PROMPT,
-      Fields.GREETING, Fields.VOICE, Fields.LANGUAGE, Fields.MODEL, Fields.QUALIFICATION_QUESTIONS,
-      Fields.TOOLS, Fields.CREATED_AT, Fields.CREATED_BY);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.AGENT_ID,
+          Fields.VERSION,
+          Fields.PROMPT,
+          Fields.GREETING,
+          Fields.VOICE,
+          Fields.LANGUAGE,
+          Fields.MODEL,
+          Fields.QUALIFICATION_QUESTIONS,
+          Fields.TOOLS,
+          Fields.CREATED_AT,
+          Fields.CREATED_BY);
 
   private AgentConfigVersionDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.AGENT_CONFIG_VERSION, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static AgentConfigVersionDocument of(String id, Instant createdAt) {
     return new AgentConfigVersionDocument(id, createdAt);
   }

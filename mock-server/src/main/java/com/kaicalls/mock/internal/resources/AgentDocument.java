@@ -8,15 +8,28 @@ public final class AgentDocument extends DocumentBuilder<AgentDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "agent_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.NAME, Fields.DESCRIPTION, Fields.VOICE,
-      Fields.LANGUAGE, Fields.CURRENT_CONFIG_VERSION, Fields.STATUS, Fields.CREATED_AT, Fields.UPDATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.NAME,
+          Fields.DESCRIPTION,
+          Fields.VOICE,
+          Fields.LANGUAGE,
+          Fields.CURRENT_CONFIG_VERSION,
+          Fields.STATUS,
+          Fields.CREATED_AT,
+          Fields.UPDATED_AT);
 
   private AgentDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.AGENT, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static AgentDocument of(String id, Instant createdAt) {
     return new AgentDocument(id, createdAt);
   }

@@ -43,63 +43,92 @@ public final class ApiKeyHandlers {
 
   /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
-    handlers.put("listApiKeys", call -> {
-      Page page = store.list(call.workspace(), TYPE, Lists.query(call, null, false));
-      List<ObjectNode> rendered = new ArrayList<>();
-      page.data().forEach(k -> rendered.add(auth.render(k)));
-      return ApiResponse.ok(new Page(rendered, page.hasMore(), page.nextCursor()).toJson());
-    });
+    handlers.put(
+        "listApiKeys",
+        call -> {
+          Page page = store.list(call.workspace(), TYPE, Lists.query(call, null, false));
+          List<ObjectNode> rendered = new ArrayList<>();
+          page.data().forEach(k -> rendered.add(auth.render(k)));
+          return ApiResponse.ok(new Page(rendered, page.hasMore(), page.nextCursor()).toJson());
+        });
     handlers.put("getApiKey", call -> ApiResponse.ok(auth.render(find(call))));
     handlers.put("createApiKey", this::create);
-    handlers.put("revokeApiKey", call -> {
-      ObjectNode key = find(call);
-      JsonNode scopes = key.path(Fields.SCOPES);
-      for (int i = 0; i < scopes.size(); i++) {
-        requireHeld(call, scopes.get(i).asText(), "revoke keys whose scopes it does not hold", "id");
-      }
-      if (key.path(Fields.REVOKED_AT).isNull()) {
-        key.put(Fields.REVOKED_AT, Json.time(clock.instant()));
-        key.put(Fields.STATUS, "revoked");
-        ledger.save(call.workspace(), TYPE, key);
-      }
-      return ApiResponse.ok(auth.render(key));
-    });
+    handlers.put(
+        "revokeApiKey",
+        call -> {
+          ObjectNode key = find(call);
+          JsonNode scopes = key.path(Fields.SCOPES);
+          for (int i = 0; i < scopes.size(); i++) {
+            requireHeld(
+                call, scopes.get(i).asText(), "revoke keys whose scopes it does not hold", "id");
+          }
+          if (key.path(Fields.REVOKED_AT).isNull()) {
+            key.put(Fields.REVOKED_AT, Json.time(clock.instant()));
+            key.put(Fields.STATUS, "revoked");
+            ledger.save(call.workspace(), TYPE, key);
+          }
+          return ApiResponse.ok(auth.render(key));
+        });
   }
 
   private ApiResponse create(ApiCall call) {
     JsonNode body = call.body;
     ArrayNode scopes = (ArrayNode) body.get(Fields.SCOPES);
     for (int i = 0; i < scopes.size(); i++) {
-      requireHeld(call, scopes.get(i).asText(), "grant scopes it does not hold", "scopes[" + i + "]");
+      requireHeld(
+          call, scopes.get(i).asText(), "grant scopes it does not hold", "scopes[" + i + "]");
     }
     String expiresAt = Json.text(body, Fields.EXPIRES_AT);
-    if (expiresAt != null && !OffsetDateTime.parse(expiresAt).toInstant().isAfter(clock.instant())) {
-      throw ApiException.invalid("parameter_invalid", "expires_at must be in the future.", "expires_at");
+    if (expiresAt != null
+        && !OffsetDateTime.parse(expiresAt).toInstant().isAfter(clock.instant())) {
+      throw ApiException.invalid(
+          "parameter_invalid", "expires_at must be in the future.", "expires_at");
     }
     String secret = auth.newSecret();
-    ObjectNode key = newKey(ids.next("key_"), body.get(Fields.NAME).asText(), scopes, clock.instant(),
-        expiresAt == null ? null : Instant.parse(Json.time(OffsetDateTime.parse(expiresAt).toInstant())));
+    ObjectNode key =
+        newKey(
+            ids.next("key_"),
+            body.get(Fields.NAME).asText(),
+            scopes,
+            clock.instant(),
+            expiresAt == null
+                ? null
+                : Instant.parse(Json.time(OffsetDateTime.parse(expiresAt).toInstant())));
     auth.register(call.workspace(), key, secret);
     ledger.save(call.workspace(), TYPE, key);
     ObjectNode withSecret = auth.render(key);
     withSecret.put("secret", secret);
     String id = key.get(Fields.ID).asText();
-    return ApiResponse.json(201, withSecret).refuseReplay(new ApiException(422, "idempotency_key_reused",
-        "secret_not_replayable", "This Idempotency-Key already created the API key " + id + ", whose secret was shown"
-        + " once and is not kept, so it cannot be replayed. If that secret was lost, revoke " + id
-        + " and create a new key.", "Idempotency-Key"));
+    return ApiResponse.json(201, withSecret)
+        .refuseReplay(
+            new ApiException(
+                422,
+                "idempotency_key_reused",
+                "secret_not_replayable",
+                "This Idempotency-Key already created the API key "
+                    + id
+                    + ", whose secret was shown"
+                    + " once and is not kept, so it cannot be replayed. If that secret was lost, revoke "
+                    + id
+                    + " and create a new key.",
+                "Idempotency-Key"));
   }
 
   /** No privilege escalation: a key acts only on keys within its own scopes (403 otherwise). */
   private static void requireHeld(ApiCall call, String scope, String refused, String param) {
     if (!call.principal.scopes().contains(scope)) {
-      throw new ApiException(403, "permission_error", "missing_scope",
-          "A key cannot " + refused + "; this key lacks '" + scope + "'.", param);
+      throw new ApiException(
+          403,
+          "permission_error",
+          "missing_scope",
+          "A key cannot " + refused + "; this key lacks '" + scope + "'.",
+          param);
     }
   }
 
   /** A new, active {@code ApiKey} document (its secret is registered separately). */
-  public static ObjectNode newKey(String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {
+  public static ObjectNode newKey(
+      String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {
     ObjectNode key = Json.object();
     key.put(Fields.ID, id);
     key.put(Fields.OBJECT, "api_key");

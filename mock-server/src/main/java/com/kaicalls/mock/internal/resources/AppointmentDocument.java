@@ -3,20 +3,34 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds an appointment booked for a lead: openapi.yaml's {@code Appointment}, the one place its document is shaped. */
+/**
+ * Builds an appointment booked for a lead: openapi.yaml's {@code Appointment}, the one place its
+ * document is shaped.
+ */
 public final class AppointmentDocument extends DocumentBuilder<AppointmentDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "appt_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.LEAD_ID, Fields.CALL_ID, Fields.STARTS_AT,
-      Fields.ENDS_AT, Fields.NOTES, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.LEAD_ID,
+          Fields.CALL_ID,
+          Fields.STARTS_AT,
+          Fields.ENDS_AT,
+          Fields.NOTES,
+          Fields.CREATED_AT);
 
   private AppointmentDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.APPOINTMENT, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static AppointmentDocument of(String id, Instant createdAt) {
     return new AppointmentDocument(id, createdAt);
   }

@@ -3,21 +3,41 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds one attempt of a job: openapi.yaml's {@code Attempt}, the one place its document is shaped. */
+/**
+ * Builds one attempt of a job: openapi.yaml's {@code Attempt}, the one place its document is
+ * shaped.
+ */
 public final class AttemptDocument extends DocumentBuilder<AttemptDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "att_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.JOB_ID, Fields.RUN_ID, Fields.NUMBER,
-      Fields.CHANNEL, Fields.STATUS, Fields.OUTCOME, Fields.CALL_ID, Fields.SMS_MESSAGE_ID,
-      Fields.AGENT_ID, Fields.AGENT_CONFIG_VERSION, Fields.STARTED_AT, Fields.ENDED_AT, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.JOB_ID,
+          Fields.RUN_ID,
+          Fields.NUMBER,
+          Fields.CHANNEL,
+          Fields.STATUS,
+          Fields.OUTCOME,
+          Fields.CALL_ID,
+          Fields.SMS_MESSAGE_ID,
+          Fields.AGENT_ID,
+          Fields.AGENT_CONFIG_VERSION,
+          Fields.STARTED_AT,
+          Fields.ENDED_AT,
+          Fields.CREATED_AT);
 
   private AttemptDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.ATTEMPT, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static AttemptDocument of(String id, Instant createdAt) {
     return new AttemptDocument(id, createdAt);
   }

@@ -3,22 +3,46 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds a call, placed or received: openapi.yaml's {@code Call}, the one place its document is shaped. */
+/**
+ * Builds a call, placed or received: openapi.yaml's {@code Call}, the one place its document is
+ * shaped.
+ */
 public final class CallDocument extends DocumentBuilder<CallDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "call_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.DIRECTION, Fields.STATUS, Fields.FROM,
-      Fields.TO, Fields.LEAD_ID, Fields.RUN_ID, Fields.JOB_ID, Fields.ATTEMPT_ID,
-      Fields.AGENT_ID, Fields.AGENT_CONFIG_VERSION, Fields.STARTED_AT, Fields.ANSWERED_AT, Fields.ENDED_AT,
-      Fields.DURATION_SECONDS, Fields.RECORDING_ID, Fields.SUMMARY, Fields.OUTCOME, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.DIRECTION,
+          Fields.STATUS,
+          Fields.FROM,
+          Fields.TO,
+          Fields.LEAD_ID,
+          Fields.RUN_ID,
+          Fields.JOB_ID,
+          Fields.ATTEMPT_ID,
+          Fields.AGENT_ID,
+          Fields.AGENT_CONFIG_VERSION,
+          Fields.STARTED_AT,
+          Fields.ANSWERED_AT,
+          Fields.ENDED_AT,
+          Fields.DURATION_SECONDS,
+          Fields.RECORDING_ID,
+          Fields.SUMMARY,
+          Fields.OUTCOME,
+          Fields.CREATED_AT);
 
   private CallDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.CALL, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static CallDocument of(String id, Instant createdAt) {
     return new CallDocument(id, createdAt);
   }

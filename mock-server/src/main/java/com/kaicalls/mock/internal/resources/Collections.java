@@ -1,8 +1,9 @@
 package com.kaicalls.mock.internal.resources;
 
 /**
- * The names of the store's collections (its document types), in one place. A resource's collection is named
- * like its {@code object} value; names starting with {@code _} hold internal documents the API never serves.
+ * The names of the store's collections (its document types), in one place. A resource's collection
+ * is named like its {@code object} value; names starting with {@code _} hold internal documents the
+ * API never serves.
  */
 public final class Collections {
 

@@ -3,20 +3,34 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds a conversation with one participant over one channel: openapi.yaml's {@code Conversation}, the one place its document is shaped. */
+/**
+ * Builds a conversation with one participant over one channel: openapi.yaml's {@code Conversation},
+ * the one place its document is shaped.
+ */
 public final class ConversationDocument extends DocumentBuilder<ConversationDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "conv_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.CHANNEL, Fields.PARTICIPANT, Fields.LEAD_ID,
-      Fields.MESSAGE_COUNT, Fields.LAST_MESSAGE_AT, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.CHANNEL,
+          Fields.PARTICIPANT,
+          Fields.LEAD_ID,
+          Fields.MESSAGE_COUNT,
+          Fields.LAST_MESSAGE_AT,
+          Fields.CREATED_AT);
 
   private ConversationDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.CONVERSATION, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static ConversationDocument of(String id, Instant createdAt) {
     return new ConversationDocument(id, createdAt);
   }

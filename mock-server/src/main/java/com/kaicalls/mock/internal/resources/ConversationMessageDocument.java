@@ -3,20 +3,35 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds one message of a conversation: openapi.yaml's {@code ConversationMessage}, the one place its document is shaped. */
-public final class ConversationMessageDocument extends DocumentBuilder<ConversationMessageDocument> {
+/**
+ * Builds one message of a conversation: openapi.yaml's {@code ConversationMessage}, the one place
+ * its document is shaped.
+ */
+public final class ConversationMessageDocument
+    extends DocumentBuilder<ConversationMessageDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "msg_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.CONVERSATION_ID, Fields.DIRECTION, Fields.BODY,
-      Fields.SMS_MESSAGE_ID, Fields.CALL_ID, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.CONVERSATION_ID,
+          Fields.DIRECTION,
+          Fields.BODY,
+          Fields.SMS_MESSAGE_ID,
+          Fields.CALL_ID,
+          Fields.CREATED_AT);
 
   private ConversationMessageDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.CONVERSATION_MESSAGE, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static ConversationMessageDocument of(String id, Instant createdAt) {
     return new ConversationMessageDocument(id, createdAt);
   }

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Builds one document of an openapi.yaml schema: every field is present from the start, in the
- * schema's order and {@code null} until set, so the order of the setters does not matter and a field
- * never set is still there.
+ * schema's order and {@code null} until set, so the order of the setters does not matter and a
+ * field never set is still there.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -22,7 +22,10 @@ public abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
 
   private final ObjectNode document = Json.object();
 
-  /** {@code fields}: every field of the schema, in its order (with {@code id}, {@code object}, {@code created_at}). */
+  /**
+   * {@code fields}: every field of the schema, in its order (with {@code id}, {@code object},
+   * {@code created_at}).
+   */
   DocumentBuilder(List<String> fields, String object, String id, Instant createdAt) {
     fields.forEach(document::putNull);
     document.put(Fields.ID, id);

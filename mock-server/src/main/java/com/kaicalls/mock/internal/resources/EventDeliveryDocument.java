@@ -4,22 +4,44 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the delivery of an event to a webhook subscription: openapi.yaml's {@code EventDelivery}. */
+/**
+ * Builds the delivery of an event to a webhook subscription: openapi.yaml's {@code EventDelivery}.
+ */
 public final class EventDeliveryDocument extends DocumentBuilder<EventDeliveryDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "dlv_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.EVENT_ID, Fields.EVENT_TYPE, Fields.SUBSCRIPTION_ID,
-      Fields.URL, Fields.TRIGGER, Fields.BACKFILL_ID, Fields.STATUS, Fields.ATTEMPT,
-      Fields.NEXT_ATTEMPT_AT, Fields.REQUEST_HEADERS, Fields.RESPONSE_STATUS, Fields.RESPONSE_BODY, Fields.ERROR,
-      Fields.DURATION_MS, Fields.LAST_ATTEMPT_AT, Fields.ATTEMPTS, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.EVENT_ID,
+          Fields.EVENT_TYPE,
+          Fields.SUBSCRIPTION_ID,
+          Fields.URL,
+          Fields.TRIGGER,
+          Fields.BACKFILL_ID,
+          Fields.STATUS,
+          Fields.ATTEMPT,
+          Fields.NEXT_ATTEMPT_AT,
+          Fields.REQUEST_HEADERS,
+          Fields.RESPONSE_STATUS,
+          Fields.RESPONSE_BODY,
+          Fields.ERROR,
+          Fields.DURATION_MS,
+          Fields.LAST_ATTEMPT_AT,
+          Fields.ATTEMPTS,
+          Fields.CREATED_AT);
 
   private EventDeliveryDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.EVENT_DELIVERY, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static EventDeliveryDocument of(String id, Instant createdAt) {
     return new EventDeliveryDocument(id, createdAt);
   }
@@ -62,8 +84,8 @@ public final class EventDeliveryDocument extends DocumentBuilder<EventDeliveryDo
   }
 
   /**
-   * Sets the fields that repeat the last of {@code attempts} ({@code request_headers} to
-   * {@code last_attempt_at}) and {@code attempts} itself.
+   * Sets the fields that repeat the last of {@code attempts} ({@code request_headers} to {@code
+   * last_attempt_at}) and {@code attempts} itself.
    */
   public EventDeliveryDocument attempts(JsonNode attempts) {
     JsonNode last = attempts.get(attempts.size() - 1);

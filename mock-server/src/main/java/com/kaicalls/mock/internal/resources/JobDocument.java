@@ -4,21 +4,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the job of one recipient of a communication run: openapi.yaml's {@code Job}, the one place its document is shaped. */
+/**
+ * Builds the job of one recipient of a communication run: openapi.yaml's {@code Job}, the one place
+ * its document is shaped.
+ */
 public final class JobDocument extends DocumentBuilder<JobDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "job_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.RUN_ID, Fields.RECIPIENT_INDEX, Fields.RECIPIENT,
-      Fields.CHANNEL, Fields.STATUS, Fields.ATTEMPTS_COUNT, Fields.MAX_ATTEMPTS, Fields.OUTCOME,
-      Fields.SKIP_REASON, Fields.NEXT_ATTEMPT_AT, Fields.CREATED_AT, Fields.UPDATED_AT, Fields.COMPLETED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.RUN_ID,
+          Fields.RECIPIENT_INDEX,
+          Fields.RECIPIENT,
+          Fields.CHANNEL,
+          Fields.STATUS,
+          Fields.ATTEMPTS_COUNT,
+          Fields.MAX_ATTEMPTS,
+          Fields.OUTCOME,
+          Fields.SKIP_REASON,
+          Fields.NEXT_ATTEMPT_AT,
+          Fields.CREATED_AT,
+          Fields.UPDATED_AT,
+          Fields.COMPLETED_AT);
 
   private JobDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.JOB, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static JobDocument of(String id, Instant createdAt) {
     return new JobDocument(id, createdAt);
   }

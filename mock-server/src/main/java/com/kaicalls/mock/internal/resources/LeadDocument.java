@@ -9,16 +9,32 @@ public final class LeadDocument extends DocumentBuilder<LeadDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "lead_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.FIRST_NAME, Fields.LAST_NAME, Fields.PHONE,
-      Fields.EMAIL, Fields.STATUS, Fields.QUALIFIED, Fields.QUALIFICATION_NOTES, Fields.SOURCE,
-      Fields.RUN_ID, Fields.APPOINTMENT, Fields.CREATED_AT, Fields.UPDATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.FIRST_NAME,
+          Fields.LAST_NAME,
+          Fields.PHONE,
+          Fields.EMAIL,
+          Fields.STATUS,
+          Fields.QUALIFIED,
+          Fields.QUALIFICATION_NOTES,
+          Fields.SOURCE,
+          Fields.RUN_ID,
+          Fields.APPOINTMENT,
+          Fields.CREATED_AT,
+          Fields.UPDATED_AT);
 
   private LeadDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.LEAD, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static LeadDocument of(String id, Instant createdAt) {
     return new LeadDocument(id, createdAt);
   }

@@ -39,42 +39,77 @@ public final class ReadHandlers {
     resource(handlers, "Attempts", "Attempt", Collections.ATTEMPT);
     resource(handlers, "Recordings", "Recording", Collections.RECORDING);
     resource(handlers, "Agents", "Agent", Collections.AGENT);
-    handlers.put("getBackfill", call -> ApiResponse.ok(find(call, Collections.BACKFILL, call.path("id"))));
-    handlers.put("listConversationMessages", call -> {
-      String id = call.path("id");
-      find(call, Collections.CONVERSATION, id);
-      return ApiResponse.ok(store.list(call.workspace(), Collections.CONVERSATION_MESSAGE,
-          Lists.query(call, doc -> id.equals(doc.path(Fields.CONVERSATION_ID).asText()), true)).toJson());
-    });
-    handlers.put("listAgentConfigVersions", call -> {
-      String id = call.path("id");
-      find(call, Collections.AGENT, id);
-      return ApiResponse.ok(store.list(call.workspace(), Collections.AGENT_CONFIG_VERSION,
-          Lists.query(call, doc -> id.equals(doc.path(Fields.AGENT_ID).asText()), false)).toJson());
-    });
-    handlers.put("getAgentConfigVersion", call -> {
-      String id = call.path("id");
-      find(call, Collections.AGENT, id);
-      int version = Integer.parseInt(call.path("version"));
-      return ApiResponse.ok(store.all(call.workspace(), Collections.AGENT_CONFIG_VERSION).stream()
-          .filter(v -> id.equals(v.path(Fields.AGENT_ID).asText()) && v.path(Fields.VERSION).asInt() == version)
-          .findFirst()
-          .orElseThrow(() -> new ApiException(404, "not_found", "resource_missing",
-              "Agent " + id + " has no config version " + version + ".", "version")));
-    });
-    handlers.put("getRecordingContent", call -> {
-      ObjectNode recording = find(call, Collections.RECORDING, call.path("id"));
-      byte[] wav = recordingContent.get(call.workspace(), recording.get(Fields.ID).asText());
-      if (wav == null) {
-        throw ApiException.notFound("recording content", call.path("id"));
-      }
-      return new ApiResponse(200, "audio/wav", wav);
-    });
+    handlers.put(
+        "getBackfill", call -> ApiResponse.ok(find(call, Collections.BACKFILL, call.path("id"))));
+    handlers.put(
+        "listConversationMessages",
+        call -> {
+          String id = call.path("id");
+          find(call, Collections.CONVERSATION, id);
+          return ApiResponse.ok(
+              store
+                  .list(
+                      call.workspace(),
+                      Collections.CONVERSATION_MESSAGE,
+                      Lists.query(
+                          call, doc -> id.equals(doc.path(Fields.CONVERSATION_ID).asText()), true))
+                  .toJson());
+        });
+    handlers.put(
+        "listAgentConfigVersions",
+        call -> {
+          String id = call.path("id");
+          find(call, Collections.AGENT, id);
+          return ApiResponse.ok(
+              store
+                  .list(
+                      call.workspace(),
+                      Collections.AGENT_CONFIG_VERSION,
+                      Lists.query(
+                          call, doc -> id.equals(doc.path(Fields.AGENT_ID).asText()), false))
+                  .toJson());
+        });
+    handlers.put(
+        "getAgentConfigVersion",
+        call -> {
+          String id = call.path("id");
+          find(call, Collections.AGENT, id);
+          int version = Integer.parseInt(call.path("version"));
+          return ApiResponse.ok(
+              store.all(call.workspace(), Collections.AGENT_CONFIG_VERSION).stream()
+                  .filter(
+                      v ->
+                          id.equals(v.path(Fields.AGENT_ID).asText())
+                              && v.path(Fields.VERSION).asInt() == version)
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new ApiException(
+                              404,
+                              "not_found",
+                              "resource_missing",
+                              "Agent " + id + " has no config version " + version + ".",
+                              "version")));
+        });
+    handlers.put(
+        "getRecordingContent",
+        call -> {
+          ObjectNode recording = find(call, Collections.RECORDING, call.path("id"));
+          byte[] wav = recordingContent.get(call.workspace(), recording.get(Fields.ID).asText());
+          if (wav == null) {
+            throw ApiException.notFound("recording content", call.path("id"));
+          }
+          return new ApiResponse(200, "audio/wav", wav);
+        });
   }
 
-  private void resource(Map<String, Handler> handlers, String plural, String singular, String type) {
-    handlers.put("list" + plural, call ->
-        ApiResponse.ok(store.list(call.workspace(), type, Lists.query(call, null, false)).toJson()));
+  private void resource(
+      Map<String, Handler> handlers, String plural, String singular, String type) {
+    handlers.put(
+        "list" + plural,
+        call ->
+            ApiResponse.ok(
+                store.list(call.workspace(), type, Lists.query(call, null, false)).toJson()));
     handlers.put("get" + singular, call -> ApiResponse.ok(find(call, type, call.path("id"))));
   }
 

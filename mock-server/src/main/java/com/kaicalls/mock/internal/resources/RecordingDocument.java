@@ -3,20 +3,35 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the recording of a call or voicemail (its audio is kept by RecordingAudio): openapi.yaml's {@code Recording}, the one place its document is shaped. */
+/**
+ * Builds the recording of a call or voicemail (its audio is kept by RecordingAudio): openapi.yaml's
+ * {@code Recording}, the one place its document is shaped.
+ */
 public final class RecordingDocument extends DocumentBuilder<RecordingDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "rec_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.CALL_ID, Fields.DURATION_SECONDS, Fields.CONTENT_TYPE,
-      Fields.SIZE_BYTES, Fields.KIND, Fields.TRANSCRIPT, Fields.CREATED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.CALL_ID,
+          Fields.DURATION_SECONDS,
+          Fields.CONTENT_TYPE,
+          Fields.SIZE_BYTES,
+          Fields.KIND,
+          Fields.TRANSCRIPT,
+          Fields.CREATED_AT);
 
   private RecordingDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.RECORDING, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static RecordingDocument of(String id, Instant createdAt) {
     return new RecordingDocument(id, createdAt);
   }

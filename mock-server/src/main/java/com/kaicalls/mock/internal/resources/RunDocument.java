@@ -6,23 +6,42 @@ import com.kaicalls.mock.internal.store.Json;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds a communication run: openapi.yaml's {@code CommunicationRun}, the one place its document is shaped. */
+/**
+ * Builds a communication run: openapi.yaml's {@code CommunicationRun}, the one place its document
+ * is shaped.
+ */
 public final class RunDocument extends DocumentBuilder<RunDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "run_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.NAME, Fields.AGENT_ID, Fields.CHANNEL,
-      Fields.MESSAGE, Fields.STATUS, Fields.SCHEDULE, Fields.MAX_ATTEMPTS, Fields.METADATA,
-      Fields.RECIPIENTS_COUNT, Fields.COUNTS, Fields.CREATED_AT, Fields.UPDATED_AT, Fields.STARTED_AT,
-      Fields.COMPLETED_AT, Fields.CANCELLED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.NAME,
+          Fields.AGENT_ID,
+          Fields.CHANNEL,
+          Fields.MESSAGE,
+          Fields.STATUS,
+          Fields.SCHEDULE,
+          Fields.MAX_ATTEMPTS,
+          Fields.METADATA,
+          Fields.RECIPIENTS_COUNT,
+          Fields.COUNTS,
+          Fields.CREATED_AT,
+          Fields.UPDATED_AT,
+          Fields.STARTED_AT,
+          Fields.COMPLETED_AT,
+          Fields.CANCELLED_AT);
 
   private RunDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.COMMUNICATION_RUN, id, createdAt);
   }
 
   /** A run's {@code counts}: how many of its jobs are in each state. */
-  public static ObjectNode counts(int pending, int inProgress, int succeeded, int failed, int skipped) {
+  public static ObjectNode counts(
+      int pending, int inProgress, int succeeded, int failed, int skipped) {
     ObjectNode counts = Json.object();
     counts.put(Fields.PENDING, pending);
     counts.put(Fields.IN_PROGRESS, inProgress);
@@ -46,7 +65,10 @@ public final class RunDocument extends DocumentBuilder<RunDocument> {
     return Json.object().put(Fields.START, start).put(Fields.END, end);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static RunDocument of(String id, Instant createdAt) {
     return new RunDocument(id, createdAt);
   }

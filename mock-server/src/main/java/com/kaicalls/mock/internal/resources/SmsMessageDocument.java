@@ -3,21 +3,41 @@ package com.kaicalls.mock.internal.resources;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds an SMS message, sent or received: openapi.yaml's {@code SmsMessage}, the one place its document is shaped. */
+/**
+ * Builds an SMS message, sent or received: openapi.yaml's {@code SmsMessage}, the one place its
+ * document is shaped.
+ */
 public final class SmsMessageDocument extends DocumentBuilder<SmsMessageDocument> {
 
   /** The prefix of its ids. */
   public static final String ID_PREFIX = "sms_";
-  private static final List<String> FIELDS = List.of(
-      Fields.ID, Fields.OBJECT, Fields.DIRECTION, Fields.STATUS, Fields.FROM,
-      Fields.TO, Fields.BODY, Fields.CONVERSATION_ID, Fields.LEAD_ID, Fields.RUN_ID,
-      Fields.JOB_ID, Fields.ATTEMPT_ID, Fields.ERROR_CODE, Fields.CREATED_AT, Fields.DELIVERED_AT);
+
+  private static final List<String> FIELDS =
+      List.of(
+          Fields.ID,
+          Fields.OBJECT,
+          Fields.DIRECTION,
+          Fields.STATUS,
+          Fields.FROM,
+          Fields.TO,
+          Fields.BODY,
+          Fields.CONVERSATION_ID,
+          Fields.LEAD_ID,
+          Fields.RUN_ID,
+          Fields.JOB_ID,
+          Fields.ATTEMPT_ID,
+          Fields.ERROR_CODE,
+          Fields.CREATED_AT,
+          Fields.DELIVERED_AT);
 
   private SmsMessageDocument(String id, Instant createdAt) {
     super(FIELDS, Collections.SMS_MESSAGE, id, createdAt);
   }
 
-  /** A new document: {@code id} and {@code created_at} set, every other field {@code null} until set. */
+  /**
+   * A new document: {@code id} and {@code created_at} set, every other field {@code null} until
+   * set.
+   */
   public static SmsMessageDocument of(String id, Instant createdAt) {
     return new SmsMessageDocument(id, createdAt);
   }

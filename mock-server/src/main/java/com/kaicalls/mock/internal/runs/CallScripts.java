@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the simulated calls and messages of a run say, in the name of the workspace's business: its
- * workspace name without a trailing note in parentheses ({@code "Bright Smile Dental (demo)"} speaks
- * for Bright Smile Dental).
+ * workspace name without a trailing note in parentheses ({@code "Bright Smile Dental (demo)"}
+ * speaks for Bright Smile Dental).
  */
 public final class CallScripts {
 
@@ -27,18 +27,28 @@ public final class CallScripts {
 
   /** The voicemail an agent leaves for {@code firstName}. */
   String voicemail(String ws, String firstName) {
-    return "Hi " + firstName + ", this is your reminder from " + business(ws) + ". Please call us back.";
+    return "Hi "
+        + firstName
+        + ", this is your reminder from "
+        + business(ws)
+        + ". Please call us back.";
   }
 
   /** The transcript of an answered call, where the contact books or declines. */
   String answered(String ws, String firstName, boolean books) {
-    return "Agent: Hi " + firstName + ", this is " + business(ws) + ". "
+    return "Agent: Hi "
+        + firstName
+        + ", this is "
+        + business(ws)
+        + ". "
         + (books ? "Contact: Tuesday afternoon works." : "Contact: Thanks, not right now.");
   }
 
   /** The summary of an answered call. */
   static String summary(String firstName, boolean books) {
-    return books ? firstName + " qualified and booked an appointment." : "Talked with " + firstName + ".";
+    return books
+        ? firstName + " qualified and booked an appointment."
+        : "Talked with " + firstName + ".";
   }
 
   /** What the contact of the replying test number texts back. */

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A run's quiet hours, the one rule that preview and execution share: a daily window of local time
- * during which nothing is sent, which may span midnight. As openapi.yaml's {@code QuietHours} says, it
- * applies in the recipient's time zone: from the area code of a North American number (see
+ * during which nothing is sent, which may span midnight. As openapi.yaml's {@code QuietHours} says,
+ * it applies in the recipient's time zone: from the area code of a North American number (see
  * {@link SendTimes}), else the schedule's {@code timezone} ({@code UTC} without one).
  *
  * @param start start of the quiet window, or {@code null} when the run has no quiet hours
@@ -34,7 +34,10 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId scheduleZone) {
   /** The quiet hours of a run's or a request's {@code schedule} (missing or null: none, in UTC). */
   static QuietHours of(JsonNode schedule) {
     JsonNode quiet = schedule == null ? null : schedule.path(Fields.QUIET_HOURS);
-    return new QuietHours(time(Json.text(quiet, Fields.START)), time(Json.text(quiet, Fields.END)), zone(Json.text(schedule, Fields.TIMEZONE)));
+    return new QuietHours(
+        time(Json.text(quiet, Fields.START)),
+        time(Json.text(quiet, Fields.END)),
+        zone(Json.text(schedule, Fields.TIMEZONE)));
   }
 
   /** The zone in which these quiet hours apply to {@code recipient}. */
@@ -59,9 +62,9 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId scheduleZone) {
   }
 
   /**
-   * The periods between {@code from} and {@code until} in which at least one recipient in {@code zones}
-   * may be contacted, merged and in time order; all of it without quiet hours, nothing when they cover
-   * the whole day.
+   * The periods between {@code from} and {@code until} in which at least one recipient in {@code
+   * zones} may be contacted, merged and in time order; all of it without quiet hours, nothing when
+   * they cover the whole day.
    */
   List<Window> windows(Instant from, Instant until, Collection<ZoneId> zones) {
     List<Window> open = new ArrayList<>();
@@ -75,7 +78,8 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId scheduleZone) {
             open.add(new Window(at(day, end, zone), at(day, start, zone)));
           } else {
             open.add(new Window(day.atStartOfDay(zone).toInstant(), at(day, start, zone)));
-            open.add(new Window(at(day, end, zone), day.plusDays(1).atStartOfDay(zone).toInstant()));
+            open.add(
+                new Window(at(day, end, zone), day.plusDays(1).atStartOfDay(zone).toInstant()));
           }
         }
       }
@@ -93,7 +97,9 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId scheduleZone) {
   }
 
   private boolean quiet(LocalTime t) {
-    return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
+    return start.isBefore(end)
+        ? !t.isBefore(start) && t.isBefore(end)
+        : !t.isBefore(start) || t.isBefore(end);
   }
 
   private static Instant at(LocalDate day, LocalTime time, ZoneId zone) {
@@ -112,7 +118,8 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId scheduleZone) {
       }
       Window last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (last != null && !last.end().isBefore(s)) {
-        merged.set(merged.size() - 1, new Window(last.start(), e.isAfter(last.end()) ? e : last.end()));
+        merged.set(
+            merged.size() - 1, new Window(last.start(), e.isAfter(last.end()) ? e : last.end()));
       } else {
         merged.add(new Window(s, e));
       }

@@ -18,10 +18,10 @@ import java.time.Instant;
 /**
  * Executes communication runs over virtual time: each pending job is attempted when due (after
  * {@code start_at}, outside the recipient's {@link QuietHours}, while the run is not paused); an
- * attempt places a call ({@link VoiceCalls}) or sends a message ({@link TextMessages}), whose outcome
- * the {@link TestNumbers} decide, and ends a little later; unanswered and busy calls and failed SMS
- * are retried after {@link #RETRY_DELAY} up to {@code max_attempts}. Keeps the run's counts in step
- * with its jobs and completes the run when no job is left.
+ * attempt places a call ({@link VoiceCalls}) or sends a message ({@link TextMessages}), whose
+ * outcome the {@link TestNumbers} decide, and ends a little later; unanswered and busy calls and
+ * failed SMS are retried after {@link #RETRY_DELAY} up to {@code max_attempts}. Keeps the run's
+ * counts in step with its jobs and completes the run when no job is left.
  */
 public final class RunEngine {
 
@@ -40,8 +40,15 @@ public final class RunEngine {
   private final Conversations conversations;
 
   /** Registers its timers with {@code scheduler}. */
-  public RunEngine(Store store, Ledger ledger, Ids ids, Clock clock, Scheduler scheduler, VoiceCalls calls,
-      TextMessages texts, Conversations conversations) {
+  public RunEngine(
+      Store store,
+      Ledger ledger,
+      Ids ids,
+      Clock clock,
+      Scheduler scheduler,
+      VoiceCalls calls,
+      TextMessages texts,
+      Conversations conversations) {
     this.store = store;
     this.ledger = ledger;
     this.ids = ids;
@@ -52,12 +59,14 @@ public final class RunEngine {
     this.conversations = conversations;
     scheduler.register(ATTEMPT, (ws, t) -> attempt(ws, t.get("job_id").asText()));
     scheduler.register(FINISH, this::finish);
-    scheduler.register(RUN_FINISH, (ws, t) -> {
-      ObjectNode run = store.get(ws, Collections.COMMUNICATION_RUN, t.get("run_id").asText());
-      if (run != null) {
-        completeIfDone(ws, run);
-      }
-    });
+    scheduler.register(
+        RUN_FINISH,
+        (ws, t) -> {
+          ObjectNode run = store.get(ws, Collections.COMMUNICATION_RUN, t.get("run_id").asText());
+          if (run != null) {
+            completeIfDone(ws, run);
+          }
+        });
   }
 
   /** Forgets what it cached about the state (the store was emptied or replaced). */
@@ -83,8 +92,13 @@ public final class RunEngine {
     }
     if (!any) {
       String runId = run.get(Fields.ID).asText();
-      Instant startAt = Instant.parse(run.path(Fields.SCHEDULE).path(Fields.START_AT).asText(run.get(Fields.CREATED_AT).asText()));
-      scheduler.schedule(ws, "run:" + runId, RUN_FINISH, startAt, Json.object().put("run_id", runId));
+      Instant startAt =
+          Instant.parse(
+              run.path(Fields.SCHEDULE)
+                  .path(Fields.START_AT)
+                  .asText(run.get(Fields.CREATED_AT).asText()));
+      scheduler.schedule(
+          ws, "run:" + runId, RUN_FINISH, startAt, Json.object().put("run_id", runId));
     }
   }
 
@@ -93,7 +107,13 @@ public final class RunEngine {
     Instant now = clock.instant();
     String runId = run.get(Fields.ID).asText();
     boolean any = false;
-    for (ObjectNode job : store.list(ws, Collections.JOB, ListQuery.all(j -> runId.equals(j.path(Fields.RUN_ID).asText()))).data()) {
+    for (ObjectNode job :
+        store
+            .list(
+                ws,
+                Collections.JOB,
+                ListQuery.all(j -> runId.equals(j.path(Fields.RUN_ID).asText())))
+            .data()) {
       String status = job.get(Fields.STATUS).asText();
       any |= status.equals("pending") || status.equals("in_progress");
       if (status.equals("pending")) {
@@ -143,24 +163,35 @@ public final class RunEngine {
     }
     int number = job.get(Fields.ATTEMPTS_COUNT).asInt() + 1;
     String channel = job.get(Fields.CHANNEL).asText();
-    TestNumbers behaviour = channel.equals("email") ? TestNumbers.ANSWERS : TestNumbers.of(Json.text(recipient, Fields.PHONE));
-    ObjectNode attempt = attemptDocument(ws, ids.next(AttemptDocument.ID_PREFIX), job, run, number, now);
+    TestNumbers behaviour =
+        channel.equals("email")
+            ? TestNumbers.ANSWERS
+            : TestNumbers.of(Json.text(recipient, Fields.PHONE));
+    ObjectNode attempt =
+        attemptDocument(ws, ids.next(AttemptDocument.ID_PREFIX), job, run, number, now);
     job.put(Fields.ATTEMPTS_COUNT, number);
     job.putNull(Fields.NEXT_ATTEMPT_AT);
     job.put(Fields.UPDATED_AT, Json.time(now));
     if (behaviour == TestNumbers.INVALID || channel.equals("email")) {
-      // Nothing to wait for: an invalid number fails at once, an email (no resource of its own) is delivered.
+      // Nothing to wait for: an invalid number fails at once, an email (no resource of its own) is
+      // delivered.
       boolean email = channel.equals("email");
       AttemptOutcome outcome = new AttemptOutcome(email ? "delivered" : "invalid_number", email);
-      attempt.put(Fields.STATUS, email ? "succeeded" : "failed").put(Fields.OUTCOME, outcome.outcome())
+      attempt
+          .put(Fields.STATUS, email ? "succeeded" : "failed")
+          .put(Fields.OUTCOME, outcome.outcome())
           .put(Fields.ENDED_AT, Json.time(now));
       store.put(ws, Collections.ATTEMPT, attempt);
       move(run, "pending", email ? "succeeded" : "failed");
       end(ws, job, run, email ? "succeeded" : "failed", outcome.outcome(), now);
       return;
     }
-    ObjectNode timer = Json.object().put("job_id", jobId).put("attempt_id", attempt.get(Fields.ID).asText())
-        .put("number", number).put("started_at", Json.time(now));
+    ObjectNode timer =
+        Json.object()
+            .put("job_id", jobId)
+            .put("attempt_id", attempt.get(Fields.ID).asText())
+            .put("number", number)
+            .put("started_at", Json.time(now));
     Duration duration;
     if (channel.equals("voice")) {
       timer.put("call_id", calls.place(ws, job, attempt, behaviour, now).get(Fields.ID).asText());
@@ -178,7 +209,8 @@ public final class RunEngine {
   }
 
   /** The attempt record, in progress (it is stored when the attempt ends). */
-  private ObjectNode attemptDocument(String ws, String id, JsonNode job, JsonNode run, int number, Instant startedAt) {
+  private ObjectNode attemptDocument(
+      String ws, String id, JsonNode job, JsonNode run, int number, Instant startedAt) {
     String agentId = run.get(Fields.AGENT_ID).asText();
     ObjectNode agent = store.get(ws, Collections.AGENT, agentId);
     return AttemptDocument.of(id, startedAt)
@@ -188,7 +220,8 @@ public final class RunEngine {
         .channel(job.get(Fields.CHANNEL).asText())
         .status("in_progress")
         .agentId(agentId)
-        .agentConfigVersion(agent == null ? null : agent.path(Fields.CURRENT_CONFIG_VERSION).asInt(1))
+        .agentConfigVersion(
+            agent == null ? null : agent.path(Fields.CURRENT_CONFIG_VERSION).asInt(1))
         .startedAt(startedAt)
         .build();
   }
@@ -206,7 +239,9 @@ public final class RunEngine {
     TestNumbers behaviour = TestNumbers.of(Json.text(job.get(Fields.RECIPIENT), Fields.PHONE));
     // The id sequence moves on here as it always has, so that every later id stays what it was.
     ids.next(AttemptDocument.ID_PREFIX);
-    ObjectNode attempt = attemptDocument(ws, timer.get("attempt_id").asText(), job, run, timer.get("number").asInt(), started);
+    ObjectNode attempt =
+        attemptDocument(
+            ws, timer.get("attempt_id").asText(), job, run, timer.get("number").asInt(), started);
     attempt.put(Fields.ENDED_AT, Json.time(now));
     AttemptOutcome ended;
     if (timer.has("call_id")) {
@@ -216,14 +251,20 @@ public final class RunEngine {
       attempt.put(Fields.SMS_MESSAGE_ID, timer.get("sms_id").asText());
       ended = texts.end(ws, timer.get("sms_id").asText(), behaviour, now);
     }
-    attempt.put(Fields.STATUS, ended.reached() ? "succeeded" : "failed").put(Fields.OUTCOME, ended.outcome());
+    attempt
+        .put(Fields.STATUS, ended.reached() ? "succeeded" : "failed")
+        .put(Fields.OUTCOME, ended.outcome());
     store.put(ws, Collections.ATTEMPT, attempt);
     job.put(Fields.OUTCOME, ended.outcome());
     job.put(Fields.UPDATED_AT, Json.time(now));
-    boolean retry = !ended.reached() && job.get(Fields.ATTEMPTS_COUNT).asInt() < job.get(Fields.MAX_ATTEMPTS).asInt()
-        && !run.get(Fields.STATUS).asText().equals("cancelled");
+    boolean retry =
+        !ended.reached()
+            && job.get(Fields.ATTEMPTS_COUNT).asInt() < job.get(Fields.MAX_ATTEMPTS).asInt()
+            && !run.get(Fields.STATUS).asText().equals("cancelled");
     if (retry) {
-      Instant next = QuietHours.of(run.path(Fields.SCHEDULE)).nextAllowed(now.plus(RETRY_DELAY), job.get(Fields.RECIPIENT));
+      Instant next =
+          QuietHours.of(run.path(Fields.SCHEDULE))
+              .nextAllowed(now.plus(RETRY_DELAY), job.get(Fields.RECIPIENT));
       job.put(Fields.STATUS, "pending");
       job.put(Fields.NEXT_ATTEMPT_AT, Json.time(next));
       store.put(ws, Collections.JOB, job);
@@ -240,7 +281,8 @@ public final class RunEngine {
 
   // --- jobs and runs end -----------------------------------------------------------------------
 
-  private void end(String ws, ObjectNode job, ObjectNode run, String status, String outcome, Instant now) {
+  private void end(
+      String ws, ObjectNode job, ObjectNode run, String status, String outcome, Instant now) {
     job.put(Fields.STATUS, status);
     job.put(Fields.OUTCOME, outcome);
     job.putNull(Fields.NEXT_ATTEMPT_AT);
@@ -256,7 +298,8 @@ public final class RunEngine {
     JsonNode counts = run.get(Fields.COUNTS);
     String status = run.get(Fields.STATUS).asText();
     if ((!status.equals("running") && !status.equals("scheduled"))
-        || counts.get(Fields.PENDING).asInt() > 0 || counts.get(Fields.IN_PROGRESS).asInt() > 0) {
+        || counts.get(Fields.PENDING).asInt() > 0
+        || counts.get(Fields.IN_PROGRESS).asInt() > 0) {
       return;
     }
     Instant now = clock.instant();

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /v1/communication-runs}: validate, preview, create and the pause/resume/cancel machine. */
+/**
+ * {@code /v1/communication-runs}: validate, preview, create and the pause/resume/cancel machine.
+ */
 public final class RunHandlers {
 
   private final Store store;
@@ -34,11 +36,13 @@ public final class RunHandlers {
   private final Ids ids;
   private final Clock clock;
   private final RunEngine engine;
+
   /** Test seam: runs inside create, while the idempotency key is claimed. */
   public volatile Runnable beforeCreate = () -> {};
 
   /** Handlers that check requests with {@code rules} and hand created runs to {@code engine}. */
-  public RunHandlers(Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock, RunEngine engine) {
+  public RunHandlers(
+      Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock, RunEngine engine) {
     this.engine = engine;
     this.store = store;
     this.ledger = ledger;
@@ -51,16 +55,27 @@ public final class RunHandlers {
   public void register(Map<String, Handler> handlers) {
     handlers.put("validateCommunicationRun", this::validate);
     handlers.put("previewCommunicationRun", this::preview);
-    handlers.put("createCommunicationRun", call -> {
-      beforeCreate.run();
-      return ApiResponse.json(201, create(call.workspace(), call.body, call.violations));
-    });
-    handlers.put("pauseCommunicationRun",
-        call -> transition(call, "pause", Set.of("scheduled", "running"), "communication_run.paused"));
-    handlers.put("resumeCommunicationRun",
+    handlers.put(
+        "createCommunicationRun",
+        call -> {
+          beforeCreate.run();
+          return ApiResponse.json(201, create(call.workspace(), call.body, call.violations));
+        });
+    handlers.put(
+        "pauseCommunicationRun",
+        call ->
+            transition(call, "pause", Set.of("scheduled", "running"), "communication_run.paused"));
+    handlers.put(
+        "resumeCommunicationRun",
         call -> transition(call, "resume", Set.of("paused"), "communication_run.resumed"));
-    handlers.put("cancelCommunicationRun",
-        call -> transition(call, "cancel", Set.of("scheduled", "running", "paused"), "communication_run.cancelled"));
+    handlers.put(
+        "cancelCommunicationRun",
+        call ->
+            transition(
+                call,
+                "cancel",
+                Set.of("scheduled", "running", "paused"),
+                "communication_run.cancelled"));
   }
 
   /** Operations whose body problems are reported in the result rather than as a 400. */
@@ -93,12 +108,14 @@ public final class RunHandlers {
     int sendable = e.recipientsCount() - e.skipped().size();
     preview.put(Fields.SENDABLE_COUNT, sendable);
     ArrayNode skipped = preview.putArray(Fields.SKIPPED);
-    e.skipped().forEach((index, reason) -> {
-      ObjectNode s = skipped.addObject();
-      s.put(Fields.INDEX, index);
-      s.put(Fields.REASON, reason);
-      s.put(Fields.PARAM, e.skipParams().get(index));
-    });
+    e.skipped()
+        .forEach(
+            (index, reason) -> {
+              ObjectNode s = skipped.addObject();
+              s.put(Fields.INDEX, index);
+              s.put(Fields.REASON, reason);
+              s.put(Fields.PARAM, e.skipParams().get(index));
+            });
     String channel = Json.text(body, Fields.CHANNEL);
     String template = Json.text(body, Fields.MESSAGE);
     if (template == null) {
@@ -117,14 +134,17 @@ public final class RunHandlers {
     int perRecipient = "voice".equals(channel) ? 90 : 2;
     preview.put(Fields.ESTIMATED_DURATION_SECONDS, sendable * perRecipient);
     JsonNode schedule = body.path(Fields.SCHEDULE);
-    boolean scheduleUsable = e.errors().stream().noneMatch(i -> i.param() != null && i.param().startsWith("schedule"));
+    boolean scheduleUsable =
+        e.errors().stream().noneMatch(i -> i.param() != null && i.param().startsWith("schedule"));
     List<JsonNode> contacted = new ArrayList<>();
     for (int i = 0; i < recipients.size(); i++) {
       if (recipients.get(i).isObject() && !e.skipped().containsKey(i)) {
         contacted.add(recipients.get(i));
       }
     }
-    preview.set(Fields.SEND_WINDOWS, scheduleUsable ? RunRules.sendWindows(schedule, contacted, clock.instant()) : Json.array());
+    preview.set(
+        Fields.SEND_WINDOWS,
+        scheduleUsable ? RunRules.sendWindows(schedule, contacted, clock.instant()) : Json.array());
     return ApiResponse.ok(preview);
   }
 
@@ -135,7 +155,10 @@ public final class RunHandlers {
     }
     int version = agent.path(Fields.CURRENT_CONFIG_VERSION).asInt();
     return store.all(workspaceId, Collections.AGENT_CONFIG_VERSION).stream()
-        .filter(v -> agentId.equals(v.path(Fields.AGENT_ID).asText()) && v.path(Fields.VERSION).asInt() == version)
+        .filter(
+            v ->
+                agentId.equals(v.path(Fields.AGENT_ID).asText())
+                    && v.path(Fields.VERSION).asInt() == version)
         .map(v -> v.path(Fields.GREETING).asText(""))
         .findFirst()
         .orElse("");
@@ -161,43 +184,49 @@ public final class RunHandlers {
         startAt = OffsetDateTime.parse(start).toInstant();
       }
       JsonNode quiet = schedule.get(Fields.QUIET_HOURS);
-      runSchedule = RunDocument.schedule(startAt, schedule.path(Fields.TIMEZONE).asText("UTC"),
-          quiet == null ? Json.object().nullNode() : quiet.deepCopy());
+      runSchedule =
+          RunDocument.schedule(
+              startAt,
+              schedule.path(Fields.TIMEZONE).asText("UTC"),
+              quiet == null ? Json.object().nullNode() : quiet.deepCopy());
     }
     JsonNode metadata = body.get(Fields.METADATA);
     JsonNode recipients = body.get(Fields.RECIPIENTS);
     int skipped = e.skipped().size();
-    ObjectNode run = RunDocument.of(runId, now)
-        .name(body.get(Fields.NAME).asText())
-        .agentId(body.get(Fields.AGENT_ID).asText())
-        .channel(channel)
-        .message(Json.text(body, Fields.MESSAGE))
-        .status("scheduled")
-        .schedule(runSchedule)
-        .maxAttempts(maxAttempts)
-        .metadata(metadata != null && metadata.isObject() ? metadata.deepCopy() : Json.object())
-        .recipientsCount(recipients.size())
-        .counts(RunDocument.counts(recipients.size() - skipped, 0, 0, 0, skipped))
-        .updatedAt(now)
-        .build();
+    ObjectNode run =
+        RunDocument.of(runId, now)
+            .name(body.get(Fields.NAME).asText())
+            .agentId(body.get(Fields.AGENT_ID).asText())
+            .channel(channel)
+            .message(Json.text(body, Fields.MESSAGE))
+            .status("scheduled")
+            .schedule(runSchedule)
+            .maxAttempts(maxAttempts)
+            .metadata(metadata != null && metadata.isObject() ? metadata.deepCopy() : Json.object())
+            .recipientsCount(recipients.size())
+            .counts(RunDocument.counts(recipients.size() - skipped, 0, 0, 0, skipped))
+            .updatedAt(now)
+            .build();
     List<ObjectNode> jobs = new ArrayList<>(recipients.size());
     for (int i = 0; i < recipients.size(); i++) {
       String reason = e.skipped().get(i);
       boolean pending = reason == null;
-      ObjectNode job = JobDocument.of(ids.next(JobDocument.ID_PREFIX), now)
-          .runId(runId)
-          .recipientIndex(i)
-          .recipient(recipients.get(i).deepCopy())
-          .channel(channel)
-          .status(pending ? "pending" : "skipped")
-          .attemptsCount(0)
-          .maxAttempts(maxAttempts)
-          .outcome("opted_out".equals(reason) ? "opted_out" : null)
-          .skipReason(reason)
-          .nextAttemptAt(pending ? engine.firstAttemptAt(run, recipients.get(i), startAt) : null)
-          .updatedAt(now)
-          .completedAt(pending ? null : now)
-          .build();
+      ObjectNode job =
+          JobDocument.of(ids.next(JobDocument.ID_PREFIX), now)
+              .runId(runId)
+              .recipientIndex(i)
+              .recipient(recipients.get(i).deepCopy())
+              .channel(channel)
+              .status(pending ? "pending" : "skipped")
+              .attemptsCount(0)
+              .maxAttempts(maxAttempts)
+              .outcome("opted_out".equals(reason) ? "opted_out" : null)
+              .skipReason(reason)
+              .nextAttemptAt(
+                  pending ? engine.firstAttemptAt(run, recipients.get(i), startAt) : null)
+              .updatedAt(now)
+              .completedAt(pending ? null : now)
+              .build();
       store.put(workspaceId, Collections.JOB, job);
       jobs.add(job);
     }
@@ -206,14 +235,16 @@ public final class RunHandlers {
     return run;
   }
 
-  private synchronized ApiResponse transition(ApiCall call, String action, Set<String> from, String eventType) {
+  private synchronized ApiResponse transition(
+      ApiCall call, String action, Set<String> from, String eventType) {
     ObjectNode run = store.get(call.workspace(), Collections.COMMUNICATION_RUN, call.path("id"));
     if (run == null) {
       throw ApiException.notFound("communication run", call.path("id"));
     }
     String status = run.get(Fields.STATUS).asText();
     if (!from.contains(status)) {
-      throw ApiException.conflict("invalid_state_transition",
+      throw ApiException.conflict(
+          "invalid_state_transition",
           "Cannot " + action + " a communication run whose status is '" + status + "'.");
     }
     Instant now = clock.instant();
@@ -226,7 +257,9 @@ public final class RunHandlers {
         run.put(Fields.STATUS, run.path(Fields.STARTED_AT).isNull() ? "scheduled" : "running");
         ledger.save(call.workspace(), Collections.COMMUNICATION_RUN, run, eventType);
         engine.resumed(call.workspace(), run);
-        return ApiResponse.ok(store.get(call.workspace(), Collections.COMMUNICATION_RUN, run.get(Fields.ID).asText()));
+        return ApiResponse.ok(
+            store.get(
+                call.workspace(), Collections.COMMUNICATION_RUN, run.get(Fields.ID).asText()));
       default:
         run.put(Fields.STATUS, "cancelled");
         run.put(Fields.CANCELLED_AT, Json.time(now));
@@ -240,7 +273,13 @@ public final class RunHandlers {
   private void cancelJobs(String workspaceId, ObjectNode run, Instant now) {
     String runId = run.get(Fields.ID).asText();
     int cancelled = 0;
-    for (ObjectNode job : store.list(workspaceId, Collections.JOB, ListQuery.all(j -> runId.equals(j.path(Fields.RUN_ID).asText()))).data()) {
+    for (ObjectNode job :
+        store
+            .list(
+                workspaceId,
+                Collections.JOB,
+                ListQuery.all(j -> runId.equals(j.path(Fields.RUN_ID).asText())))
+            .data()) {
       String status = job.get(Fields.STATUS).asText();
       if (status.equals("pending")) {
         job.put(Fields.STATUS, "cancelled");

@@ -25,13 +25,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The business rules of a communication run request, shared by validate, preview and create:
- * every problem at once, as errors (block creation) and warnings (recipient skipped).
+ * The business rules of a communication run request, shared by validate, preview and create: every
+ * problem at once, as errors (block creation) and warnings (recipient skipped).
  */
 public final class RunRules {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}");
-  private static final Pattern RECIPIENT_FIELD = Pattern.compile("^recipients\\[(\\d+)\\]\\.?(.*)$");
+  private static final Pattern RECIPIENT_FIELD =
+      Pattern.compile("^recipients\\[(\\d+)\\]\\.?(.*)$");
 
   /** One finding, rendered as a {@code ValidationIssue}. */
   record Issue(String code, String message, String param, boolean blocksCreate) {
@@ -53,7 +54,12 @@ public final class RunRules {
   }
 
   /** All findings for one request. {@code skipped}: recipient index to skip reason. */
-  record Evaluation(List<Issue> errors, List<Issue> warnings, Map<Integer, String> skipped, Map<Integer, String> skipParams, int recipientsCount) {
+  record Evaluation(
+      List<Issue> errors,
+      List<Issue> warnings,
+      Map<Integer, String> skipped,
+      Map<Integer, String> skipParams,
+      int recipientsCount) {
     boolean valid() {
       return errors.isEmpty();
     }
@@ -91,10 +97,16 @@ public final class RunRules {
     String message = Json.text(body, Fields.MESSAGE);
     String agentId = Json.text(body, Fields.AGENT_ID);
     if (agentId != null && store.get(workspaceId, Collections.AGENT, agentId) == null) {
-      errors.add(new Issue("unknown_agent", "No agent '" + agentId + "' in this workspace.", "agent_id"));
+      errors.add(
+          new Issue("unknown_agent", "No agent '" + agentId + "' in this workspace.", "agent_id"));
     }
-    if (("sms".equals(channel) || "email".equals(channel)) && (message == null || message.isBlank())) {
-      errors.add(new Issue("message_required", "A message is required for the " + channel + " channel.", "message"));
+    if (("sms".equals(channel) || "email".equals(channel))
+        && (message == null || message.isBlank())) {
+      errors.add(
+          new Issue(
+              "message_required",
+              "A message is required for the " + channel + " channel.",
+              "message"));
     }
     checkSchedule(body.path(Fields.SCHEDULE), errors);
     JsonNode recipients = body.path(Fields.RECIPIENTS);
@@ -112,26 +124,49 @@ public final class RunRules {
       if (contact == null) {
         String param = at + (needsEmail ? ".email" : ".phone");
         if (phone == null && email == null) {
-          // Validate calls it an error, but like an invalid number it does not fail a create: the job is skipped.
-          errors.add(new Issue("missing_contact", at + " has neither a phone nor an email.", param, false));
+          // Validate calls it an error, but like an invalid number it does not fail a create: the
+          // job is skipped.
+          errors.add(
+              new Issue(
+                  "missing_contact", at + " has neither a phone nor an email.", param, false));
         } else if (channel != null) {
-          errors.add(new Issue("missing_contact", at + " has no " + (needsEmail ? "email" : "phone")
-              + ", which the " + channel + " channel needs.", param, false));
+          errors.add(
+              new Issue(
+                  "missing_contact",
+                  at
+                      + " has no "
+                      + (needsEmail ? "email" : "phone")
+                      + ", which the "
+                      + channel
+                      + " channel needs.",
+                  param,
+                  false));
         }
         skip(skipped, skipParams, i, "missing_contact", param);
         continue;
       }
       String param = at + (needsEmail ? ".email" : ".phone");
       if (!needsEmail && TestNumbers.of(phone) == TestNumbers.INVALID) {
-        // A test number that validate reports as an error, yet create accepts (its attempt then fails).
-        errors.add(new Issue("invalid_phone", phone + " is not a valid, reachable phone number.", param, false));
+        // A test number that validate reports as an error, yet create accepts (its attempt then
+        // fails).
+        errors.add(
+            new Issue(
+                "invalid_phone", phone + " is not a valid, reachable phone number.", param, false));
       } else if (!needsEmail && TestNumbers.of(phone) == TestNumbers.OPTED_OUT) {
-        warnings.add(new Issue("opted_out", phone + " has opted out of contact; the recipient will be skipped.", param));
+        warnings.add(
+            new Issue(
+                "opted_out",
+                phone + " has opted out of contact; the recipient will be skipped.",
+                param));
         skip(skipped, skipParams, i, "opted_out", param);
       }
       Integer first = seen.putIfAbsent(contact.toLowerCase(java.util.Locale.ROOT), i);
       if (first != null) {
-        warnings.add(new Issue("duplicate_recipient", at + " repeats recipients[" + first + "]; it will be skipped.", param));
+        warnings.add(
+            new Issue(
+                "duplicate_recipient",
+                at + " repeats recipients[" + first + "]; it will be skipped.",
+                param));
         skip(skipped, skipParams, i, "duplicate", param);
       }
       if (message != null) {
@@ -139,16 +174,27 @@ public final class RunRules {
         while (m.find()) {
           String name = m.group(1);
           if (value(r, name) == null) {
-            String varParam = name.equals(Fields.FIRST_NAME) ? at + ".first_name" : at + ".variables." + name;
-            errors.add(new Issue("missing_variable", "The message uses {{" + name + "}} but " + at + " has no value for it.", varParam));
+            String varParam =
+                name.equals(Fields.FIRST_NAME) ? at + ".first_name" : at + ".variables." + name;
+            errors.add(
+                new Issue(
+                    "missing_variable",
+                    "The message uses {{" + name + "}} but " + at + " has no value for it.",
+                    varParam));
           }
         }
       }
     }
-    return new Evaluation(errors, warnings, skipped, skipParams, recipients.isArray() ? recipients.size() : 0);
+    return new Evaluation(
+        errors, warnings, skipped, skipParams, recipients.isArray() ? recipients.size() : 0);
   }
 
-  private static void skip(Map<Integer, String> skipped, Map<Integer, String> params, int index, String reason, String param) {
+  private static void skip(
+      Map<Integer, String> skipped,
+      Map<Integer, String> params,
+      int index,
+      String reason,
+      String param) {
     if (skipped.putIfAbsent(index, reason) == null) {
       params.put(index, param);
     }
@@ -163,13 +209,23 @@ public final class RunRules {
       try {
         ZoneId.of(tz);
       } catch (DateTimeException e) {
-        throw ApiException.invalid("parameter_invalid", "schedule.timezone '" + tz + "' is not an IANA time zone.", "schedule.timezone");
+        throw ApiException.invalid(
+            "parameter_invalid",
+            "schedule.timezone '" + tz + "' is not an IANA time zone.",
+            "schedule.timezone");
       }
     }
     QuietHours quiet = QuietHours.of(schedule);
     if (quiet.coversWholeDay()) {
-      errors.add(new Issue("no_send_window", "Quiet hours " + quiet.start() + "-" + quiet.end()
-          + " cover the whole day, leaving no time to send.", "schedule.quiet_hours"));
+      errors.add(
+          new Issue(
+              "no_send_window",
+              "Quiet hours "
+                  + quiet.start()
+                  + "-"
+                  + quiet.end()
+                  + " cover the whole day, leaving no time to send.",
+              "schedule.quiet_hours"));
     }
   }
 

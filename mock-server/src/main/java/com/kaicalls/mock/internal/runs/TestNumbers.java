@@ -20,9 +20,24 @@ enum TestNumbers {
   ANSWERS;
 
   private static final Pattern TEST = Pattern.compile("^\\+1\\d{3}55501(\\d\\d)$");
-  private static final Map<String, TestNumbers> BY_SUFFIX = Map.of(
-      "00", ANSWERS_AND_BOOKS, "01", VOICEMAIL, "02", NO_ANSWER, "03", BUSY, "04", INVALID,
-      "11", SMS_FAILS, "12", OPTED_OUT, "13", SMS_REPLIES);
+  private static final Map<String, TestNumbers> BY_SUFFIX =
+      Map.of(
+          "00",
+          ANSWERS_AND_BOOKS,
+          "01",
+          VOICEMAIL,
+          "02",
+          NO_ANSWER,
+          "03",
+          BUSY,
+          "04",
+          INVALID,
+          "11",
+          SMS_FAILS,
+          "12",
+          OPTED_OUT,
+          "13",
+          SMS_REPLIES);
 
   static TestNumbers of(String phone) {
     if (phone == null) {

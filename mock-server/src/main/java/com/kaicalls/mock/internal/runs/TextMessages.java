@@ -24,6 +24,7 @@ public final class TextMessages {
 
   /** How long after it is sent a message is delivered or fails. */
   static final Duration DELIVERY_TIME = Duration.ofSeconds(3);
+
   private static final String REPLY = "sms.reply";
 
   private final Store store;
@@ -34,7 +35,13 @@ public final class TextMessages {
   private final Conversations conversations;
 
   /** The SMS channel; registers the reply timer with {@code scheduler}. */
-  public TextMessages(Store store, Ledger ledger, Ids ids, Clock clock, Scheduler scheduler, Conversations conversations) {
+  public TextMessages(
+      Store store,
+      Ledger ledger,
+      Ids ids,
+      Clock clock,
+      Scheduler scheduler,
+      Conversations conversations) {
     this.store = store;
     this.ledger = ledger;
     this.ids = ids;
@@ -51,18 +58,19 @@ public final class TextMessages {
     String body = RunRules.render(Json.text(run, Fields.MESSAGE), recipient);
     String id = ids.next(SmsMessageDocument.ID_PREFIX);
     String lead = Json.text(recipient, Fields.LEAD_ID);
-    ObjectNode sms = SmsMessageDocument.of(id, now)
-        .direction("outbound")
-        .status("sent")
-        .from(PhoneNumbers.WORKSPACE)
-        .to(phone)
-        .body(body)
-        .conversationId(conversations.add(ws, phone, lead, "outbound", body, id, now))
-        .leadId(lead)
-        .runId(job.get(Fields.RUN_ID).asText())
-        .jobId(job.get(Fields.ID).asText())
-        .attemptId(attempt.get(Fields.ID).asText())
-        .build();
+    ObjectNode sms =
+        SmsMessageDocument.of(id, now)
+            .direction("outbound")
+            .status("sent")
+            .from(PhoneNumbers.WORKSPACE)
+            .to(phone)
+            .body(body)
+            .conversationId(conversations.add(ws, phone, lead, "outbound", body, id, now))
+            .leadId(lead)
+            .runId(job.get(Fields.RUN_ID).asText())
+            .jobId(job.get(Fields.ID).asText())
+            .attemptId(attempt.get(Fields.ID).asText())
+            .build();
     ledger.save(ws, Collections.SMS_MESSAGE, sms, "sms.sent");
     return sms;
   }
@@ -78,7 +86,8 @@ public final class TextMessages {
     sms.put(Fields.STATUS, "delivered").put(Fields.DELIVERED_AT, Json.time(now));
     ledger.save(ws, Collections.SMS_MESSAGE, sms, "sms.delivered");
     if (behaviour == TestNumbers.SMS_REPLIES) {
-      scheduler.schedule(ws, "reply:" + smsId, REPLY, now.plusSeconds(60), Json.object().put("sms_id", smsId));
+      scheduler.schedule(
+          ws, "reply:" + smsId, REPLY, now.plusSeconds(60), Json.object().put("sms_id", smsId));
     }
     return new AttemptOutcome("delivered", true);
   }
@@ -93,16 +102,17 @@ public final class TextMessages {
     String contact = sent.get(Fields.TO).asText();
     String lead = Json.text(sent, Fields.LEAD_ID);
     String id = ids.next(SmsMessageDocument.ID_PREFIX);
-    ObjectNode sms = SmsMessageDocument.of(id, now)
-        .direction("inbound")
-        .status("received")
-        .from(contact)
-        .to(sent.get(Fields.FROM).asText())
-        .body(body)
-        .conversationId(conversations.add(ws, contact, lead, "inbound", body, id, now))
-        .leadId(lead)
-        .runId(Json.text(sent, Fields.RUN_ID))
-        .build();
+    ObjectNode sms =
+        SmsMessageDocument.of(id, now)
+            .direction("inbound")
+            .status("received")
+            .from(contact)
+            .to(sent.get(Fields.FROM).asText())
+            .body(body)
+            .conversationId(conversations.add(ws, contact, lead, "inbound", body, id, now))
+            .leadId(lead)
+            .runId(Json.text(sent, Fields.RUN_ID))
+            .build();
     ledger.save(ws, Collections.SMS_MESSAGE, sms, "sms.received");
   }
 }

@@ -32,7 +32,8 @@ public final class VoiceCalls {
   private final CallScripts scripts;
 
   /** The voice channel, writing through {@code ledger} and keeping audio in {@code audio}. */
-  public VoiceCalls(Store store, Ledger ledger, Ids ids, RecordingAudio audio, CallScripts scripts) {
+  public VoiceCalls(
+      Store store, Ledger ledger, Ids ids, RecordingAudio audio, CallScripts scripts) {
     this.store = store;
     this.ledger = ledger;
     this.ids = ids;
@@ -54,26 +55,34 @@ public final class VoiceCalls {
   ObjectNode place(String ws, JsonNode job, JsonNode attempt, TestNumbers behaviour, Instant now) {
     JsonNode recipient = job.get(Fields.RECIPIENT);
     boolean rings = behaviour == TestNumbers.NO_ANSWER || behaviour == TestNumbers.BUSY;
-    ObjectNode call = CallDocument.of(ids.next(CallDocument.ID_PREFIX), now)
-        .direction("outbound")
-        .status(rings ? "ringing" : "in_progress")
-        .from(PhoneNumbers.WORKSPACE)
-        .to(Json.text(recipient, Fields.PHONE))
-        .leadId(Json.text(recipient, Fields.LEAD_ID))
-        .runId(job.get(Fields.RUN_ID).asText())
-        .jobId(job.get(Fields.ID).asText())
-        .attemptId(attempt.get(Fields.ID).asText())
-        .agentId(attempt.get(Fields.AGENT_ID).asText())
-        .agentConfigVersion(attempt.path(Fields.AGENT_CONFIG_VERSION).asInt(1))
-        .startedAt(now)
-        .durationSeconds(0)
-        .build();
+    ObjectNode call =
+        CallDocument.of(ids.next(CallDocument.ID_PREFIX), now)
+            .direction("outbound")
+            .status(rings ? "ringing" : "in_progress")
+            .from(PhoneNumbers.WORKSPACE)
+            .to(Json.text(recipient, Fields.PHONE))
+            .leadId(Json.text(recipient, Fields.LEAD_ID))
+            .runId(job.get(Fields.RUN_ID).asText())
+            .jobId(job.get(Fields.ID).asText())
+            .attemptId(attempt.get(Fields.ID).asText())
+            .agentId(attempt.get(Fields.AGENT_ID).asText())
+            .agentConfigVersion(attempt.path(Fields.AGENT_CONFIG_VERSION).asInt(1))
+            .startedAt(now)
+            .durationSeconds(0)
+            .build();
     ledger.save(ws, Collections.CALL, call, "call.started");
     return call;
   }
 
   /** Ends the call {@code callId} of {@code job}'s attempt started at {@code started}. */
-  AttemptOutcome end(String ws, JsonNode job, JsonNode run, String callId, TestNumbers behaviour, Instant started, Instant now) {
+  AttemptOutcome end(
+      String ws,
+      JsonNode job,
+      JsonNode run,
+      String callId,
+      TestNumbers behaviour,
+      Instant started,
+      Instant now) {
     ObjectNode call = store.get(ws, Collections.CALL, callId);
     call.put(Fields.ENDED_AT, Json.time(now));
     String first = firstName(job);
@@ -85,7 +94,8 @@ public final class VoiceCalls {
         return new AttemptOutcome(outcome, false);
       }
       case VOICEMAIL -> {
-        ObjectNode recording = recording(ws, call, "voicemail", now, 660, scripts.voicemail(ws, first));
+        ObjectNode recording =
+            recording(ws, call, "voicemail", now, 660, scripts.voicemail(ws, first));
         call.put(Fields.STATUS, "voicemail").put(Fields.OUTCOME, "voicemail");
         call.put(Fields.RECORDING_ID, recording.get(Fields.ID).asText());
         call.put(Fields.SUMMARY, "Left a voicemail.");
@@ -100,10 +110,18 @@ public final class VoiceCalls {
     }
   }
 
-  private void answer(String ws, JsonNode job, JsonNode run, ObjectNode call, boolean books, Instant started, Instant now) {
+  private void answer(
+      String ws,
+      JsonNode job,
+      JsonNode run,
+      ObjectNode call,
+      boolean books,
+      Instant started,
+      Instant now) {
     String first = firstName(job);
     Instant answered = started.plusSeconds(5);
-    ObjectNode recording = recording(ws, call, "call", now, 440, scripts.answered(ws, first, books));
+    ObjectNode recording =
+        recording(ws, call, "call", now, 440, scripts.answered(ws, first, books));
     ObjectNode lead = lead(ws, job, run, now);
     call.put(Fields.LEAD_ID, lead.get(Fields.ID).asText());
     call.put(Fields.STATUS, "completed").put(Fields.ANSWERED_AT, Json.time(answered));
@@ -121,21 +139,26 @@ public final class VoiceCalls {
     }
   }
 
-  private ObjectNode recording(String ws, JsonNode call, String kind, Instant now, double hz, String transcript) {
+  private ObjectNode recording(
+      String ws, JsonNode call, String kind, Instant now, double hz, String transcript) {
     byte[] wav = Wav.tone(hz, 1000);
-    ObjectNode recording = RecordingDocument.of(ids.next(RecordingDocument.ID_PREFIX), now)
-        .callId(call.get(Fields.ID).asText())
-        .durationSeconds(1)
-        .contentType("audio/wav")
-        .sizeBytes(wav.length)
-        .kind(kind)
-        .transcript(transcript)
-        .build();
+    ObjectNode recording =
+        RecordingDocument.of(ids.next(RecordingDocument.ID_PREFIX), now)
+            .callId(call.get(Fields.ID).asText())
+            .durationSeconds(1)
+            .contentType("audio/wav")
+            .sizeBytes(wav.length)
+            .kind(kind)
+            .transcript(transcript)
+            .build();
     audio.put(ws, recording, wav);
     return recording;
   }
 
-  /** The recipient's lead: the one named by {@code lead_id}, or a new (not yet saved) one from the run. */
+  /**
+   * The recipient's lead: the one named by {@code lead_id}, or a new (not yet saved) one from the
+   * run.
+   */
   private ObjectNode lead(String ws, JsonNode job, JsonNode run, Instant now) {
     JsonNode recipient = job.get(Fields.RECIPIENT);
     String leadId = Json.text(recipient, Fields.LEAD_ID);
@@ -155,21 +178,26 @@ public final class VoiceCalls {
         .build(); // saved by the caller, after the call's own events
   }
 
-  /** The lead qualifies ({@code lead.qualified}) and books an appointment a week out ({@code appointment.booked}). */
+  /**
+   * The lead qualifies ({@code lead.qualified}) and books an appointment a week out ({@code
+   * appointment.booked}).
+   */
   private void book(String ws, ObjectNode lead, JsonNode call, Instant now) {
     lead.put(Fields.QUALIFIED, true);
     lead.put(Fields.STATUS, "qualified");
-    lead.put(Fields.QUALIFICATION_NOTES, "Reached by the run; due for a check-up and wants to book.");
+    lead.put(
+        Fields.QUALIFICATION_NOTES, "Reached by the run; due for a check-up and wants to book.");
     lead.put(Fields.UPDATED_AT, Json.time(now));
     ledger.save(ws, Collections.LEAD, lead, "lead.qualified");
     Instant starts = now.plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS);
-    ObjectNode appointment = AppointmentDocument.of(ids.next(AppointmentDocument.ID_PREFIX), now)
-        .leadId(lead.get(Fields.ID).asText())
-        .callId(call.get(Fields.ID).asText())
-        .startsAt(starts)
-        .endsAt(starts.plus(Duration.ofMinutes(45)))
-        .notes("Booked during an outbound call.")
-        .build();
+    ObjectNode appointment =
+        AppointmentDocument.of(ids.next(AppointmentDocument.ID_PREFIX), now)
+            .leadId(lead.get(Fields.ID).asText())
+            .callId(call.get(Fields.ID).asText())
+            .startsAt(starts)
+            .endsAt(starts.plus(Duration.ofMinutes(45)))
+            .notes("Booked during an outbound call.")
+            .build();
     store.put(ws, Collections.APPOINTMENT, appointment);
     lead.put(Fields.STATUS, "booked");
     lead.set(Fields.APPOINTMENT, appointment);

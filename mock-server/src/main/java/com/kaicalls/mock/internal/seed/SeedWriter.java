@@ -31,7 +31,8 @@ final class SeedWriter {
   }
 
   /** Stores {@code document} and appends its {@code eventType} event, dated {@code eventAt}. */
-  ObjectNode save(String ws, String collection, ObjectNode document, String eventType, Instant eventAt) {
+  ObjectNode save(
+      String ws, String collection, ObjectNode document, String eventType, Instant eventAt) {
     store.put(ws, collection, document);
     ledger.append(ws, eventType, document, eventAt);
     return document;

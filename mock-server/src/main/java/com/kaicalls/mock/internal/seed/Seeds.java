@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the emulator starts (and resets) from: the two workspaces with this server's full-scope keys,
- * plus the demo data when asked; or a seed snapshot, read here from a file or a classpath resource
- * and loaded by the emulator, whose keys {@link #keepKeys()} keeps valid.
+ * What the emulator starts (and resets) from: the two workspaces with this server's full-scope
+ * keys, plus the demo data when asked; or a seed snapshot, read here from a file or a classpath
+ * resource and loaded by the emulator, whose keys {@link #keepKeys()} keeps valid.
  */
 public final class Seeds {
 
@@ -48,8 +48,17 @@ public final class Seeds {
    * {@code scopes}: every scope the spec defines (the full-scope keys hold them all); {@code
    * demoData}: whether a fresh state gets the demo story or only workspaces and keys.
    */
-  public Seeds(Store store, Ledger ledger, Ids ids, RecordingAudio recordingAudio, WebhookHandlers webhooks,
-      Authenticator auth, Workspaces workspaces, List<String> scopes, String demoApiKey, String otherApiKey,
+  public Seeds(
+      Store store,
+      Ledger ledger,
+      Ids ids,
+      RecordingAudio recordingAudio,
+      WebhookHandlers webhooks,
+      Authenticator auth,
+      Workspaces workspaces,
+      List<String> scopes,
+      String demoApiKey,
+      String otherApiKey,
       boolean demoData) {
     this.store = store;
     this.ledger = ledger;
@@ -65,7 +74,8 @@ public final class Seeds {
   }
 
   /**
-   * The seed snapshot named by a file or a classpath resource, or {@code null} when neither is given.
+   * The seed snapshot named by a file or a classpath resource, or {@code null} when neither is
+   * given.
    *
    * @throws IllegalStateException with a one-line message when it cannot be found or read
    */
@@ -74,25 +84,32 @@ public final class Seeds {
       try {
         return new Snapshot(Files.readAllBytes(file), file.toString());
       } catch (IOException e) {
-        throw new IllegalStateException("The seed snapshot " + file.toAbsolutePath() + " cannot be read: " + e, e);
+        throw new IllegalStateException(
+            "The seed snapshot " + file.toAbsolutePath() + " cannot be read: " + e, e);
       }
     }
     if (classpathResource == null) {
       return null;
     }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    String name = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
-    try (InputStream in = (loader != null ? loader : Seeds.class.getClassLoader()).getResourceAsStream(name)) {
+    String name =
+        classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+    try (InputStream in =
+        (loader != null ? loader : Seeds.class.getClassLoader()).getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("The seed snapshot classpath:" + name + " was not found on the classpath.");
+        throw new IllegalStateException(
+            "The seed snapshot classpath:" + name + " was not found on the classpath.");
       }
       return new Snapshot(in.readAllBytes(), "classpath:" + classpathResource);
     } catch (IOException e) {
-      throw new IllegalStateException("The seed snapshot classpath:" + name + " cannot be read: " + e, e);
+      throw new IllegalStateException(
+          "The seed snapshot classpath:" + name + " cannot be read: " + e, e);
     }
   }
 
-  /** Fills an empty state: the workspaces, their keys and, unless the seed is empty, the demo data. */
+  /**
+   * Fills an empty state: the workspaces, their keys and, unless the seed is empty, the demo data.
+   */
   public void seedFresh() {
     registerWorkspaces();
     addKey(Workspaces.DEMO_ID, DEMO_KEY_ID, DEMO_KEY_NAME, demoApiKey);
@@ -131,7 +148,8 @@ public final class Seeds {
 
   private void addKey(String workspace, String id, String name, String secret) {
     ArrayNode keyScopes = Json.array(scopes);
-    ObjectNode key = ApiKeyHandlers.newKey(id, name, keyScopes, DemoSeed.T0.minusSeconds(86400L * 30), null);
+    ObjectNode key =
+        ApiKeyHandlers.newKey(id, name, keyScopes, DemoSeed.T0.minusSeconds(86400L * 30), null);
     auth.register(workspace, key, secret);
     store.put(workspace, ApiKeyHandlers.TYPE, key);
   }

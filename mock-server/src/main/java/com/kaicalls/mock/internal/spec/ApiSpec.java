@@ -89,8 +89,7 @@ public final class ApiSpec {
       String name = param.path("name").asText();
       params.put(
           in + ":" + (in.equals("header") ? name.toLowerCase(Locale.ROOT) : name),
-          new Param(
-              name, in, param.path("required").asBoolean(false), param.path("schema")));
+          new Param(name, in, param.path("required").asBoolean(false), param.path("schema")));
     }
     JsonNode body = validator.resolve(op.path("requestBody"));
     JsonNode bodySchema = body.path("content").path("application/json").path("schema");

@@ -91,7 +91,11 @@ public final class SchemaValidator {
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode allowed : schema.get("enum")) {
-        found |= allowed.equals(value) || (allowed.isTextual() && allowed.asText().equals(value.asText()) && value.isTextual());
+        found |=
+            allowed.equals(value)
+                || (allowed.isTextual()
+                    && allowed.asText().equals(value.asText())
+                    && value.isTextual());
       }
       if (!found) {
         out.add(invalid(path, "must be one of " + schema.get("enum")));
@@ -109,8 +113,12 @@ public final class SchemaValidator {
   }
 
   private static boolean hasType(JsonNode schema) {
-    return schema.has("type") || schema.has("properties") || schema.has("allOf")
-        || schema.has("oneOf") || schema.has("anyOf") || schema.has("enum");
+    return schema.has("type")
+        || schema.has("properties")
+        || schema.has("allOf")
+        || schema.has("oneOf")
+        || schema.has("anyOf")
+        || schema.has("enum");
   }
 
   private static boolean typeMatches(String type, JsonNode value) {
@@ -144,7 +152,10 @@ public final class SchemaValidator {
     if (schema.has("pattern")) {
       String regex = schema.get("pattern").asText();
       if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
-        String what = path.endsWith("phone") || regex.contains("\\+[1-9]") ? " (an E.164 number such as +14155550100)" : "";
+        String what =
+            path.endsWith("phone") || regex.contains("\\+[1-9]")
+                ? " (an E.164 number such as +14155550100)"
+                : "";
         out.add(invalid(path, "must match the pattern " + regex + what));
       }
     }
@@ -179,20 +190,27 @@ public final class SchemaValidator {
     }
   }
 
-  private static void checkNumber(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private static void checkNumber(
+      JsonNode schema, JsonNode value, String path, List<Violation> out) {
     double number = value.asDouble();
     if (schema.has("minimum")) {
       double min = schema.get("minimum").asDouble();
       boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
       if (exclusive ? number <= min : number < min) {
-        out.add(invalid(path, "must be " + (exclusive ? "greater than " : "at least ") + schema.get("minimum")));
+        out.add(
+            invalid(
+                path,
+                "must be " + (exclusive ? "greater than " : "at least ") + schema.get("minimum")));
       }
     }
     if (schema.has("maximum")) {
       double max = schema.get("maximum").asDouble();
       boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
       if (exclusive ? number >= max : number > max) {
-        out.add(invalid(path, "must be " + (exclusive ? "less than " : "at most ") + schema.get("maximum")));
+        out.add(
+            invalid(
+                path,
+                "must be " + (exclusive ? "less than " : "at most ") + schema.get("maximum")));
       }
     }
   }
@@ -224,16 +242,23 @@ public final class SchemaValidator {
     for (JsonNode required : schema.path("required")) {
       String name = required.asText();
       JsonNode property = properties.path(name);
-      boolean readOnly = !property.isMissingNode() && resolve(property).path("readOnly").asBoolean(false);
+      boolean readOnly =
+          !property.isMissingNode() && resolve(property).path("readOnly").asBoolean(false);
       if (!value.has(name) && !readOnly) {
-        out.add(new Violation(join(path, name), "parameter_missing", join(path, name) + " is required"));
+        out.add(
+            new Violation(
+                join(path, name), "parameter_missing", join(path, name) + " is required"));
       }
     }
     if (schema.has("minProperties") && value.size() < schema.get("minProperties").asInt()) {
-      out.add(invalid(path, "must have at least " + schema.get("minProperties").asInt() + " properties"));
+      out.add(
+          invalid(
+              path, "must have at least " + schema.get("minProperties").asInt() + " properties"));
     }
     if (schema.has("maxProperties") && value.size() > schema.get("maxProperties").asInt()) {
-      out.add(invalid(path, "must have at most " + schema.get("maxProperties").asInt() + " properties"));
+      out.add(
+          invalid(
+              path, "must have at most " + schema.get("maxProperties").asInt() + " properties"));
     }
     JsonNode additional = schema.get("additionalProperties");
     Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();

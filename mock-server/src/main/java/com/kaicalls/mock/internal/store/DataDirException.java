@@ -2,7 +2,8 @@ package com.kaicalls.mock.internal.store;
 
 /**
  * The data directory cannot be used: another process holds it, or its journal cannot be read. The
- * message is one line for the person starting the server (the emulator reports it as a failed start).
+ * message is one line for the person starting the server (the emulator reports it as a failed
+ * start).
  */
 public final class DataDirException extends IllegalStateException {
 

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The exclusive hold of one emulator on a data directory: an OS lock on {@code DIR/lock}, which names
- * the holder's process id. Two writers interleaving lines would corrupt the journal.
+ * The exclusive hold of one emulator on a data directory: an OS lock on {@code DIR/lock}, which
+ * names the holder's process id. Two writers interleaving lines would corrupt the journal.
  */
 final class DataDirLock implements AutoCloseable {
 
@@ -31,7 +31,9 @@ final class DataDirLock implements AutoCloseable {
     Path file = dir.resolve(FILE);
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -41,17 +43,25 @@ final class DataDirLock implements AutoCloseable {
       if (lock == null) {
         String holder = holder(channel);
         channel.close();
-        throw new DataDirException("The data directory " + dir.toAbsolutePath() + " is in use by another KaiCalls"
-            + " mock server" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-            + "; stop it or give this one another --data-dir.");
+        throw new DataDirException(
+            "The data directory "
+                + dir.toAbsolutePath()
+                + " is in use by another KaiCalls"
+                + " mock server"
+                + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+                + "; stop it or give this one another --data-dir.");
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+          0);
       channel.force(false);
       return new DataDirLock(channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock the data directory " + dir.toAbsolutePath() + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot lock the data directory " + dir.toAbsolutePath() + ": " + e, e);
     }
   }
 

@@ -30,7 +30,10 @@ public final class Ids {
     return sequence;
   }
 
-  /** Continues after {@code sequence} (restart from a journal); later random parts differ from a fresh run. */
+  /**
+   * Continues after {@code sequence} (restart from a journal); later random parts differ from a
+   * fresh run.
+   */
   public synchronized void restore(long sequence) {
     this.sequence = sequence;
     this.random = new Random(seed * 31 + sequence);

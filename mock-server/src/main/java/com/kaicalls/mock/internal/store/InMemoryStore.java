@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * {@link Store} in memory: a sorted map per workspace and type, plus an id index. Documents are kept
- * as JSON bytes (about a quarter of the heap of a Jackson tree; a 100,000-event backfill must fit in
- * 256 MB) and parsed on read, so every read returns a fresh copy.
+ * {@link Store} in memory: a sorted map per workspace and type, plus an id index. Documents are
+ * kept as JSON bytes (about a quarter of the heap of a Jackson tree; a 100,000-event backfill must
+ * fit in 256 MB) and parsed on read, so every read returns a fresh copy.
  */
 public final class InMemoryStore implements Store {
 
@@ -28,7 +28,8 @@ public final class InMemoryStore implements Store {
     }
 
     String toCursor() {
-      return Base64.getUrlEncoder().withoutPadding()
+      return Base64.getUrlEncoder()
+          .withoutPadding()
           .encodeToString((epochSecond + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -95,12 +96,16 @@ public final class InMemoryStore implements Store {
   public Page list(String workspaceId, String type, ListQuery query) {
     Collection c = collection(workspaceId, type);
     boolean oldestFirst = query.oldestFirst();
-    long after = query.createdAfter() == null ? Long.MIN_VALUE : query.createdAfter().getEpochSecond();
-    long before = query.createdBefore() == null ? Long.MAX_VALUE : query.createdBefore().getEpochSecond();
+    long after =
+        query.createdAfter() == null ? Long.MIN_VALUE : query.createdAfter().getEpochSecond();
+    long before =
+        query.createdBefore() == null ? Long.MAX_VALUE : query.createdBefore().getEpochSecond();
     NavigableMap<Key, byte[]> view = oldestFirst ? c.sorted.descendingMap() : c.sorted;
     // Seek (O(log n)) past the cursor or to the near end of the created range, whichever is later.
-    Key from = oldestFirst ? (query.createdAfter() == null ? null : Key.before(after))
-        : (query.createdBefore() == null ? null : Key.before(before));
+    Key from =
+        oldestFirst
+            ? (query.createdAfter() == null ? null : Key.before(after))
+            : (query.createdBefore() == null ? null : Key.before(before));
     if (query.cursor() != null) {
       Key cursor = Key.fromCursor(query.cursor());
       if (from == null || (oldestFirst ? cursor.compareTo(from) < 0 : cursor.compareTo(from) > 0)) {
@@ -149,8 +154,10 @@ public final class InMemoryStore implements Store {
 
   @Override
   public long count(String workspaceId, String type, ListQuery query) {
-    long after = query.createdAfter() == null ? Long.MIN_VALUE : query.createdAfter().getEpochSecond();
-    long before = query.createdBefore() == null ? Long.MAX_VALUE : query.createdBefore().getEpochSecond();
+    long after =
+        query.createdAfter() == null ? Long.MIN_VALUE : query.createdAfter().getEpochSecond();
+    long before =
+        query.createdBefore() == null ? Long.MAX_VALUE : query.createdBefore().getEpochSecond();
     long n = 0;
     NavigableMap<Key, byte[]> view = collection(workspaceId, type).sorted;
     if (query.createdBefore() != null) {
@@ -161,7 +168,9 @@ public final class InMemoryStore implements Store {
       if (t < after) {
         break;
       }
-      if (t >= after && t < before && (query.filter() == null || query.filter().test(parse(entry.getValue())))) {
+      if (t >= after
+          && t < before
+          && (query.filter() == null || query.filter().test(parse(entry.getValue())))) {
         n++;
       }
     }
@@ -171,11 +180,14 @@ public final class InMemoryStore implements Store {
   @Override
   public java.util.SortedSet<String> types(String workspaceId) {
     java.util.SortedSet<String> types = new java.util.TreeSet<>();
-    workspaces.getOrDefault(workspaceId, Map.of()).forEach((type, c) -> {
-      if (!c.sorted.isEmpty()) {
-        types.add(type);
-      }
-    });
+    workspaces
+        .getOrDefault(workspaceId, Map.of())
+        .forEach(
+            (type, c) -> {
+              if (!c.sorted.isEmpty()) {
+                types.add(type);
+              }
+            });
     return types;
   }
 
@@ -191,5 +203,4 @@ public final class InMemoryStore implements Store {
       throw new UncheckedIOException(e);
     }
   }
-
 }

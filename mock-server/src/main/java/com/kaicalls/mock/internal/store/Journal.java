@@ -14,9 +14,9 @@ import java.util.function.BiFunction;
 
 /**
  * The append-only journal behind {@code --data-dir}: one JSON line per commit holding the store
- * changes since the previous commit, the id sequence and the virtual time. A commit is one
- * {@code write} followed by {@code fsync}, so a line is either whole or (after a crash mid-write)
- * a torn tail that replay drops (see {@link JournalReplay} for what else replay refuses). The data
+ * changes since the previous commit, the id sequence and the virtual time. A commit is one {@code
+ * write} followed by {@code fsync}, so a line is either whole or (after a crash mid-write) a torn
+ * tail that replay drops (see {@link JournalReplay} for what else replay refuses). The data
  * directory is locked ({@link DataDirLock}) while the journal is open. Without a directory every
  * method is a no-op.
  */
@@ -53,17 +53,20 @@ public final class Journal implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath() + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot create the data directory " + dir.toAbsolutePath() + ": " + e, e);
     }
     DataDirLock lock = DataDirLock.acquire(dir);
     try {
       Path file = dir.resolve(FILE);
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       return new Journal(file, channel, lock, repair);
     } catch (IOException e) {
       lock.close();
-      throw new UncheckedIOException("cannot open the journal in " + dir.toAbsolutePath() + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot open the journal in " + dir.toAbsolutePath() + ": " + e, e);
     }
   }
 
@@ -76,8 +79,14 @@ public final class Journal implements AutoCloseable {
       return;
     }
     separator();
-    pending.append("[\"p\",").append(quote(workspaceId)).append(',').append(quote(type)).append(',')
-        .append(new String(Json.bytes(document), StandardCharsets.UTF_8)).append(']');
+    pending
+        .append("[\"p\",")
+        .append(quote(workspaceId))
+        .append(',')
+        .append(quote(type))
+        .append(',')
+        .append(new String(Json.bytes(document), StandardCharsets.UTF_8))
+        .append(']');
   }
 
   synchronized void remove(String workspaceId, String type, String id) {
@@ -85,8 +94,14 @@ public final class Journal implements AutoCloseable {
       return;
     }
     separator();
-    pending.append("[\"d\",").append(quote(workspaceId)).append(',').append(quote(type)).append(',')
-        .append(quote(id)).append(']');
+    pending
+        .append("[\"d\",")
+        .append(quote(workspaceId))
+        .append(',')
+        .append(quote(type))
+        .append(',')
+        .append(quote(id))
+        .append(']');
   }
 
   /** Writes and fsyncs the changes made since the last commit (nothing when there are none). */
@@ -94,7 +109,8 @@ public final class Journal implements AutoCloseable {
     if (channel == null || pendingOps == 0) {
       return;
     }
-    String line = "{\"seq\":" + idSequence + ",\"now\":\"" + now + "\",\"ops\":[" + pending + "]}\n";
+    String line =
+        "{\"seq\":" + idSequence + ",\"now\":\"" + now + "\",\"ops\":[" + pending + "]}\n";
     pending = new StringBuilder();
     pendingOps = 0;
     try {
@@ -128,7 +144,8 @@ public final class Journal implements AutoCloseable {
    * Applies the journal to {@code store} (see {@link JournalReplay}), passing each document put
    * through {@code upgrade} (type, document) so that older journals read as today's documents.
    */
-  public synchronized Replayed replay(Store store, BiFunction<String, ObjectNode, ObjectNode> upgrade) {
+  public synchronized Replayed replay(
+      Store store, BiFunction<String, ObjectNode, ObjectNode> upgrade) {
     if (channel == null) {
       return new Replayed(0, null, 0);
     }

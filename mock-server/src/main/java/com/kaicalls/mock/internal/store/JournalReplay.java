@@ -21,15 +21,17 @@ import java.util.function.BiFunction;
 
 /**
  * Reads a journal back into a store, the way databases replay a write-ahead log: a final fragment
- * without its newline is a torn write (never acknowledged), dropped with a warning and kept in a side
- * file; any other line that cannot be read stops startup with a {@link DataDirException} naming the
- * file, line and byte offset, leaving the file untouched, unless repair was asked for, which moves
- * that line and everything after it to a side file next to the journal. Nothing is ever deleted.
+ * without its newline is a torn write (never acknowledged), dropped with a warning and kept in a
+ * side file; any other line that cannot be read stops startup with a {@link DataDirException}
+ * naming the file, line and byte offset, leaving the file untouched, unless repair was asked for,
+ * which moves that line and everything after it to a side file next to the journal. Nothing is ever
+ * deleted.
  */
 final class JournalReplay {
 
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
-  private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader STRICT =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private record Op(boolean put, String workspaceId, String type, JsonNode target) {}
 
@@ -41,7 +43,11 @@ final class JournalReplay {
   private Instant now;
   private int commits;
 
-  JournalReplay(Path file, FileChannel channel, boolean repair, BiFunction<String, ObjectNode, ObjectNode> upgrade) {
+  JournalReplay(
+      Path file,
+      FileChannel channel,
+      boolean repair,
+      BiFunction<String, ObjectNode, ObjectNode> upgrade) {
     this.file = file;
     this.channel = channel;
     this.repair = repair;
@@ -75,13 +81,21 @@ final class JournalReplay {
         line.write(chunk, start, n - start);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the journal " + file.toAbsolutePath() + ": " + e, e);
+      throw new UncheckedIOException(
+          "cannot read the journal " + file.toAbsolutePath() + ": " + e, e);
     }
     if (line.size() > 0) {
       Path side = moveAside(offset, "torn");
-      LOG.log(System.Logger.Level.WARNING, "Dropped a torn write at the end of the journal " + file + " (" + line.size()
-          + " bytes at byte offset " + offset + ", without a newline: a crash mid-write, never acknowledged); kept in "
-          + side);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Dropped a torn write at the end of the journal "
+              + file
+              + " ("
+              + line.size()
+              + " bytes at byte offset "
+              + offset
+              + ", without a newline: a crash mid-write, never acknowledged); kept in "
+              + side);
     }
     return result();
   }
@@ -90,18 +104,25 @@ final class JournalReplay {
     return new Journal.Replayed(seq, now, commits);
   }
 
-  /** Applies one whole line; returns why it cannot be read, or {@code null}. Nothing is applied from a bad line. */
+  /**
+   * Applies one whole line; returns why it cannot be read, or {@code null}. Nothing is applied from
+   * a bad line.
+   */
   private String apply(byte[] bytes, Store store) {
     JsonNode commit;
     try {
       commit = STRICT.readTree(bytes);
     } catch (IOException e) {
-      return "not JSON (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")";
+      return "not JSON ("
+          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
+          + ")";
     }
     if (commit == null || commit.isMissingNode()) {
       return "a blank line";
     }
-    if (!commit.isObject() || !commit.path("ops").isArray() || !commit.path("seq").canConvertToLong()
+    if (!commit.isObject()
+        || !commit.path("ops").isArray()
+        || !commit.path("seq").canConvertToLong()
         || !commit.path("now").isTextual()) {
       return "not a commit (an object with seq, now and ops)";
     }
@@ -116,8 +137,13 @@ final class JournalReplay {
       String kind = op.path(0).asText();
       boolean put = kind.equals("p");
       JsonNode target = op.path(3);
-      boolean ok = op.isArray() && op.size() == 4 && (put || kind.equals("d")) && op.get(1).isTextual()
-          && op.get(2).isTextual() && (put ? document(target) : target.isTextual());
+      boolean ok =
+          op.isArray()
+              && op.size() == 4
+              && (put || kind.equals("d"))
+              && op.get(1).isTextual()
+              && op.get(2).isTextual()
+              && (put ? document(target) : target.isTextual());
       if (!ok) {
         return "operation " + (ops.size() + 1) + " is not a put or remove of a stored document";
       }
@@ -151,15 +177,34 @@ final class JournalReplay {
   private void unreadable(int lineNumber, long offset, String problem) {
     String where = "line " + lineNumber + " (byte offset " + offset + ")";
     if (!repair) {
-      throw new DataDirException("The journal " + file.toAbsolutePath() + " cannot be read at " + where + ": "
-          + problem + ". The file was left untouched. Restore it, or start with --repair-journal to move " + where
-          + " and everything after it to a side file next to the journal.");
+      throw new DataDirException(
+          "The journal "
+              + file.toAbsolutePath()
+              + " cannot be read at "
+              + where
+              + ": "
+              + problem
+              + ". The file was left untouched. Restore it, or start with --repair-journal to move "
+              + where
+              + " and everything after it to a side file next to the journal.");
     }
     long size = size();
     Path side = moveAside(offset, "unreadable");
-    LOG.log(System.Logger.Level.WARNING, "Repaired the journal " + file.toAbsolutePath() + ": " + where
-        + " could not be read (" + problem + "); it and everything after it (" + (size - offset)
-        + " bytes) were moved to " + side + ". State is as of line " + (lineNumber - 1) + ".");
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Repaired the journal "
+            + file.toAbsolutePath()
+            + ": "
+            + where
+            + " could not be read ("
+            + problem
+            + "); it and everything after it ("
+            + (size - offset)
+            + " bytes) were moved to "
+            + side
+            + ". State is as of line "
+            + (lineNumber - 1)
+            + ".");
   }
 
   private long size() {
@@ -170,14 +215,18 @@ final class JournalReplay {
     }
   }
 
-  /** Copies the bytes from {@code offset} to a new side file, syncs it, then cuts them from the journal. */
+  /**
+   * Copies the bytes from {@code offset} to a new side file, syncs it, then cuts them from the
+   * journal.
+   */
   private Path moveAside(long offset, String kind) {
     try {
       Path side = null;
       for (int n = 1; side == null || Files.exists(side); n++) {
         side = file.resolveSibling(file.getFileName() + "." + kind + "-" + n);
       }
-      try (FileChannel out = FileChannel.open(side, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel out =
+          FileChannel.open(side, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         long size = channel.size();
         for (long at = offset; at < size; ) {
           at += channel.transferTo(at, size - at, out);
@@ -188,7 +237,8 @@ final class JournalReplay {
       channel.force(true);
       return side;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the unreadable end of the journal " + file + " aside: " + e, e);
+      throw new UncheckedIOException(
+          "cannot move the unreadable end of the journal " + file + " aside: " + e, e);
     }
   }
 }

@@ -3,7 +3,10 @@ package com.kaicalls.mock.internal.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** A {@link Store} whose changes are also recorded in a {@link Journal} (committed by {@link Transactions}). */
+/**
+ * A {@link Store} whose changes are also recorded in a {@link Journal} (committed by {@link
+ * Transactions}).
+ */
 public final class JournaledStore implements Store {
 
   private final Store memory;

@@ -26,7 +26,9 @@ public interface Store {
   /** How many documents match the query's filter and created range (ignores cursor and limit). */
   long count(String workspaceId, String type, ListQuery query);
 
-  /** The types of which the workspace holds at least one document, sorted by name (for snapshots). */
+  /**
+   * The types of which the workspace holds at least one document, sorted by name (for snapshots).
+   */
   java.util.SortedSet<String> types(String workspaceId);
 
   void clear();

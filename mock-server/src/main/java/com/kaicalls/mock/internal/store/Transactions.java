@@ -35,9 +35,10 @@ public final class Transactions {
   }
 
   public void run(Runnable change) {
-    call(() -> {
-      change.run();
-      return null;
-    });
+    call(
+        () -> {
+          change.run();
+          return null;
+        });
   }
 }

@@ -20,11 +20,27 @@ import java.util.Map;
 final class AttemptRecorder {
 
   /** Delay before attempt n+1 after attempt n failed; attempt 1 is immediate. */
-  static final List<Duration> SCHEDULE = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
-      Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+  static final List<Duration> SCHEDULE =
+      List.of(
+          Duration.ZERO,
+          Duration.ofSeconds(5),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(30),
+          Duration.ofHours(2),
+          Duration.ofHours(5),
+          Duration.ofHours(10),
+          Duration.ofHours(10));
 
-  /** What came of one attempt: a response (status, bounded headers, head of the body) or an error code. */
-  record Outcome(Integer status, Map<String, String> headers, String body, String error, long durationMs,
+  /**
+   * What came of one attempt: a response (status, bounded headers, head of the body) or an error
+   * code.
+   */
+  record Outcome(
+      Integer status,
+      Map<String, String> headers,
+      String body,
+      String error,
+      long durationMs,
       Duration retryAfter) {
 
     /** An attempt that never reached the receiver, for the reason {@code error}. */
@@ -40,7 +56,11 @@ final class AttemptRecorder {
   private final List<DeliveryListener> listeners;
 
   /** {@code listeners}: read at each attempt (the dispatcher's live list). */
-  AttemptRecorder(Store store, Clock clock, Deliveries deliveries, SubscriptionHealth health,
+  AttemptRecorder(
+      Store store,
+      Clock clock,
+      Deliveries deliveries,
+      SubscriptionHealth health,
       List<DeliveryListener> listeners) {
     this.store = store;
     this.clock = clock;
@@ -49,7 +69,10 @@ final class AttemptRecorder {
     this.listeners = listeners;
   }
 
-  /** Records attempt {@code d.attempt + 1} of the pending delivery {@code d} (a copy, stored again here). */
+  /**
+   * Records attempt {@code d.attempt + 1} of the pending delivery {@code d} (a copy, stored again
+   * here).
+   */
   void record(String ws, ObjectNode d, Instant attemptedAt, JsonNode headers, Outcome outcome) {
     Instant now = clock.instant();
     int number = d.get("attempt").asInt() + 1;
@@ -57,8 +80,11 @@ final class AttemptRecorder {
     attempt.put("attempt", number);
     attempt.set("request_headers", headers);
     putInt(attempt, "response_status", outcome.status());
-    attempt.set("response_headers", outcome.headers() == null ? Json.MAPPER.nullNode()
-        : Json.MAPPER.valueToTree(outcome.headers()));
+    attempt.set(
+        "response_headers",
+        outcome.headers() == null
+            ? Json.MAPPER.nullNode()
+            : Json.MAPPER.valueToTree(outcome.headers()));
     Json.putNullable(attempt, "response_body", outcome.body());
     Json.putNullable(attempt, "error", outcome.error());
     attempt.put("duration_ms", outcome.durationMs());
@@ -74,8 +100,10 @@ final class AttemptRecorder {
     Integer status = outcome.status();
     boolean ok = status != null && status >= 200 && status < 300;
     boolean gone = status != null && status == 410;
-    boolean unrecoverable = (outcome.error() != null && outcome.error().startsWith("subscription_"))
-        || "event_expired".equals(outcome.error()) || "invalid_url".equals(outcome.error());
+    boolean unrecoverable =
+        (outcome.error() != null && outcome.error().startsWith("subscription_"))
+            || "event_expired".equals(outcome.error())
+            || "invalid_url".equals(outcome.error());
     String subId = d.get("subscription_id").asText();
     if (ok) {
       d.put("status", "succeeded");

@@ -25,13 +25,16 @@ public final class Backfills implements DeliveryListener {
   static final String TYPE = "backfill";
   static final String CURSOR_TYPE = "_backfill_cursor";
   static final int PAGE = 100;
+
   /**
    * Back-pressure: a page is created only while fewer than this many of the backfill's deliveries
-   * await their first attempt; otherwise paging waits until {@link #firstAttemptEnded} brings them down to
-   * {@link #PAGE}. Without it every page ran at once: a 100,000-event backfill queued 100,000
-   * attempts (and their timers and signed bodies) in memory. Retries do not hold paging back.
+   * await their first attempt; otherwise paging waits until {@link #firstAttemptEnded} brings them
+   * down to {@link #PAGE}. Without it every page ran at once: a 100,000-event backfill queued
+   * 100,000 attempts (and their timers and signed bodies) in memory. Retries do not hold paging
+   * back.
    */
   static final int MAX_UNATTEMPTED = 2 * PAGE;
+
   private static final String STEP = "backfill.page";
 
   private final Store store;
@@ -52,7 +55,11 @@ public final class Backfills implements DeliveryListener {
   ObjectNode start(String ws, ObjectNode sub, Instant after, Instant before, boolean onlyFailed) {
     Instant now = clock.instant();
     String id = ids.next("bf_");
-    long total = store.count(ws, "event", new ListQuery(selection(ws, sub, onlyFailed), after, before, null, 0, true));
+    long total =
+        store.count(
+            ws,
+            "event",
+            new ListQuery(selection(ws, sub, onlyFailed), after, before, null, 0, true));
     ObjectNode backfill = Json.object();
     backfill.put("id", id);
     backfill.put("object", "backfill");
@@ -69,8 +76,12 @@ public final class Backfills implements DeliveryListener {
     Json.putNullable(backfill, "completed_at", total == 0 ? Json.time(now) : null);
     store.put(ws, TYPE, backfill);
     if (total > 0) {
-      ObjectNode cursor = Json.object().put("id", id).put("created_at", Json.time(now))
-          .put("created", 0).put("attempted", 0);
+      ObjectNode cursor =
+          Json.object()
+              .put("id", id)
+              .put("created_at", Json.time(now))
+              .put("created", 0)
+              .put("attempted", 0);
       cursor.putNull("cursor");
       store.put(ws, CURSOR_TYPE, cursor);
       scheduler.schedule(ws, "bf:" + id, STEP, now, Json.object().put("backfill_id", id));
@@ -78,17 +89,30 @@ public final class Backfills implements DeliveryListener {
     return backfill;
   }
 
-  /** Events this backfill sends: matching the subscription, and with only_failed never delivered to it. */
+  /**
+   * Events this backfill sends: matching the subscription, and with only_failed never delivered to
+   * it.
+   */
   private Predicate<JsonNode> selection(String ws, JsonNode sub, boolean onlyFailed) {
     Set<String> delivered = onlyFailed ? delivered(ws, sub.get("id").asText()) : Set.of();
-    return e -> Deliveries.matches(sub, e.get("type").asText()) && !delivered.contains(e.get("id").asText());
+    return e ->
+        Deliveries.matches(sub, e.get("type").asText())
+            && !delivered.contains(e.get("id").asText());
   }
 
   /** Ids of the events delivered successfully to a subscription (ids only, not the events). */
   private Set<String> delivered(String ws, String subId) {
     Set<String> ids = new HashSet<>();
-    store.list(ws, Deliveries.TYPE, ListQuery.all(d -> subId.equals(d.path("subscription_id").asText())
-        && "succeeded".equals(d.path("status").asText()))).data().forEach(d -> ids.add(d.get("event_id").asText()));
+    store
+        .list(
+            ws,
+            Deliveries.TYPE,
+            ListQuery.all(
+                d ->
+                    subId.equals(d.path("subscription_id").asText())
+                        && "succeeded".equals(d.path("status").asText())))
+        .data()
+        .forEach(d -> ids.add(d.get("event_id").asText()));
     return ids;
   }
 
@@ -101,14 +125,26 @@ public final class Backfills implements DeliveryListener {
     }
     ObjectNode sub = store.get(ws, WebhookHandlers.TYPE, backfill.get("subscription_id").asText());
     if (sub == null) {
-      ObjectNode failed = backfill.deepCopy().put("status", "failed").put("completed_at", Json.time(clock.instant()));
+      ObjectNode failed =
+          backfill
+              .deepCopy()
+              .put("status", "failed")
+              .put("completed_at", Json.time(clock.instant()));
       store.put(ws, TYPE, failed);
       store.remove(ws, CURSOR_TYPE, id);
       return;
     }
-    Page page = store.list(ws, "event", new ListQuery(selection(ws, sub, backfill.get("only_failed").asBoolean()),
-        Json.instant(backfill.get("created_after")), Json.instant(backfill.get("created_before")),
-        Json.text(cursor, "cursor"), PAGE, true));
+    Page page =
+        store.list(
+            ws,
+            "event",
+            new ListQuery(
+                selection(ws, sub, backfill.get("only_failed").asBoolean()),
+                Json.instant(backfill.get("created_after")),
+                Json.instant(backfill.get("created_before")),
+                Json.text(cursor, "cursor"),
+                PAGE,
+                true));
     List<ObjectNode> events = page.data();
     for (ObjectNode event : events) {
       deliveries.create(ws, event, sub, "backfill", id);
@@ -117,8 +153,14 @@ public final class Backfills implements DeliveryListener {
     ObjectNode updated = backfill.deepCopy();
     if (page.hasMore()) {
       boolean wait = created - cursor.path("attempted").asLong() >= MAX_UNATTEMPTED;
-      store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("cursor", page.nextCursor()).put("created", created)
-          .put("waiting", wait));
+      store.put(
+          ws,
+          CURSOR_TYPE,
+          cursor
+              .deepCopy()
+              .put("cursor", page.nextCursor())
+              .put("created", created)
+              .put("waiting", wait));
       if (!wait) {
         scheduleNextPage(scheduler, clock, ws, id);
       }
@@ -139,7 +181,10 @@ public final class Backfills implements DeliveryListener {
     scheduler.schedule(ws, "bf:" + id, STEP, clock.instant(), Json.object().put("backfill_id", id));
   }
 
-  /** The first attempt of a backfill delivery ended; resumes paging once few await their first attempt. */
+  /**
+   * The first attempt of a backfill delivery ended; resumes paging once few await their first
+   * attempt.
+   */
   @Override
   public void firstAttemptEnded(String ws, ObjectNode delivery) {
     if (delivery.path("backfill_id").isNull()) {
@@ -151,9 +196,15 @@ public final class Backfills implements DeliveryListener {
       return; // all pages created
     }
     long attempted = cursor.path("attempted").asLong() + 1;
-    boolean resume = cursor.path("waiting").asBoolean() && cursor.get("created").asLong() - attempted <= PAGE;
-    store.put(ws, CURSOR_TYPE, cursor.deepCopy().put("attempted", attempted).put("waiting", cursor.path("waiting")
-        .asBoolean() && !resume));
+    boolean resume =
+        cursor.path("waiting").asBoolean() && cursor.get("created").asLong() - attempted <= PAGE;
+    store.put(
+        ws,
+        CURSOR_TYPE,
+        cursor
+            .deepCopy()
+            .put("attempted", attempted)
+            .put("waiting", cursor.path("waiting").asBoolean() && !resume));
     if (resume) {
       scheduleNextPage(scheduler, clock, ws, backfillId);
     }
@@ -172,7 +223,9 @@ public final class Backfills implements DeliveryListener {
     }
     ObjectNode backfill = stored.deepCopy();
     backfill.put("queued", Math.max(0, backfill.get("queued").asLong() - 1));
-    backfill.put(delivered ? "delivered" : "failed", backfill.get(delivered ? "delivered" : "failed").asLong() + 1);
+    backfill.put(
+        delivered ? "delivered" : "failed",
+        backfill.get(delivered ? "delivered" : "failed").asLong() + 1);
     if ("pending".equals(backfill.get("status").asText())) {
       backfill.put("status", "running");
     }
@@ -182,7 +235,9 @@ public final class Backfills implements DeliveryListener {
 
   private static void completeIfDone(Store store, Clock clock, String ws, ObjectNode backfill) {
     boolean paging = store.get(ws, CURSOR_TYPE, backfill.get("id").asText()) != null;
-    if (!paging && backfill.get("queued").asLong() == 0 && "running".equals(backfill.get("status").asText())) {
+    if (!paging
+        && backfill.get("queued").asLong() == 0
+        && "running".equals(backfill.get("status").asText())) {
       backfill.put("status", "completed");
       backfill.put("completed_at", Json.time(clock.instant()));
       store.put(ws, TYPE, backfill);

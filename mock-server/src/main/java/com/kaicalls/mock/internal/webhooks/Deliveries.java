@@ -32,14 +32,21 @@ public final class Deliveries {
   static boolean matches(JsonNode subscription, String eventType) {
     for (JsonNode pattern : subscription.path("event_types")) {
       String p = pattern.asText();
-      if (p.equals("*") || p.equals(eventType) || (p.endsWith(".*") && eventType.startsWith(p.substring(0, p.length() - 1)))) {
+      if (p.equals("*")
+          || p.equals(eventType)
+          || (p.endsWith(".*") && eventType.startsWith(p.substring(0, p.length() - 1)))) {
         return true;
       }
     }
     return false;
   }
 
-  ObjectNode create(String workspaceId, JsonNode event, JsonNode subscription, String trigger, String backfillId) {
+  ObjectNode create(
+      String workspaceId,
+      JsonNode event,
+      JsonNode subscription,
+      String trigger,
+      String backfillId) {
     String now = Json.time(clock.instant());
     ObjectNode d = Json.object();
     d.put("id", ids.next("dlv_"));
@@ -67,8 +74,9 @@ public final class Deliveries {
   }
 
   /**
-   * Brings a delivery stored before {@code response_headers} existed (an older journal or snapshot) up to the
-   * contract: its attempts get {@code "response_headers": null}, "not recorded". Other documents pass through.
+   * Brings a delivery stored before {@code response_headers} existed (an older journal or snapshot)
+   * up to the contract: its attempts get {@code "response_headers": null}, "not recorded". Other
+   * documents pass through.
    */
   public static ObjectNode upgrade(String type, ObjectNode document) {
     if (TYPE.equals(type) && document.path("attempts").isArray()) {
@@ -82,6 +90,11 @@ public final class Deliveries {
   }
 
   void plan(String workspaceId, String deliveryId, java.time.Instant at) {
-    scheduler.schedule(workspaceId, "dlv:" + deliveryId, DELIVER, at, Json.object().put("delivery_id", deliveryId));
+    scheduler.schedule(
+        workspaceId,
+        "dlv:" + deliveryId,
+        DELIVER,
+        at,
+        Json.object().put("delivery_id", deliveryId));
   }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends webhook deliveries: live deliveries for each new event to the subscriptions it matches,
- * and every due attempt (live, test, replay, backfill) as a signed POST through the {@link
+ * Sends webhook deliveries: live deliveries for each new event to the subscriptions it matches, and
+ * every due attempt (live, test, replay, backfill) as a signed POST through the {@link
  * EndpointQueue}, never on an API request thread; the {@link AttemptRecorder} records each attempt
  * and plans the next (virtual time).
  */
@@ -38,15 +38,24 @@ public final class Dispatcher implements AutoCloseable {
   private final WebhookSender sender;
   private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
   private final AttemptRecorder recorder;
+
   /** Bumped by a reset or close: results of attempts started before are dropped. */
   private final AtomicLong generation = new AtomicLong();
 
   /**
-   * {@code clock} is virtual time (schedules, {@code attempted_at}); {@code wallClock} is real time, what
-   * receivers compare {@code webhook-timestamp} with; {@code timeout} is each attempt's overall deadline.
+   * {@code clock} is virtual time (schedules, {@code attempted_at}); {@code wallClock} is real
+   * time, what receivers compare {@code webhook-timestamp} with; {@code timeout} is each attempt's
+   * overall deadline.
    */
-  public Dispatcher(Store store, Ledger ledger, Clock clock, Clock wallClock, Scheduler scheduler, Transactions tx,
-      Deliveries deliveries, Duration timeout) {
+  public Dispatcher(
+      Store store,
+      Ledger ledger,
+      Clock clock,
+      Clock wallClock,
+      Scheduler scheduler,
+      Transactions tx,
+      Deliveries deliveries,
+      Duration timeout) {
     this.store = store;
     this.clock = clock;
     this.wallClock = wallClock;
@@ -56,12 +65,16 @@ public final class Dispatcher implements AutoCloseable {
     // Shutting down: the attempt stays pending in the store.
     this.queue = new EndpointQueue(scheduler::endWork);
     this.sender = new WebhookSender(queue.pool(), timeout);
-    this.recorder = new AttemptRecorder(store, clock, deliveries, new SubscriptionHealth(store), listeners);
+    this.recorder =
+        new AttemptRecorder(store, clock, deliveries, new SubscriptionHealth(store), listeners);
     scheduler.register(Deliveries.DELIVER, this::attempt);
     ledger.onEvent(this::live);
   }
 
-  /** Adds a listener told of every delivery's first attempt and final status (e.g. {@link Backfills}). */
+  /**
+   * Adds a listener told of every delivery's first attempt and final status (e.g. {@link
+   * Backfills}).
+   */
   public void addListener(DeliveryListener listener) {
     listeners.add(listener);
   }
@@ -78,7 +91,10 @@ public final class Dispatcher implements AutoCloseable {
         String id = d.get("id").asText();
         if ("pending".equals(d.path("status").asText()) && !scheduler.scheduled(ws, "dlv:" + id)) {
           JsonNode next = d.get("next_attempt_at");
-          deliveries.plan(ws, id, next == null || next.isNull() ? clock.instant() : Instant.parse(next.asText()));
+          deliveries.plan(
+              ws,
+              id,
+              next == null || next.isNull() ? clock.instant() : Instant.parse(next.asText()));
         }
       }
     }
@@ -107,12 +123,23 @@ public final class Dispatcher implements AutoCloseable {
     String trigger = d.get("trigger").asText();
     ObjectNode event = store.get(ws, "event", d.get("event_id").asText());
     if (sub == null || event == null) {
-      record(ws, d.get("id").asText(), generation.get(), now, Map.of(),
+      record(
+          ws,
+          d.get("id").asText(),
+          generation.get(),
+          now,
+          Map.of(),
           AttemptRecorder.Outcome.error(sub == null ? "subscription_deleted" : "event_expired"));
       return;
     }
-    if (!sub.path("enabled").asBoolean() && (trigger.equals("live") || trigger.equals("backfill"))) {
-      record(ws, d.get("id").asText(), generation.get(), now, Map.of(),
+    if (!sub.path("enabled").asBoolean()
+        && (trigger.equals("live") || trigger.equals("backfill"))) {
+      record(
+          ws,
+          d.get("id").asText(),
+          generation.get(),
+          now,
+          Map.of(),
           AttemptRecorder.Outcome.error("subscription_disabled"));
       return;
     }
@@ -124,33 +151,48 @@ public final class Dispatcher implements AutoCloseable {
     String deliveryId = d.get("id").asText();
     long gen = generation.get();
     scheduler.beginWork();
-    queue.submit(url, () -> {
-      AttemptRecorder.Outcome outcome = null;
-      try {
-        headers.put("content-type", "application/json");
-        headers.put("user-agent", "KaiCalls-Webhooks/1 (emulator)");
-        // Signed when sent, with real time: receivers check it against their own clock, not the virtual one.
-        headers.putAll(signer.headers(eventId, wallClock.instant().getEpochSecond(), body));
-        WebhookSender.Result sent = sender.send(url, headers, body);
-        outcome = new AttemptRecorder.Outcome(sent.status(), sent.headers(), sent.body(), sent.error(),
-            sent.durationMs(), RetryAfter.parse(sent.retryAfter(), clock.instant()));
-      } catch (RuntimeException e) {
-        outcome = AttemptRecorder.Outcome.error("internal_error");
-        LOG.log(System.Logger.Level.WARNING, "Webhook attempt " + deliveryId + " to " + url + " failed: " + e);
-      } finally {
-        AttemptRecorder.Outcome o = outcome;
-        try {
-          tx.run(() -> record(ws, deliveryId, gen, now, headers, o));
-        } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, "Could not record webhook attempt " + deliveryId + ": " + e);
-        } finally {
-          scheduler.endWork();
-        }
-      }
-    });
+    queue.submit(
+        url,
+        () -> {
+          AttemptRecorder.Outcome outcome = null;
+          try {
+            headers.put("content-type", "application/json");
+            headers.put("user-agent", "KaiCalls-Webhooks/1 (emulator)");
+            // Signed when sent, with real time: receivers check it against their own clock, not the
+            // virtual one.
+            headers.putAll(signer.headers(eventId, wallClock.instant().getEpochSecond(), body));
+            WebhookSender.Result sent = sender.send(url, headers, body);
+            outcome =
+                new AttemptRecorder.Outcome(
+                    sent.status(),
+                    sent.headers(),
+                    sent.body(),
+                    sent.error(),
+                    sent.durationMs(),
+                    RetryAfter.parse(sent.retryAfter(), clock.instant()));
+          } catch (RuntimeException e) {
+            outcome = AttemptRecorder.Outcome.error("internal_error");
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "Webhook attempt " + deliveryId + " to " + url + " failed: " + e);
+          } finally {
+            AttemptRecorder.Outcome o = outcome;
+            try {
+              tx.run(() -> record(ws, deliveryId, gen, now, headers, o));
+            } catch (RuntimeException e) {
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "Could not record webhook attempt " + deliveryId + ": " + e);
+            } finally {
+              scheduler.endWork();
+            }
+          }
+        });
   }
 
-  /** The signer for a subscription now: its secret, plus the previous one during the grace period. */
+  /**
+   * The signer for a subscription now: its secret, plus the previous one during the grace period.
+   */
   private WebhookSigner signer(String ws, ObjectNode sub, Instant now) {
     ObjectNode secret = store.get(ws, WebhookHandlers.SECRET_TYPE, sub.get("id").asText());
     List<String> secrets = new ArrayList<>();
@@ -163,11 +205,21 @@ public final class Dispatcher implements AutoCloseable {
     return WebhookSigner.of(secrets);
   }
 
-  /** Records an attempt's outcome unless a reset came since, or the delivery is no longer pending (in a transaction). */
-  private void record(String ws, String deliveryId, long gen, Instant attemptedAt, Map<String, String> headers,
+  /**
+   * Records an attempt's outcome unless a reset came since, or the delivery is no longer pending
+   * (in a transaction).
+   */
+  private void record(
+      String ws,
+      String deliveryId,
+      long gen,
+      Instant attemptedAt,
+      Map<String, String> headers,
       AttemptRecorder.Outcome outcome) {
     ObjectNode stored = store.get(ws, Deliveries.TYPE, deliveryId);
-    if (gen != generation.get() || stored == null || !"pending".equals(stored.path("status").asText())) {
+    if (gen != generation.get()
+        || stored == null
+        || !"pending".equals(stored.path("status").asText())) {
       return;
     }
     recorder.record(ws, stored.deepCopy(), attemptedAt, Json.MAPPER.valueToTree(headers), outcome);

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs webhook sends on a bounded pool of {@link #WORKERS} daemon threads, at most {@link
- * #PER_ENDPOINT} at a time per endpoint (scheme, host and port); the others wait their turn in order.
+ * #PER_ENDPOINT} at a time per endpoint (scheme, host and port); the others wait their turn in
+ * order.
  */
 final class EndpointQueue implements AutoCloseable {
 
@@ -32,11 +33,14 @@ final class EndpointQueue implements AutoCloseable {
   EndpointQueue(Runnable onRejected) {
     this.onRejected = onRejected;
     AtomicInteger threads = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
-      Thread t = new Thread(r, "kaicalls-mock-webhooks-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            WORKERS,
+            r -> {
+              Thread t = new Thread(r, "kaicalls-mock-webhooks-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** The worker pool (the HTTP client's executor too). */
@@ -88,7 +92,8 @@ final class EndpointQueue implements AutoCloseable {
   private static String endpointKey(String url) {
     try {
       URI uri = URI.create(url);
-      return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
+      return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort())
+          .toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return url;
     }

@@ -41,7 +41,8 @@ public final class EventHandlers {
       targets.add(subscription(call, subscriptionId));
     } else {
       for (ObjectNode sub : store.all(call.workspace(), WebhookHandlers.TYPE)) {
-        if (sub.path("enabled").asBoolean() && Deliveries.matches(sub, event.get("type").asText())) {
+        if (sub.path("enabled").asBoolean()
+            && Deliveries.matches(sub, event.get("type").asText())) {
           targets.add(sub);
         }
       }
@@ -59,7 +60,8 @@ public final class EventHandlers {
     Instant after = OffsetDateTime.parse(body.get("created_after").asText()).toInstant();
     Instant before = OffsetDateTime.parse(body.get("created_before").asText()).toInstant();
     if (!after.isBefore(before)) {
-      throw ApiException.invalid("parameter_invalid", "created_after must be before created_before.", "created_after");
+      throw ApiException.invalid(
+          "parameter_invalid", "created_after must be before created_before.", "created_after");
     }
     boolean onlyFailed = body.path("only_failed").asBoolean(false);
     return ApiResponse.json(202, backfills.start(call.workspace(), sub, after, before, onlyFailed));

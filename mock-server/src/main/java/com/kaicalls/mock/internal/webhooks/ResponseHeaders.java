@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The receiver's response headers as stored on a delivery attempt: names lower-cased, a repeated header's
- * values joined with {@code ", "}, in name order; at most {@link #MAX_HEADERS} headers and {@link #MAX_BYTES}
- * bytes of names and values (UTF-8) in total. The first header that does not fit and all after it are dropped,
- * so the stored document stays bounded whatever the receiver sends.
+ * The receiver's response headers as stored on a delivery attempt: names lower-cased, a repeated
+ * header's values joined with {@code ", "}, in name order; at most {@link #MAX_HEADERS} headers and
+ * {@link #MAX_BYTES} bytes of names and values (UTF-8) in total. The first header that does not fit
+ * and all after it are dropped, so the stored document stays bounded whatever the receiver sends.
  */
 final class ResponseHeaders {
 
@@ -22,11 +22,18 @@ final class ResponseHeaders {
 
   static Map<String, String> bounded(HttpHeaders headers) {
     Map<String, String> joined = new TreeMap<>();
-    headers.map().forEach((name, values) -> {
-      if (!name.startsWith(":")) { // HTTP/2 pseudo-headers are not headers the receiver sent
-        joined.merge(name.toLowerCase(Locale.ROOT), String.join(", ", values), (a, b) -> a + ", " + b);
-      }
-    });
+    headers
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!name.startsWith(
+                  ":")) { // HTTP/2 pseudo-headers are not headers the receiver sent
+                joined.merge(
+                    name.toLowerCase(Locale.ROOT),
+                    String.join(", ", values),
+                    (a, b) -> a + ", " + b);
+              }
+            });
     Map<String, String> kept = new LinkedHashMap<>();
     int bytes = 0;
     for (Map.Entry<String, String> header : joined.entrySet()) {

@@ -11,7 +11,10 @@ final class RetryAfter {
 
   private RetryAfter() {}
 
-  /** How long the receiver asks to wait from {@code now}, never negative; {@code null} when absent or unreadable. */
+  /**
+   * How long the receiver asks to wait from {@code now}, never negative; {@code null} when absent
+   * or unreadable.
+   */
   static Duration parse(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
@@ -20,7 +23,8 @@ final class RetryAfter {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
     } catch (NumberFormatException e) {
       try {
-        Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant at =
+            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         Duration d = Duration.between(now, at);
         return d.isNegative() ? Duration.ZERO : d;
       } catch (DateTimeParseException ignored) {

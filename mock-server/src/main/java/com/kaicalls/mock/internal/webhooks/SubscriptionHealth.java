@@ -27,14 +27,21 @@ final class SubscriptionHealth {
     store.remove(ws, HEALTH_TYPE, subId);
   }
 
-  /** An attempt failed (retryably): starts the failing period, or disables a subscription failing too long. */
+  /**
+   * An attempt failed (retryably): starts the failing period, or disables a subscription failing
+   * too long.
+   */
   void failed(String ws, String subId, Instant attemptedAt, Instant now) {
     ObjectNode health = store.get(ws, HEALTH_TYPE, subId);
     if (health == null) {
-      health = Json.object().put("id", subId).put("created_at", Json.time(attemptedAt))
-          .put("failing_since", attemptedAt.toString());
+      health =
+          Json.object()
+              .put("id", subId)
+              .put("created_at", Json.time(attemptedAt))
+              .put("failing_since", attemptedAt.toString());
       store.put(ws, HEALTH_TYPE, health);
-    } else if (!now.isBefore(Instant.parse(health.get("failing_since").asText()).plus(DISABLE_AFTER))) {
+    } else if (!now.isBefore(
+        Instant.parse(health.get("failing_since").asText()).plus(DISABLE_AFTER))) {
       disable(ws, subId, "failing", now);
     }
   }

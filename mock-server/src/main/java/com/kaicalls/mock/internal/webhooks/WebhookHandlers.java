@@ -31,8 +31,14 @@ public final class WebhookHandlers {
   private final Supplier<String> secrets;
   private final Set<String> eventTypes;
 
-  public WebhookHandlers(Store store, Ledger ledger, Deliveries deliveries, Ids ids, Clock clock,
-      Supplier<String> secrets, Set<String> eventTypes) {
+  public WebhookHandlers(
+      Store store,
+      Ledger ledger,
+      Deliveries deliveries,
+      Ids ids,
+      Clock clock,
+      Supplier<String> secrets,
+      Set<String> eventTypes) {
     this.store = store;
     this.ledger = ledger;
     this.deliveries = deliveries;
@@ -44,39 +50,59 @@ public final class WebhookHandlers {
 
   public void register(Map<String, Handler> handlers) {
     handlers.put("createWebhookSubscription", this::create);
-    handlers.put("listWebhookSubscriptions",
-        call -> ApiResponse.ok(store.list(call.workspace(), TYPE, Lists.query(call, null, false)).toJson()));
+    handlers.put(
+        "listWebhookSubscriptions",
+        call ->
+            ApiResponse.ok(
+                store.list(call.workspace(), TYPE, Lists.query(call, null, false)).toJson()));
     handlers.put("getWebhookSubscription", call -> ApiResponse.ok(find(call)));
     handlers.put("updateWebhookSubscription", this::update);
-    handlers.put("deleteWebhookSubscription", call -> {
-      ObjectNode sub = find(call);
-      store.remove(call.workspace(), TYPE, sub.get("id").asText());
-      store.remove(call.workspace(), SECRET_TYPE, sub.get("id").asText());
-      ObjectNode deleted = Json.object();
-      deleted.put("id", sub.get("id").asText());
-      deleted.put("object", "webhook_subscription");
-      deleted.put("deleted", true);
-      return ApiResponse.ok(deleted);
-    });
-    handlers.put("testWebhookSubscription", call -> {
-      ObjectNode sub = find(call);
-      ObjectNode payload = Json.object();
-      payload.put("object", "webhook_test");
-      payload.put("subscription_id", sub.get("id").asText());
-      payload.put("message", "This is a test event from KaiCalls.");
-      ObjectNode event = ledger.append(call.workspace(), "webhook_subscription.test", payload);
-      return ApiResponse.ok(deliveries.create(call.workspace(), event, sub, "test", null));
-    });
+    handlers.put(
+        "deleteWebhookSubscription",
+        call -> {
+          ObjectNode sub = find(call);
+          store.remove(call.workspace(), TYPE, sub.get("id").asText());
+          store.remove(call.workspace(), SECRET_TYPE, sub.get("id").asText());
+          ObjectNode deleted = Json.object();
+          deleted.put("id", sub.get("id").asText());
+          deleted.put("object", "webhook_subscription");
+          deleted.put("deleted", true);
+          return ApiResponse.ok(deleted);
+        });
+    handlers.put(
+        "testWebhookSubscription",
+        call -> {
+          ObjectNode sub = find(call);
+          ObjectNode payload = Json.object();
+          payload.put("object", "webhook_test");
+          payload.put("subscription_id", sub.get("id").asText());
+          payload.put("message", "This is a test event from KaiCalls.");
+          ObjectNode event = ledger.append(call.workspace(), "webhook_subscription.test", payload);
+          return ApiResponse.ok(deliveries.create(call.workspace(), event, sub, "test", null));
+        });
     handlers.put("rotateWebhookSubscriptionSecret", this::rotate);
   }
 
   /** Creates a subscription document and its secret; used by the API and the seed. */
-  ObjectNode createSubscription(String workspaceId, String url, JsonNode types, String description, boolean enabled, String secret) {
-    return createSubscriptionAt(workspaceId, url, types, description, enabled, secret, clock.instant());
+  ObjectNode createSubscription(
+      String workspaceId,
+      String url,
+      JsonNode types,
+      String description,
+      boolean enabled,
+      String secret) {
+    return createSubscriptionAt(
+        workspaceId, url, types, description, enabled, secret, clock.instant());
   }
 
-  public ObjectNode createSubscriptionAt(String workspaceId, String url, JsonNode types, String description, boolean enabled,
-      String secret, Instant at) {
+  public ObjectNode createSubscriptionAt(
+      String workspaceId,
+      String url,
+      JsonNode types,
+      String description,
+      boolean enabled,
+      String secret,
+      Instant at) {
     String now = Json.time(at);
     ObjectNode sub = Json.object();
     sub.put("id", ids.next("whsub_"));
@@ -98,8 +124,14 @@ public final class WebhookHandlers {
     checkUrl(call.body.get("url").asText());
     checkEventTypes(call.body.get("event_types"));
     String secret = secrets.get();
-    ObjectNode sub = createSubscription(call.workspace(), call.body.get("url").asText(), call.body.get("event_types"),
-        Json.text(call.body, "description"), call.body.path("enabled").asBoolean(true), secret);
+    ObjectNode sub =
+        createSubscription(
+            call.workspace(),
+            call.body.get("url").asText(),
+            call.body.get("event_types"),
+            Json.text(call.body, "description"),
+            call.body.path("enabled").asBoolean(true),
+            secret);
     ObjectNode withSecret = sub.deepCopy();
     withSecret.put("secret", secret);
     withSecret.putNull("previous_secret_expires_at");
@@ -137,28 +169,35 @@ public final class WebhookHandlers {
     ObjectNode old = store.get(call.workspace(), SECRET_TYPE, sub.get("id").asText());
     String secret = secrets.get();
     Instant expires = now.plusSeconds(grace);
-    saveSecret(call.workspace(), sub, secret, old == null ? null : Json.text(old, "secret"), expires);
+    saveSecret(
+        call.workspace(), sub, secret, old == null ? null : Json.text(old, "secret"), expires);
     ObjectNode result = sub.deepCopy();
     result.put("secret", secret);
     result.put("previous_secret_expires_at", Json.time(expires));
     return ApiResponse.ok(result);
   }
 
-  private void saveSecret(String workspaceId, ObjectNode sub, String secret, String previous, Instant previousExpires) {
+  private void saveSecret(
+      String workspaceId, ObjectNode sub, String secret, String previous, Instant previousExpires) {
     ObjectNode doc = Json.object();
     doc.put("id", sub.get("id").asText());
     doc.put("created_at", sub.get("created_at").asText());
     doc.put("secret", secret);
     Json.putNullable(doc, "previous_secret", previous);
-    Json.putNullable(doc, "previous_secret_expires_at", previousExpires == null ? null : Json.time(previousExpires));
+    Json.putNullable(
+        doc,
+        "previous_secret_expires_at",
+        previousExpires == null ? null : Json.time(previousExpires));
     store.put(workspaceId, SECRET_TYPE, doc);
   }
 
   /** Only what a delivery can reach: http(s), a host, a port in 1..65535. */
   private static String checkUrl(String url) {
     if (WebhookSender.target(url) == null) {
-      throw ApiException.invalid("parameter_invalid",
-          "url must be an http or https URL with a host (and, if given, a port from 1 to 65535).", "url");
+      throw ApiException.invalid(
+          "parameter_invalid",
+          "url must be an http or https URL with a host (and, if given, a port from 1 to 65535).",
+          "url");
     }
     return url;
   }
@@ -169,11 +208,17 @@ public final class WebhookHandlers {
     }
     for (int i = 0; i < types.size(); i++) {
       String t = types.get(i).asText();
-      boolean ok = t.equals("*") || eventTypes.contains(t)
-          || (t.endsWith(".*") && eventTypes.stream().anyMatch(e -> e.startsWith(t.substring(0, t.length() - 1))));
+      boolean ok =
+          t.equals("*")
+              || eventTypes.contains(t)
+              || (t.endsWith(".*")
+                  && eventTypes.stream()
+                      .anyMatch(e -> e.startsWith(t.substring(0, t.length() - 1))));
       if (!ok) {
-        throw ApiException.invalid("parameter_invalid",
-            "'" + t + "' is not an event type, a 'prefix.*' pattern or '*'.", "event_types[" + i + "]");
+        throw ApiException.invalid(
+            "parameter_invalid",
+            "'" + t + "' is not an event type, a 'prefix.*' pattern or '*'.",
+            "event_types[" + i + "]");
       }
     }
   }

@@ -35,10 +35,15 @@ final class WebhookSender {
   static final int BODY_LIMIT = 1024;
 
   /**
-   * What came of an attempt: an HTTP status (with the bounded headers and the head of the body), or an error
-   * code; {@code headers} is {@code null} when no response arrived.
+   * What came of an attempt: an HTTP status (with the bounded headers and the head of the body), or
+   * an error code; {@code headers} is {@code null} when no response arrived.
    */
-  record Result(Integer status, Map<String, String> headers, String body, String error, long durationMs,
+  record Result(
+      Integer status,
+      Map<String, String> headers,
+      String body,
+      String error,
+      long durationMs,
       String retryAfter) {}
 
   private final HttpClient http;
@@ -46,28 +51,36 @@ final class WebhookSender {
 
   WebhookSender(Executor executor, Duration deadline) {
     this.deadline = deadline;
-    this.http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(deadline)
-        .version(HttpClient.Version.HTTP_1_1)
-        .executor(executor)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(deadline)
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(executor)
+            .build();
   }
 
-  /** An http(s) URL with a host and a port in 1..65535, or {@code null} when {@code url} is not one. */
+  /**
+   * An http(s) URL with a host and a port in 1..65535, or {@code null} when {@code url} is not one.
+   */
   static URI target(String url) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      boolean ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-          && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535));
+      boolean ok =
+          (scheme.equals("http") || scheme.equals("https"))
+              && uri.getHost() != null
+              && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535));
       return ok ? uri : null;
     } catch (URISyntaxException e) {
       return null;
     }
   }
 
-  /** Whether {@code host} is a name reserved for examples and tests (RFC 2606, RFC 6761): it never resolves. */
+  /**
+   * Whether {@code host} is a name reserved for examples and tests (RFC 2606, RFC 6761): it never
+   * resolves.
+   */
   static boolean reserved(String host) {
     if (host == null) {
       return true;
@@ -88,21 +101,32 @@ final class WebhookSender {
       return new Result(null, null, null, "invalid_url", 0, null);
     }
     if (reserved(uri.getHost())) {
-      return new Result(null, null, null, "dns_error", 0, null); // RFC 2606/6761 names never resolve here
+      return new Result(
+          null, null, null, "dns_error", 0, null); // RFC 2606/6761 names never resolve here
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(deadline)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     AtomicReference<HeadSubscriber> subscriber = new AtomicReference<>();
-    CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request.build(), info -> {
-      subscriber.set(new HeadSubscriber(BODY_LIMIT));
-      return subscriber.get();
-    });
+    CompletableFuture<HttpResponse<byte[]>> sent =
+        http.sendAsync(
+            request.build(),
+            info -> {
+              subscriber.set(new HeadSubscriber(BODY_LIMIT));
+              return subscriber.get();
+            });
     try {
       HttpResponse<byte[]> response = sent.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
       int status = response.statusCode();
       String error = status >= 300 && status < 400 ? "redirect_not_followed" : null;
-      return new Result(status, ResponseHeaders.bounded(response.headers()), new String(response.body(), StandardCharsets.UTF_8), error, millisSince(started),
+      return new Result(
+          status,
+          ResponseHeaders.bounded(response.headers()),
+          new String(response.body(), StandardCharsets.UTF_8),
+          error,
+          millisSince(started),
           response.headers().firstValue("Retry-After").orElse(null));
     } catch (TimeoutException e) {
       sent.cancel(true);
@@ -127,7 +151,8 @@ final class WebhookSender {
     if (cause instanceof ConnectException) {
       return "connection_refused";
     }
-    if (cause instanceof UnknownHostException || (cause != null && cause.getCause() instanceof UnknownHostException)) {
+    if (cause instanceof UnknownHostException
+        || (cause != null && cause.getCause() instanceof UnknownHostException)) {
       return "dns_error";
     }
     if (cause instanceof SSLException) {
@@ -144,7 +169,10 @@ final class WebhookSender {
     return (System.nanoTime() - started) / 1_000_000;
   }
 
-  /** Keeps the first {@code limit} bytes of a body, then cancels the rest (the connection is closed). */
+  /**
+   * Keeps the first {@code limit} bytes of a body, then cancels the rest (the connection is
+   * closed).
+   */
   private static final class HeadSubscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();

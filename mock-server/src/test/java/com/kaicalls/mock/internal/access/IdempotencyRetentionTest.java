@@ -25,7 +25,11 @@ class IdempotencyRetentionTest {
   private void succeed(String key, String body) {
     ObjectNode json = Json.object().put("b", body);
     IdempotencyCache.Entry entry = cache.claim("ws", key, "op", "/v1/x", json);
-    cache.complete("ws", key, entry, new ApiResponse(200, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+    cache.complete(
+        "ws",
+        key,
+        entry,
+        new ApiResponse(200, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
   }
 
   private List<String> storedKeys() {
@@ -53,9 +57,14 @@ class IdempotencyRetentionTest {
     }
 
     assertThat(cache.size()).isEqualTo(IdempotencyCache.MAX_RECORDS);
-    assertThat(storedKeys()).hasSize(IdempotencyCache.MAX_RECORDS).doesNotContain("k0", "k1", "k2").contains("k3");
-    assertThat(cache.claim("ws", "k0", "op", "/v1/x", Json.object().put("b", "other")).response).isNull();
-    assertThatThrownBy(() -> cache.claim("ws", "k3", "op", "/v1/x", Json.object().put("b", "other")))
+    assertThat(storedKeys())
+        .hasSize(IdempotencyCache.MAX_RECORDS)
+        .doesNotContain("k0", "k1", "k2")
+        .contains("k3");
+    assertThat(cache.claim("ws", "k0", "op", "/v1/x", Json.object().put("b", "other")).response)
+        .isNull();
+    assertThatThrownBy(
+            () -> cache.claim("ws", "k3", "op", "/v1/x", Json.object().put("b", "other")))
         .hasMessageContaining("already used with a different request");
   }
 }

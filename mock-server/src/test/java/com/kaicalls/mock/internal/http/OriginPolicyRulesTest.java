@@ -10,7 +10,8 @@ class OriginPolicyRulesTest {
 
   @Test
   void aSpecificBindAddressIsAnsweredAndTheWildcardAddsNothing() {
-    assertThat(new OriginPolicy("192.168.1.20", List.of()).allowsHost("192.168.1.20:8089")).isTrue();
+    assertThat(new OriginPolicy("192.168.1.20", List.of()).allowsHost("192.168.1.20:8089"))
+        .isTrue();
     assertThat(new OriginPolicy("0.0.0.0", List.of()).allowsHost("0.0.0.0:8089")).isFalse();
     assertThat(new OriginPolicy("0.0.0.0", List.of()).allowsHost("192.168.1.20:8089")).isFalse();
   }
@@ -47,12 +48,14 @@ class OriginPolicyRulesTest {
   @Test
   void theSameAuthorityOverHttpOrHttpsIsSameOrigin() {
     assertThat(OriginPolicy.crossOrigin("http://127.0.0.1:8089", null, "127.0.0.1:8089")).isFalse();
-    assertThat(OriginPolicy.crossOrigin("https://tunnel.example", null, "tunnel.example")).isFalse();
+    assertThat(OriginPolicy.crossOrigin("https://tunnel.example", null, "tunnel.example"))
+        .isFalse();
   }
 
   @Test
   void anotherPortOnTheLoopbackIsAnotherOrigin() {
-    assertThat(OriginPolicy.crossOrigin("http://localhost:3000", "same-site", "localhost:8089")).isTrue();
+    assertThat(OriginPolicy.crossOrigin("http://localhost:3000", "same-site", "localhost:8089"))
+        .isTrue();
   }
 
   @Test
@@ -64,6 +67,7 @@ class OriginPolicyRulesTest {
   @Test
   void anAllowedHostMustBeAHostName() {
     assertThatThrownBy(() -> OriginPolicy.checkAllowedHost("evil.example/path"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--allowed-host");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--allowed-host");
   }
 }

@@ -11,7 +11,8 @@ class RequestLogMaskingTest {
 
   @Test
   void anApiKeyKeepsItsPrefixAndLastThreeCharacters() {
-    assertThat(RequestLog.mask("Bearer kc_test_demo_4f7Q2xLm9RtV8nB1pK6sW3hJ and kc_live_Zq81mPwe7Tx"))
+    assertThat(
+            RequestLog.mask("Bearer kc_test_demo_4f7Q2xLm9RtV8nB1pK6sW3hJ and kc_live_Zq81mPwe7Tx"))
         .isEqualTo("Bearer kc_test_…3hJ and kc_live_…7Tx");
   }
 
@@ -22,13 +23,18 @@ class RequestLogMaskingTest {
 
   @Test
   void aSecretFieldIsMaskedWhateverItHolds() throws IOException {
-    String json = "{\"secret\":\"plainvalue123\",\"previous_secret\":\"whsec_abcdefXYZ\","
-        + "\"nested\":[{\"token\":\"kc_test_abcdefghijk\"}]}";
+    String json =
+        "{\"secret\":\"plainvalue123\",\"previous_secret\":\"whsec_abcdefXYZ\","
+            + "\"nested\":[{\"token\":\"kc_test_abcdefghijk\"}]}";
 
-    String masked = RequestLog.mask(Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).toString();
+    String masked =
+        RequestLog.mask(Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .toString();
 
-    assertThat(masked).isEqualTo("{\"secret\":\"…123\",\"previous_secret\":\"whsec_…XYZ\","
-        + "\"nested\":[{\"token\":\"kc_test_…ijk\"}]}");
+    assertThat(masked)
+        .isEqualTo(
+            "{\"secret\":\"…123\",\"previous_secret\":\"whsec_…XYZ\","
+                + "\"nested\":[{\"token\":\"kc_test_…ijk\"}]}");
   }
 
   @Test

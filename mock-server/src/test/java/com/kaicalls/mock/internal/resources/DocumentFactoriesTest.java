@@ -17,7 +17,9 @@ class DocumentFactoriesTest {
 
   private static final Instant AT = Instant.parse("2026-11-02T15:00:00Z");
 
-  /** A document of each factory, with nothing set but its id and {@code created_at}, by schema name. */
+  /**
+   * A document of each factory, with nothing set but its id and {@code created_at}, by schema name.
+   */
   private static Map<String, ObjectNode> emptyDocuments() {
     Map<String, ObjectNode> documents = new LinkedHashMap<>();
     documents.put("Agent", AgentDocument.of("agent_1", AT).build());
@@ -39,7 +41,9 @@ class DocumentFactoriesTest {
   private static List<String> properties(JsonNode schema) {
     List<String> names = new ArrayList<>();
     schema.path("properties").fieldNames().forEachRemaining(names::add);
-    schema.path("allOf").forEach(part -> part.path("properties").fieldNames().forEachRemaining(names::add));
+    schema
+        .path("allOf")
+        .forEach(part -> part.path("properties").fieldNames().forEachRemaining(names::add));
     return names;
   }
 
@@ -55,10 +59,12 @@ class DocumentFactoriesTest {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     Map<String, List<String>> written = new LinkedHashMap<>();
 
-    emptyDocuments().forEach((schema, document) -> {
-      expected.put(schema, properties(schemas.path(schema)));
-      written.put(schema, fields(document));
-    });
+    emptyDocuments()
+        .forEach(
+            (schema, document) -> {
+              expected.put(schema, properties(schemas.path(schema)));
+              written.put(schema, fields(document));
+            });
 
     assertThat(written).isEqualTo(expected);
   }

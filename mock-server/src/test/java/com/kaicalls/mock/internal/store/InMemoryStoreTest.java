@@ -35,8 +35,11 @@ class InMemoryStoreTest {
     store.put("ws_1", "event", moved);
 
     assertThat(store.all("ws_1", "event")).hasSize(50);
-    assertThat(store.count("ws_1", "event", new ListQuery(null, null, null, null, 100, false))).isEqualTo(50);
-    assertThat(walk(new ListQuery(null, null, null, null, 7, false))).containsOnlyOnce("evt_010").hasSize(50);
+    assertThat(store.count("ws_1", "event", new ListQuery(null, null, null, null, 100, false)))
+        .isEqualTo(50);
+    assertThat(walk(new ListQuery(null, null, null, null, 7, false)))
+        .containsOnlyOnce("evt_010")
+        .hasSize(50);
   }
 
   @Test
@@ -55,9 +58,12 @@ class InMemoryStoreTest {
 
   @Test
   void a_cursor_newer_than_created_before_starts_at_the_range() {
-    String cursorAtEvent45 = store.list("ws_1", "event", new ListQuery(null, null, null, null, 5, false)).nextCursor();
+    String cursorAtEvent45 =
+        store.list("ws_1", "event", new ListQuery(null, null, null, null, 5, false)).nextCursor();
 
-    Page page = store.list("ws_1", "event", new ListQuery(null, null, minute(20), cursorAtEvent45, 3, false));
+    Page page =
+        store.list(
+            "ws_1", "event", new ListQuery(null, null, minute(20), cursorAtEvent45, 3, false));
 
     assertThat(idsOf(page)).containsExactly("evt_019", "evt_018", "evt_017");
   }
@@ -65,9 +71,13 @@ class InMemoryStoreTest {
   @Test
   void a_cursor_older_than_created_before_continues_after_the_cursor() {
     String cursorAtEvent10 =
-        store.list("ws_1", "event", new ListQuery(null, null, minute(15), null, 5, false)).nextCursor();
+        store
+            .list("ws_1", "event", new ListQuery(null, null, minute(15), null, 5, false))
+            .nextCursor();
 
-    Page page = store.list("ws_1", "event", new ListQuery(null, null, minute(40), cursorAtEvent10, 3, false));
+    Page page =
+        store.list(
+            "ws_1", "event", new ListQuery(null, null, minute(40), cursorAtEvent10, 3, false));
 
     assertThat(idsOf(page)).containsExactly("evt_009", "evt_008", "evt_007");
   }
@@ -75,7 +85,14 @@ class InMemoryStoreTest {
   @Test
   void a_filter_applies_inside_the_created_range() {
     List<String> ids =
-        walk(new ListQuery(d -> d.path("type").asText().equals("sms.sent"), minute(10), minute(20), null, 2, false));
+        walk(
+            new ListQuery(
+                d -> d.path("type").asText().equals("sms.sent"),
+                minute(10),
+                minute(20),
+                null,
+                2,
+                false));
 
     assertThat(ids).containsExactly("evt_019", "evt_017", "evt_015", "evt_013", "evt_011");
   }
@@ -83,7 +100,16 @@ class InMemoryStoreTest {
   @Test
   void count_respects_the_created_range_and_filter() {
     long count =
-        store.count("ws_1", "event", new ListQuery(d -> d.path("type").asText().equals("call.completed"), minute(10), minute(20), null, 1, false));
+        store.count(
+            "ws_1",
+            "event",
+            new ListQuery(
+                d -> d.path("type").asText().equals("call.completed"),
+                minute(10),
+                minute(20),
+                null,
+                1,
+                false));
 
     assertThat(count).isEqualTo(5);
   }
@@ -105,7 +131,14 @@ class InMemoryStoreTest {
       Page page = store.list("ws_1", "event", query);
       ids.addAll(idsOf(page));
       if (!page.hasMore()) return ids;
-      query = new ListQuery(first.filter(), first.createdAfter(), first.createdBefore(), page.nextCursor(), first.limit(), first.oldestFirst());
+      query =
+          new ListQuery(
+              first.filter(),
+              first.createdAfter(),
+              first.createdBefore(),
+              page.nextCursor(),
+              first.limit(),
+              first.oldestFirst());
     }
     throw new AssertionError("the walk did not end");
   }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A webhook attempt has one deadline, body included, and reads at most the head of the response body. */
+/**
+ * A webhook attempt has one deadline, body included, and reads at most the head of the response
+ * body.
+ */
 class DeliveryDeadlineTest {
 
   private static final Duration DEADLINE = Duration.ofMillis(500);
@@ -39,9 +42,16 @@ class DeliveryDeadlineTest {
 
   @BeforeEach
   void start() throws IOException {
-    emulator = Emulator.start(MockServerOptions.builder().port(0).seed(Seed.EMPTY)
-        .clock(new MutableClock(Instant.parse("2026-11-30T09:00:00Z"))).clockMode(ClockMode.MANUAL)
-        .startTime(Instant.parse("2026-12-01T15:00:00Z")).build(), DEADLINE);
+    emulator =
+        Emulator.start(
+            MockServerOptions.builder()
+                .port(0)
+                .seed(Seed.EMPTY)
+                .clock(new MutableClock(Instant.parse("2026-11-30T09:00:00Z")))
+                .clockMode(ClockMode.MANUAL)
+                .startTime(Instant.parse("2026-12-01T15:00:00Z"))
+                .build(),
+            DEADLINE);
     api = new ApiClient(emulator.baseUrl(), emulator.apiKey());
     receiver = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
   }
@@ -52,28 +62,34 @@ class DeliveryDeadlineTest {
     emulator.close();
   }
 
-  /** Accepts one request, answers 200 with a {@code length}-byte body written in {@code chunk}-byte steps. */
+  /**
+   * Accepts one request, answers 200 with a {@code length}-byte body written in {@code chunk}-byte
+   * steps.
+   */
   private CompletableFuture<Long> answerWithBody(long length, int chunk, Duration pause) {
-    return CompletableFuture.supplyAsync(() -> {
-      long written = 0;
-      try (Socket socket = receiver.accept()) {
-        readRequest(socket.getInputStream());
-        OutputStream out = socket.getOutputStream();
-        out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        byte[] bytes = new byte[chunk];
-        while (written < length) {
-          out.write(bytes);
-          out.flush();
-          written += chunk;
-          if (!pause.isZero()) {
-            LockSupport.parkNanos(pause.toNanos()); // the receiver's slowness, not a test wait
+    return CompletableFuture.supplyAsync(
+        () -> {
+          long written = 0;
+          try (Socket socket = receiver.accept()) {
+            readRequest(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                ("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] bytes = new byte[chunk];
+            while (written < length) {
+              out.write(bytes);
+              out.flush();
+              written += chunk;
+              if (!pause.isZero()) {
+                LockSupport.parkNanos(pause.toNanos()); // the receiver's slowness, not a test wait
+              }
+            }
+          } catch (IOException dropped) {
+            // the emulator hung up: what was written so far is the answer
           }
-        }
-      } catch (IOException dropped) {
-        // the emulator hung up: what was written so far is the answer
-      }
-      return written;
-    });
+          return written;
+        });
   }
 
   private static void readRequest(InputStream raw) throws IOException {
@@ -82,17 +98,35 @@ class DeliveryDeadlineTest {
     while (!head.toString().endsWith("\r\n\r\n")) {
       head.append((char) in.read());
     }
-    String lengthLine = head.toString().lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
-        .findFirst().orElse("content-length: 0");
+    String lengthLine =
+        head.toString()
+            .lines()
+            .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+            .findFirst()
+            .orElse("content-length: 0");
     in.readNBytes(Integer.parseInt(lengthLine.substring(15).trim()));
   }
 
   private JsonNode attemptOnce() {
-    String sub = api.post("/v1/webhook-subscriptions", Map.of("url", "http://127.0.0.1:" + receiver.getLocalPort()
-        + "/hooks", "event_types", List.of("*"))).json().path("id").asText();
+    String sub =
+        api.post(
+                "/v1/webhook-subscriptions",
+                Map.of(
+                    "url",
+                    "http://127.0.0.1:" + receiver.getLocalPort() + "/hooks",
+                    "event_types",
+                    List.of("*")))
+            .json()
+            .path("id")
+            .asText();
     api.post("/v1/webhook-subscriptions/" + sub + "/test", null);
     emulator.advanceClockTo(emulator.clock().instant());
-    return api.get("/v1/event-deliveries?subscription_id=" + sub).json().path("data").get(0).path("attempts").get(0);
+    return api.get("/v1/event-deliveries?subscription_id=" + sub)
+        .json()
+        .path("data")
+        .get(0)
+        .path("attempts")
+        .get(0);
   }
 
   @Test
@@ -103,7 +137,9 @@ class DeliveryDeadlineTest {
 
     assertThat(attempt.path("error").asText()).isEqualTo("timeout");
     assertThat(attempt.path("response_status").isNull()).isTrue();
-    assertThat(trickle.get(30, TimeUnit.SECONDS)).as("bytes trickled before the emulator hung up").isLessThan(1000);
+    assertThat(trickle.get(30, TimeUnit.SECONDS))
+        .as("bytes trickled before the emulator hung up")
+        .isLessThan(1000);
   }
 
   @Test
@@ -116,6 +152,8 @@ class DeliveryDeadlineTest {
     assertThat(attempt.path("response_status").asInt()).isEqualTo(200);
     assertThat(attempt.path("error").isNull()).isTrue();
     assertThat(attempt.path("response_body").asText()).hasSize(WebhookSender.BODY_LIMIT);
-    assertThat(huge.get(30, TimeUnit.SECONDS)).as("bytes written before the emulator hung up").isLessThan(fiftyMegabytes);
+    assertThat(huge.get(30, TimeUnit.SECONDS))
+        .as("bytes written before the emulator hung up")
+        .isLessThan(fiftyMegabytes);
   }
 }

@@ -17,10 +17,12 @@ class ResponseHeadersTest {
 
   @Test
   void namesAreLowerCasedAndARepeatedHeadersValuesJoinedWithACommaAndSpace() {
-    Map<String, String> kept = ResponseHeaders.bounded(headers(Map.of(
-        "Set-Cookie", List.of("a=1", "b=2"), "X-Trace", List.of("t1"))));
+    Map<String, String> kept =
+        ResponseHeaders.bounded(
+            headers(Map.of("Set-Cookie", List.of("a=1", "b=2"), "X-Trace", List.of("t1"))));
 
-    assertThat(kept).containsExactly(Map.entry("set-cookie", "a=1, b=2"), Map.entry("x-trace", "t1"));
+    assertThat(kept)
+        .containsExactly(Map.entry("set-cookie", "a=1, b=2"), Map.entry("x-trace", "t1"));
   }
 
   @Test
@@ -34,7 +36,8 @@ class ResponseHeadersTest {
     Map<String, String> kept = ResponseHeaders.bounded(headers(map));
 
     assertThat(kept).hasSize(7).containsKeys("x-0", "x-6").doesNotContainKeys("x-7", "x-9");
-    int bytes = kept.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+    int bytes =
+        kept.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
     assertThat(bytes).isLessThanOrEqualTo(ResponseHeaders.MAX_BYTES);
   }
 
@@ -45,7 +48,9 @@ class ResponseHeadersTest {
       map.put(String.format("x-%03d", i), List.of("v"));
     }
 
-    assertThat(ResponseHeaders.bounded(headers(map))).hasSize(ResponseHeaders.MAX_HEADERS)
-        .containsKey("x-000").doesNotContainKey(String.format("x-%03d", ResponseHeaders.MAX_HEADERS));
+    assertThat(ResponseHeaders.bounded(headers(map)))
+        .hasSize(ResponseHeaders.MAX_HEADERS)
+        .containsKey("x-000")
+        .doesNotContainKey(String.format("x-%03d", ResponseHeaders.MAX_HEADERS));
   }
 }
