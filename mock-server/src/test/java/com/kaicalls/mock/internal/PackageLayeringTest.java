@@ -55,32 +55,47 @@ class PackageLayeringTest {
         .definedBy(INTERNAL + ".spec..")
         .layer("clock")
         .definedBy(INTERNAL + ".clock..")
+        .layer("documents")
+        .definedBy(INTERNAL + ".documents..")
         .layer("store")
         .definedBy(INTERNAL + ".store..")
         .whereLayer("seed")
         .mayOnlyAccessLayers(
-            "runs", "resources", "webhooks", "events", "access", "api", "spec", "clock", "store")
+            "runs",
+            "resources",
+            "webhooks",
+            "events",
+            "access",
+            "api",
+            "spec",
+            "clock",
+            "documents",
+            "store")
         .whereLayer("admin")
-        .mayOnlyAccessLayers("runs", "events", "http", "access", "api", "spec", "clock", "store")
+        .mayOnlyAccessLayers(
+            "runs", "events", "http", "access", "api", "spec", "clock", "documents", "store")
         .whereLayer("pages")
-        .mayOnlyAccessLayers("api", "spec", "store")
+        .mayOnlyAccessLayers("api", "spec", "documents", "store")
         .whereLayer("runs")
-        .mayOnlyAccessLayers("resources", "events", "access", "api", "spec", "clock", "store")
+        .mayOnlyAccessLayers(
+            "resources", "events", "access", "api", "spec", "clock", "documents", "store")
         .whereLayer("resources")
-        .mayOnlyAccessLayers("events", "access", "api", "spec", "clock", "store")
+        .mayOnlyAccessLayers("events", "access", "api", "spec", "clock", "documents", "store")
         .whereLayer("webhooks")
-        .mayOnlyAccessLayers("events", "access", "api", "spec", "clock", "store")
+        .mayOnlyAccessLayers("events", "access", "api", "spec", "clock", "documents", "store")
         .whereLayer("http")
-        .mayOnlyAccessLayers("access", "api", "spec", "clock", "store")
+        .mayOnlyAccessLayers("access", "api", "spec", "clock", "documents", "store")
         .whereLayer("access")
-        .mayOnlyAccessLayers("api", "spec", "store")
+        .mayOnlyAccessLayers("api", "spec", "documents", "store")
         .whereLayer("api")
-        .mayOnlyAccessLayers("spec", "store")
+        .mayOnlyAccessLayers("spec", "documents", "store")
         .whereLayer("events")
-        .mayOnlyAccessLayers("store")
+        .mayOnlyAccessLayers("documents", "store")
         .whereLayer("spec")
-        .mayOnlyAccessLayers("store")
+        .mayOnlyAccessLayers("documents", "store")
         .whereLayer("clock")
+        .mayOnlyAccessLayers("documents", "store")
+        .whereLayer("documents")
         .mayOnlyAccessLayers("store")
         .whereLayer("store")
         .mayNotAccessAnyLayer()

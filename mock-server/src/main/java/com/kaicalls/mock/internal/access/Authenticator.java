@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.Principal;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
@@ -24,8 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * header into a {@link Principal} or a 401.
  */
 public final class Authenticator {
-
-  public static final String HASH_TYPE = "_api_key_hash";
 
   private record KeyRef(String workspaceId, String keyId) {}
 
@@ -51,22 +51,22 @@ public final class Authenticator {
 
   /** Registers a key document whose secret is {@code secret}; only the hash is kept. */
   public void register(String workspaceId, ObjectNode key, String secret) {
-    key.put("prefix", secret.substring(0, Math.min(12, secret.length())));
-    key.put("last4", secret.substring(secret.length() - 4));
+    key.put(Fields.PREFIX, secret.substring(0, Math.min(12, secret.length())));
+    key.put(Fields.LAST4, secret.substring(secret.length() - 4));
     String hash = sha256(secret);
-    byHash.put(hash, new KeyRef(workspaceId, key.get("id").asText()));
+    byHash.put(hash, new KeyRef(workspaceId, key.get(Fields.ID).asText()));
     ObjectNode doc = Json.object();
-    doc.put("id", key.get("id").asText());
-    doc.put("created_at", key.get("created_at").asText());
+    doc.put(Fields.ID, key.get(Fields.ID).asText());
+    doc.put(Fields.CREATED_AT, key.get(Fields.CREATED_AT).asText());
     doc.put("sha256", hash);
-    store.put(workspaceId, HASH_TYPE, doc);
+    store.put(workspaceId, Collections.API_KEY_HASH, doc);
   }
 
   /** Restores the key hashes (after a restart). */
   public void reload(Iterable<String> workspaceIds) {
     for (String ws : workspaceIds) {
-      for (ObjectNode doc : store.all(ws, HASH_TYPE)) {
-        byHash.put(doc.get("sha256").asText(), new KeyRef(ws, doc.get("id").asText()));
+      for (ObjectNode doc : store.all(ws, Collections.API_KEY_HASH)) {
+        byHash.put(doc.get("sha256").asText(), new KeyRef(ws, doc.get(Fields.ID).asText()));
       }
     }
   }
@@ -81,40 +81,41 @@ public final class Authenticator {
             ? authorization.substring(7).trim()
             : "";
     KeyRef ref = token.isEmpty() ? null : byHash.get(sha256(token));
-    ObjectNode key = ref == null ? null : store.get(ref.workspaceId, "api_key", ref.keyId);
+    ObjectNode key =
+        ref == null ? null : store.get(ref.workspaceId, Collections.API_KEY, ref.keyId);
     if (key == null) {
       throw unauthorized("invalid_api_key", "Invalid API key provided.");
     }
     Instant now = clock.instant();
-    if (!key.path("revoked_at").isNull() && key.has("revoked_at")) {
+    if (!key.path(Fields.REVOKED_AT).isNull() && key.has(Fields.REVOKED_AT)) {
       throw unauthorized("api_key_revoked", "This API key was revoked.");
     }
-    JsonNode expires = key.get("expires_at");
+    JsonNode expires = key.get(Fields.EXPIRES_AT);
     if (expires != null && !expires.isNull() && !now.isBefore(Instant.parse(expires.asText()))) {
       throw unauthorized("api_key_expired", "This API key expired at " + expires.asText() + ".");
     }
     lastUsed.put(ref.keyId, now);
     Set<String> scopes = new HashSet<>();
-    key.path("scopes").forEach(s -> scopes.add(s.asText()));
+    key.path(Fields.SCOPES).forEach(s -> scopes.add(s.asText()));
     return new Principal(ref.workspaceId, ref.keyId, scopes);
   }
 
   /** The key as the API shows it: with {@code last_used_at} and a computed {@code status}. */
   public ObjectNode render(ObjectNode stored) {
     ObjectNode key = stored.deepCopy();
-    Instant used = lastUsed.get(key.get("id").asText());
+    Instant used = lastUsed.get(key.get(Fields.ID).asText());
     if (used != null) {
-      key.put("last_used_at", Json.time(used));
+      key.put(Fields.LAST_USED_AT, Json.time(used));
     }
-    JsonNode expires = key.get("expires_at");
-    if (!key.path("revoked_at").isNull()) {
-      key.put("status", "revoked");
+    JsonNode expires = key.get(Fields.EXPIRES_AT);
+    if (!key.path(Fields.REVOKED_AT).isNull()) {
+      key.put(Fields.STATUS, "revoked");
     } else if (expires != null
         && !expires.isNull()
         && !clock.instant().isBefore(Instant.parse(expires.asText()))) {
-      key.put("status", "expired");
+      key.put(Fields.STATUS, "expired");
     } else {
-      key.put("status", "active");
+      key.put(Fields.STATUS, "active");
     }
     return key;
   }

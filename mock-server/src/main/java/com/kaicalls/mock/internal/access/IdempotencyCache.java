@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.time.Clock;
@@ -33,7 +35,7 @@ public final class IdempotencyCache {
   /** About 2 KB each: the records of a busy test run stay within ~20 MB of heap. */
   static final int MAX_RECORDS = 10_000;
 
-  public static final String TYPE = "_idempotency";
+  public static final String TYPE = Collections.IDEMPOTENCY;
 
   private record CacheKey(String workspaceId, String key) {}
 
@@ -108,7 +110,7 @@ public final class IdempotencyCache {
         } else {
           entry.response = response(doc.get("response"));
         }
-        entries.put(new CacheKey(workspaceOf.get(doc), doc.get("id").asText()), entry);
+        entries.put(new CacheKey(workspaceOf.get(doc), doc.get(Fields.ID).asText()), entry);
       }
     }
     evict(clock.instant());
@@ -188,8 +190,8 @@ public final class IdempotencyCache {
       }
     }
     ObjectNode doc = Json.object();
-    doc.put("id", key);
-    doc.put("created_at", Json.time(entry.createdAt));
+    doc.put(Fields.ID, key);
+    doc.put(Fields.CREATED_AT, Json.time(entry.createdAt));
     doc.put("claimed_at", entry.createdAt.toString());
     doc.put("operation", entry.fingerprintOperation);
     doc.set(

@@ -1,6 +1,9 @@
 package com.kaicalls.mock.internal.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.AgentDocument;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.runs.RunHandlers;
 import com.kaicalls.mock.internal.store.Ids;
@@ -8,6 +11,7 @@ import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import com.kaicalls.mock.internal.store.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,39 +45,38 @@ public final class RunGenerator {
     return tx.call(
         () -> {
           ObjectNode agent =
-              store.all(workspaceId, "agent").stream()
+              store.all(workspaceId, Collections.AGENT).stream()
                   .findFirst()
                   .orElseGet(() -> generatedAgent(workspaceId));
-          String agentId = agent.get("id").asText();
+          String agentId = agent.get(Fields.ID).asText();
           List<String> created = new ArrayList<>(count);
           for (int i = 0; i < count; i++) {
             ObjectNode body = Json.object();
-            body.put("name", "Generated run " + (i + 1));
-            body.put("agent_id", agentId);
-            body.put("channel", "voice");
-            body.putArray("recipients")
+            body.put(Fields.NAME, "Generated run " + (i + 1));
+            body.put(Fields.AGENT_ID, agentId);
+            body.put(Fields.CHANNEL, "voice");
+            body.putArray(Fields.RECIPIENTS)
                 .addObject()
-                .put("phone", String.format("+1415%07d", 2000000 + i));
-            created.add(runs.create(workspaceId, body, List.of()).get("id").asText());
+                .put(Fields.PHONE, String.format("+1415%07d", 2000000 + i));
+            created.add(runs.create(workspaceId, body, List.of()).get(Fields.ID).asText());
           }
           return created;
         });
   }
 
   private ObjectNode generatedAgent(String workspaceId) {
-    String now = Json.time(clock.instant());
-    ObjectNode agent = Json.object();
-    agent.put("id", ids.next("agent_"));
-    agent.put("object", "agent");
-    agent.put("name", "Generated agent");
-    agent.put("description", "Created by /__admin/kaicalls/communication-runs/generate.");
-    agent.put("voice", "aria");
-    agent.put("language", "en-US");
-    agent.put("current_config_version", 1);
-    agent.put("status", "active");
-    agent.put("created_at", now);
-    agent.put("updated_at", now);
-    ledger.save(workspaceId, "agent", agent);
+    Instant now = clock.instant();
+    ObjectNode agent =
+        AgentDocument.of(ids.next(AgentDocument.ID_PREFIX), now)
+            .name("Generated agent")
+            .description("Created by /__admin/kaicalls/communication-runs/generate.")
+            .voice("aria")
+            .language("en-US")
+            .currentConfigVersion(1)
+            .status("active")
+            .updatedAt(now)
+            .build();
+    ledger.save(workspaceId, Collections.AGENT, agent);
     return agent;
   }
 }

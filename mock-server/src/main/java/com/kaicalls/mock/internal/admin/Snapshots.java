@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.IdempotencyCache;
 import com.kaicalls.mock.internal.access.Workspaces;
-import com.kaicalls.mock.internal.clock.Scheduler;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class Snapshots {
       for (String type : store.types(ws)) {
         ArrayNode list = Json.array();
         for (ObjectNode doc : store.all(ws, type)) {
-          if (!type.equals(IdempotencyCache.TYPE)
+          if (!type.equals(Collections.IDEMPOTENCY)
               || now.isBefore(claimedAt(doc).plus(IdempotencyCache.RETENTION))) {
             list.add(doc);
           }
@@ -162,19 +162,19 @@ public final class Snapshots {
    */
   private static ObjectNode document(String type, JsonNode doc, String at) {
     check(
-        doc.isObject() && doc.path("id").isTextual(),
+        doc.isObject() && doc.path(Fields.ID).isTextual(),
         at + ".id",
         at + " must be an object with a textual id.");
-    instant(doc.path("created_at"), at + ".created_at");
+    instant(doc.path(Fields.CREATED_AT), at + ".created_at");
     switch (type) {
-      case Scheduler.TYPE:
+      case Collections.TIMER:
         instant(doc.path("due_at"), at + ".due_at");
         check(doc.path("kind").isTextual(), at + ".kind", at + ".kind must be a string.");
         break;
-      case Authenticator.HASH_TYPE:
+      case Collections.API_KEY_HASH:
         check(doc.path("sha256").isTextual(), at + ".sha256", at + ".sha256 must be a string.");
         break;
-      case IdempotencyCache.TYPE:
+      case Collections.IDEMPOTENCY:
         instant(doc.path("claimed_at"), at + ".claimed_at");
         check(
             doc.path("operation").isTextual() && doc.has("body"),

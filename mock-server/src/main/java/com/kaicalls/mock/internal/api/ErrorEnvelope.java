@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.Fields;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -28,17 +29,17 @@ public final class ErrorEnvelope {
   public static byte[] json(
       String type, String code, String message, String param, String requestId) {
     ObjectNode error = JsonNodeFactory.instance.objectNode();
-    error.put("type", type);
-    error.put("code", code);
-    error.put("message", message);
+    error.put(Fields.TYPE, type);
+    error.put(Fields.CODE, code);
+    error.put(Fields.MESSAGE, message);
     if (param == null) {
-      error.putNull("param");
+      error.putNull(Fields.PARAM);
     } else {
-      error.put("param", param);
+      error.put(Fields.PARAM, param);
     }
-    error.put("request_id", requestId);
+    error.put(Fields.REQUEST_ID, requestId);
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-    envelope.set("error", error);
+    envelope.set(Fields.ERROR, error);
     try {
       return MAPPER.writeValueAsBytes(envelope);
     } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package com.kaicalls.mock.internal.clock;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.Collections;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import com.kaicalls.mock.internal.store.Transactions;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Scheduler implements AutoCloseable {
 
-  public static final String TYPE = "_timer";
   private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
   private static final Duration IDLE_WAIT = Duration.ofMinutes(2);
 
@@ -74,7 +74,7 @@ public final class Scheduler implements AutoCloseable {
     timer.put("kind", kind);
     timer.put("due_at", due.toString());
     timer.put("created_at", Json.time(due));
-    store.put(workspaceId, TYPE, timer);
+    store.put(workspaceId, Collections.TIMER, timer);
     synchronized (this) {
       queue.add(new Entry(due, seq++, workspaceId, key));
       notifyAll();
@@ -82,18 +82,18 @@ public final class Scheduler implements AutoCloseable {
   }
 
   public void cancel(String workspaceId, String key) {
-    store.remove(workspaceId, TYPE, key);
+    store.remove(workspaceId, Collections.TIMER, key);
   }
 
   public boolean scheduled(String workspaceId, String key) {
-    return store.get(workspaceId, TYPE, key) != null;
+    return store.get(workspaceId, Collections.TIMER, key) != null;
   }
 
   /** Rebuilds the queue from the stored timers (after a restart). */
   public synchronized void load(List<String> workspaceIds) {
     queue.clear();
     for (String ws : workspaceIds) {
-      for (ObjectNode timer : store.all(ws, TYPE)) {
+      for (ObjectNode timer : store.all(ws, Collections.TIMER)) {
         queue.add(
             new Entry(
                 Instant.parse(timer.get("due_at").asText()), seq++, ws, timer.get("id").asText()));
@@ -178,11 +178,11 @@ public final class Scheduler implements AutoCloseable {
   }
 
   private void fire(Entry entry) {
-    ObjectNode timer = store.get(entry.workspaceId(), TYPE, entry.key());
+    ObjectNode timer = store.get(entry.workspaceId(), Collections.TIMER, entry.key());
     if (timer == null || !Instant.parse(timer.get("due_at").asText()).equals(entry.due())) {
       return; // cancelled or re-scheduled
     }
-    store.remove(entry.workspaceId(), TYPE, entry.key());
+    store.remove(entry.workspaceId(), Collections.TIMER, entry.key());
     Task task = tasks.get(timer.get("kind").asText());
     if (task == null) {
       return;

@@ -1,6 +1,8 @@
 package com.kaicalls.mock.internal.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
@@ -53,14 +55,14 @@ public final class Ledger {
   public synchronized ObjectNode append(
       String workspaceId, String eventType, ObjectNode payload, java.time.Instant at) {
     ObjectNode event = Json.object();
-    event.put("id", ids.next("evt_"));
-    event.put("object", "event");
-    event.put("type", eventType);
-    event.put("created_at", Json.time(at));
-    event.putObject("data").set("object", payload.deepCopy());
-    event.put("livemode", false);
-    event.put("workspace_id", workspaceId);
-    store.put(workspaceId, "event", event);
+    event.put(Fields.ID, ids.next("evt_"));
+    event.put(Fields.OBJECT, Collections.EVENT);
+    event.put(Fields.TYPE, eventType);
+    event.put(Fields.CREATED_AT, Json.time(at));
+    event.putObject(Fields.DATA).set(Fields.OBJECT, payload.deepCopy());
+    event.put(Fields.LIVEMODE, false);
+    event.put(Fields.WORKSPACE_ID, workspaceId);
+    store.put(workspaceId, Collections.EVENT, event);
     for (BiConsumer<String, ObjectNode> listener : listeners) {
       listener.accept(workspaceId, event);
     }

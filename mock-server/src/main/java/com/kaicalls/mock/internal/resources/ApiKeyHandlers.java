@@ -9,6 +9,8 @@ import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
 import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.api.Lists;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
@@ -23,8 +25,6 @@ import java.util.Map;
 
 /** {@code /v1/api-keys}: list, create (secret shown once), retrieve, revoke. */
 public final class ApiKeyHandlers {
-
-  public static final String TYPE = Collections.API_KEY;
 
   private final Store store;
   private final Ledger ledger;
@@ -46,7 +46,8 @@ public final class ApiKeyHandlers {
     handlers.put(
         "listApiKeys",
         call -> {
-          Page page = store.list(call.workspace(), TYPE, Lists.query(call, null, false));
+          Page page =
+              store.list(call.workspace(), Collections.API_KEY, Lists.query(call, null, false));
           List<ObjectNode> rendered = new ArrayList<>();
           page.data().forEach(k -> rendered.add(auth.render(k)));
           return ApiResponse.ok(new Page(rendered, page.hasMore(), page.nextCursor()).toJson());
@@ -65,7 +66,7 @@ public final class ApiKeyHandlers {
           if (key.path(Fields.REVOKED_AT).isNull()) {
             key.put(Fields.REVOKED_AT, Json.time(clock.instant()));
             key.put(Fields.STATUS, "revoked");
-            ledger.save(call.workspace(), TYPE, key);
+            ledger.save(call.workspace(), Collections.API_KEY, key);
           }
           return ApiResponse.ok(auth.render(key));
         });
@@ -95,9 +96,9 @@ public final class ApiKeyHandlers {
                 ? null
                 : Instant.parse(Json.time(OffsetDateTime.parse(expiresAt).toInstant())));
     auth.register(call.workspace(), key, secret);
-    ledger.save(call.workspace(), TYPE, key);
+    ledger.save(call.workspace(), Collections.API_KEY, key);
     ObjectNode withSecret = auth.render(key);
-    withSecret.put("secret", secret);
+    withSecret.put(Fields.SECRET, secret);
     String id = key.get(Fields.ID).asText();
     return ApiResponse.json(201, withSecret)
         .refuseReplay(
@@ -131,7 +132,7 @@ public final class ApiKeyHandlers {
       String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {
     ObjectNode key = Json.object();
     key.put(Fields.ID, id);
-    key.put(Fields.OBJECT, "api_key");
+    key.put(Fields.OBJECT, Collections.API_KEY);
     key.put(Fields.NAME, name);
     key.set(Fields.SCOPES, scopes.deepCopy());
     key.put(Fields.PREFIX, "");
@@ -150,7 +151,7 @@ public final class ApiKeyHandlers {
   }
 
   private ObjectNode find(ApiCall call) {
-    ObjectNode key = store.get(call.workspace(), TYPE, call.path("id"));
+    ObjectNode key = store.get(call.workspace(), Collections.API_KEY, call.path("id"));
     if (key == null) {
       throw ApiException.notFound("api key", call.path("id"));
     }

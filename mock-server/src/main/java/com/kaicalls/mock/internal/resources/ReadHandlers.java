@@ -7,6 +7,8 @@ import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
 import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.api.Lists;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package com.kaicalls.mock.internal.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.util.Base64;

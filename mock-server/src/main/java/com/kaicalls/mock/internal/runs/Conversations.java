@@ -1,10 +1,10 @@
 package com.kaicalls.mock.internal.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kaicalls.mock.internal.resources.Collections;
-import com.kaicalls.mock.internal.resources.ConversationDocument;
-import com.kaicalls.mock.internal.resources.ConversationMessageDocument;
-import com.kaicalls.mock.internal.resources.Fields;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.ConversationDocument;
+import com.kaicalls.mock.internal.documents.ConversationMessageDocument;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;

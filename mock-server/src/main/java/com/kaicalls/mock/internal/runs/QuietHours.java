@@ -1,7 +1,7 @@
 package com.kaicalls.mock.internal.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kaicalls.mock.internal.resources.Fields;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package com.kaicalls.mock.internal.seed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kaicalls.mock.internal.resources.CallDocument;
-import com.kaicalls.mock.internal.resources.Collections;
-import com.kaicalls.mock.internal.resources.ConversationDocument;
-import com.kaicalls.mock.internal.resources.ConversationMessageDocument;
-import com.kaicalls.mock.internal.resources.Fields;
-import com.kaicalls.mock.internal.resources.LeadDocument;
+import com.kaicalls.mock.internal.documents.CallDocument;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.ConversationDocument;
+import com.kaicalls.mock.internal.documents.ConversationMessageDocument;
+import com.kaicalls.mock.internal.documents.Fields;
+import com.kaicalls.mock.internal.documents.LeadDocument;
+import com.kaicalls.mock.internal.documents.SmsMessageDocument;
 import com.kaicalls.mock.internal.resources.PhoneNumbers;
-import com.kaicalls.mock.internal.resources.SmsMessageDocument;
 import java.time.Instant;
 
 /**

@@ -1,17 +1,17 @@
 package com.kaicalls.mock.internal.seed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kaicalls.mock.internal.resources.AppointmentDocument;
-import com.kaicalls.mock.internal.resources.AttemptDocument;
-import com.kaicalls.mock.internal.resources.CallDocument;
-import com.kaicalls.mock.internal.resources.Collections;
-import com.kaicalls.mock.internal.resources.Fields;
-import com.kaicalls.mock.internal.resources.JobDocument;
-import com.kaicalls.mock.internal.resources.LeadDocument;
+import com.kaicalls.mock.internal.documents.AppointmentDocument;
+import com.kaicalls.mock.internal.documents.AttemptDocument;
+import com.kaicalls.mock.internal.documents.CallDocument;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
+import com.kaicalls.mock.internal.documents.JobDocument;
+import com.kaicalls.mock.internal.documents.LeadDocument;
+import com.kaicalls.mock.internal.documents.RecordingDocument;
+import com.kaicalls.mock.internal.documents.RunDocument;
 import com.kaicalls.mock.internal.resources.PhoneNumbers;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
-import com.kaicalls.mock.internal.resources.RecordingDocument;
-import com.kaicalls.mock.internal.resources.RunDocument;
 import com.kaicalls.mock.internal.resources.Wav;
 import com.kaicalls.mock.internal.store.Json;
 import java.time.Instant;

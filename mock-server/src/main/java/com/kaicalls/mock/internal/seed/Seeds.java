@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.Workspaces;
+import com.kaicalls.mock.internal.documents.Collections;
 import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
@@ -134,15 +135,15 @@ public final class Seeds {
   }
 
   private void keepKey(String workspace, String id, String name, String secret) {
-    ObjectNode key = store.get(workspace, ApiKeyHandlers.TYPE, id);
+    ObjectNode key = store.get(workspace, Collections.API_KEY, id);
     if (key == null) {
       addKey(workspace, id, name, secret);
       return;
     }
-    ObjectNode hash = store.get(workspace, Authenticator.HASH_TYPE, id);
+    ObjectNode hash = store.get(workspace, Collections.API_KEY_HASH, id);
     if (hash == null || !Authenticator.sha256(secret).equals(hash.path("sha256").asText())) {
       auth.register(workspace, key, secret);
-      store.put(workspace, ApiKeyHandlers.TYPE, key);
+      store.put(workspace, Collections.API_KEY, key);
     }
   }
 
@@ -151,6 +152,6 @@ public final class Seeds {
     ObjectNode key =
         ApiKeyHandlers.newKey(id, name, keyScopes, DemoSeed.T0.minusSeconds(86400L * 30), null);
     auth.register(workspace, key, secret);
-    store.put(workspace, ApiKeyHandlers.TYPE, key);
+    store.put(workspace, Collections.API_KEY, key);
   }
 }

@@ -3,6 +3,8 @@ package com.kaicalls.mock.internal.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.time.Clock;
@@ -75,28 +77,28 @@ final class AttemptRecorder {
    */
   void record(String ws, ObjectNode d, Instant attemptedAt, JsonNode headers, Outcome outcome) {
     Instant now = clock.instant();
-    int number = d.get("attempt").asInt() + 1;
+    int number = d.get(Fields.ATTEMPT).asInt() + 1;
     ObjectNode attempt = Json.object();
-    attempt.put("attempt", number);
-    attempt.set("request_headers", headers);
-    putInt(attempt, "response_status", outcome.status());
+    attempt.put(Fields.ATTEMPT, number);
+    attempt.set(Fields.REQUEST_HEADERS, headers);
+    putInt(attempt, Fields.RESPONSE_STATUS, outcome.status());
     attempt.set(
-        "response_headers",
+        Fields.RESPONSE_HEADERS,
         outcome.headers() == null
             ? Json.MAPPER.nullNode()
             : Json.MAPPER.valueToTree(outcome.headers()));
-    Json.putNullable(attempt, "response_body", outcome.body());
-    Json.putNullable(attempt, "error", outcome.error());
-    attempt.put("duration_ms", outcome.durationMs());
-    attempt.put("attempted_at", Json.time(attemptedAt));
-    ((ArrayNode) d.get("attempts")).add(attempt);
-    d.put("attempt", number);
-    d.set("request_headers", headers);
-    putInt(d, "response_status", outcome.status());
-    Json.putNullable(d, "response_body", outcome.body());
-    Json.putNullable(d, "error", outcome.error());
-    d.put("duration_ms", outcome.durationMs());
-    d.put("last_attempt_at", Json.time(attemptedAt));
+    Json.putNullable(attempt, Fields.RESPONSE_BODY, outcome.body());
+    Json.putNullable(attempt, Fields.ERROR, outcome.error());
+    attempt.put(Fields.DURATION_MS, outcome.durationMs());
+    attempt.put(Fields.ATTEMPTED_AT, Json.time(attemptedAt));
+    ((ArrayNode) d.get(Fields.ATTEMPTS)).add(attempt);
+    d.put(Fields.ATTEMPT, number);
+    d.set(Fields.REQUEST_HEADERS, headers);
+    putInt(d, Fields.RESPONSE_STATUS, outcome.status());
+    Json.putNullable(d, Fields.RESPONSE_BODY, outcome.body());
+    Json.putNullable(d, Fields.ERROR, outcome.error());
+    d.put(Fields.DURATION_MS, outcome.durationMs());
+    d.put(Fields.LAST_ATTEMPT_AT, Json.time(attemptedAt));
     Integer status = outcome.status();
     boolean ok = status != null && status >= 200 && status < 300;
     boolean gone = status != null && status == 410;
@@ -104,24 +106,24 @@ final class AttemptRecorder {
         (outcome.error() != null && outcome.error().startsWith("subscription_"))
             || "event_expired".equals(outcome.error())
             || "invalid_url".equals(outcome.error());
-    String subId = d.get("subscription_id").asText();
+    String subId = d.get(Fields.SUBSCRIPTION_ID).asText();
     if (ok) {
-      d.put("status", "succeeded");
-      d.putNull("next_attempt_at");
+      d.put(Fields.STATUS, "succeeded");
+      d.putNull(Fields.NEXT_ATTEMPT_AT);
       health.delivered(ws, subId);
     } else if (gone || unrecoverable || number >= SCHEDULE.size()) {
-      d.put("status", "failed");
-      d.putNull("next_attempt_at");
+      d.put(Fields.STATUS, "failed");
+      d.putNull(Fields.NEXT_ATTEMPT_AT);
     } else {
       Duration delay = SCHEDULE.get(number);
       if (outcome.retryAfter() != null && outcome.retryAfter().compareTo(delay) > 0) {
         delay = outcome.retryAfter();
       }
       Instant next = now.plus(delay);
-      d.put("next_attempt_at", Json.time(next));
-      deliveries.plan(ws, d.get("id").asText(), next);
+      d.put(Fields.NEXT_ATTEMPT_AT, Json.time(next));
+      deliveries.plan(ws, d.get(Fields.ID).asText(), next);
     }
-    store.put(ws, Deliveries.TYPE, d);
+    store.put(ws, Collections.EVENT_DELIVERY, d);
     if (number == 1) {
       listeners.forEach(listener -> listener.firstAttemptEnded(ws, d));
     }
@@ -130,7 +132,7 @@ final class AttemptRecorder {
     } else if (!ok && !unrecoverable) {
       health.failed(ws, subId, attemptedAt, now);
     }
-    if (!"pending".equals(d.get("status").asText())) {
+    if (!"pending".equals(d.get(Fields.STATUS).asText())) {
       listeners.forEach(listener -> listener.finished(ws, d, ok));
     }
   }

@@ -3,6 +3,8 @@ package com.kaicalls.mock.internal.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.clock.Scheduler;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.ListQuery;
@@ -22,8 +24,6 @@ import java.util.function.Predicate;
  */
 public final class Backfills implements DeliveryListener {
 
-  static final String TYPE = "backfill";
-  static final String CURSOR_TYPE = "_backfill_cursor";
   static final int PAGE = 100;
 
   /**
@@ -58,32 +58,32 @@ public final class Backfills implements DeliveryListener {
     long total =
         store.count(
             ws,
-            "event",
+            Collections.EVENT,
             new ListQuery(selection(ws, sub, onlyFailed), after, before, null, 0, true));
     ObjectNode backfill = Json.object();
-    backfill.put("id", id);
-    backfill.put("object", "backfill");
-    backfill.put("subscription_id", sub.get("id").asText());
-    backfill.put("created_after", Json.time(after));
-    backfill.put("created_before", Json.time(before));
-    backfill.put("only_failed", onlyFailed);
-    backfill.put("status", total == 0 ? "completed" : "pending");
-    backfill.put("total", total);
-    backfill.put("queued", total);
-    backfill.put("delivered", 0);
-    backfill.put("failed", 0);
-    backfill.put("created_at", Json.time(now));
-    Json.putNullable(backfill, "completed_at", total == 0 ? Json.time(now) : null);
-    store.put(ws, TYPE, backfill);
+    backfill.put(Fields.ID, id);
+    backfill.put(Fields.OBJECT, Collections.BACKFILL);
+    backfill.put(Fields.SUBSCRIPTION_ID, sub.get(Fields.ID).asText());
+    backfill.put(Fields.CREATED_AFTER, Json.time(after));
+    backfill.put(Fields.CREATED_BEFORE, Json.time(before));
+    backfill.put(Fields.ONLY_FAILED, onlyFailed);
+    backfill.put(Fields.STATUS, total == 0 ? "completed" : "pending");
+    backfill.put(Fields.TOTAL, total);
+    backfill.put(Fields.QUEUED, total);
+    backfill.put(Fields.DELIVERED, 0);
+    backfill.put(Fields.FAILED, 0);
+    backfill.put(Fields.CREATED_AT, Json.time(now));
+    Json.putNullable(backfill, Fields.COMPLETED_AT, total == 0 ? Json.time(now) : null);
+    store.put(ws, Collections.BACKFILL, backfill);
     if (total > 0) {
       ObjectNode cursor =
           Json.object()
-              .put("id", id)
-              .put("created_at", Json.time(now))
+              .put(Fields.ID, id)
+              .put(Fields.CREATED_AT, Json.time(now))
               .put("created", 0)
               .put("attempted", 0);
       cursor.putNull("cursor");
-      store.put(ws, CURSOR_TYPE, cursor);
+      store.put(ws, Collections.BACKFILL_CURSOR, cursor);
       scheduler.schedule(ws, "bf:" + id, STEP, now, Json.object().put("backfill_id", id));
     }
     return backfill;
@@ -94,10 +94,10 @@ public final class Backfills implements DeliveryListener {
    * it.
    */
   private Predicate<JsonNode> selection(String ws, JsonNode sub, boolean onlyFailed) {
-    Set<String> delivered = onlyFailed ? delivered(ws, sub.get("id").asText()) : Set.of();
+    Set<String> delivered = onlyFailed ? delivered(ws, sub.get(Fields.ID).asText()) : Set.of();
     return e ->
-        Deliveries.matches(sub, e.get("type").asText())
-            && !delivered.contains(e.get("id").asText());
+        Deliveries.matches(sub, e.get(Fields.TYPE).asText())
+            && !delivered.contains(e.get(Fields.ID).asText());
   }
 
   /** Ids of the events delivered successfully to a subscription (ids only, not the events). */
@@ -106,42 +106,44 @@ public final class Backfills implements DeliveryListener {
     store
         .list(
             ws,
-            Deliveries.TYPE,
+            Collections.EVENT_DELIVERY,
             ListQuery.all(
                 d ->
-                    subId.equals(d.path("subscription_id").asText())
-                        && "succeeded".equals(d.path("status").asText())))
+                    subId.equals(d.path(Fields.SUBSCRIPTION_ID).asText())
+                        && "succeeded".equals(d.path(Fields.STATUS).asText())))
         .data()
-        .forEach(d -> ids.add(d.get("event_id").asText()));
+        .forEach(d -> ids.add(d.get(Fields.EVENT_ID).asText()));
     return ids;
   }
 
   private void page(String ws, ObjectNode timer) {
     String id = timer.get("backfill_id").asText();
-    ObjectNode backfill = store.get(ws, TYPE, id);
-    ObjectNode cursor = store.get(ws, CURSOR_TYPE, id);
+    ObjectNode backfill = store.get(ws, Collections.BACKFILL, id);
+    ObjectNode cursor = store.get(ws, Collections.BACKFILL_CURSOR, id);
     if (backfill == null || cursor == null) {
       return;
     }
-    ObjectNode sub = store.get(ws, WebhookHandlers.TYPE, backfill.get("subscription_id").asText());
+    ObjectNode sub =
+        store.get(
+            ws, Collections.WEBHOOK_SUBSCRIPTION, backfill.get(Fields.SUBSCRIPTION_ID).asText());
     if (sub == null) {
       ObjectNode failed =
           backfill
               .deepCopy()
-              .put("status", "failed")
-              .put("completed_at", Json.time(clock.instant()));
-      store.put(ws, TYPE, failed);
-      store.remove(ws, CURSOR_TYPE, id);
+              .put(Fields.STATUS, "failed")
+              .put(Fields.COMPLETED_AT, Json.time(clock.instant()));
+      store.put(ws, Collections.BACKFILL, failed);
+      store.remove(ws, Collections.BACKFILL_CURSOR, id);
       return;
     }
     Page page =
         store.list(
             ws,
-            "event",
+            Collections.EVENT,
             new ListQuery(
-                selection(ws, sub, backfill.get("only_failed").asBoolean()),
-                Json.instant(backfill.get("created_after")),
-                Json.instant(backfill.get("created_before")),
+                selection(ws, sub, backfill.get(Fields.ONLY_FAILED).asBoolean()),
+                Json.instant(backfill.get(Fields.CREATED_AFTER)),
+                Json.instant(backfill.get(Fields.CREATED_BEFORE)),
                 Json.text(cursor, "cursor"),
                 PAGE,
                 true));
@@ -155,7 +157,7 @@ public final class Backfills implements DeliveryListener {
       boolean wait = created - cursor.path("attempted").asLong() >= MAX_UNATTEMPTED;
       store.put(
           ws,
-          CURSOR_TYPE,
+          Collections.BACKFILL_CURSOR,
           cursor
               .deepCopy()
               .put("cursor", page.nextCursor())
@@ -165,15 +167,15 @@ public final class Backfills implements DeliveryListener {
         scheduleNextPage(scheduler, clock, ws, id);
       }
     } else {
-      store.remove(ws, CURSOR_TYPE, id);
-      long total = updated.get("total").asLong();
+      store.remove(ws, Collections.BACKFILL_CURSOR, id);
+      long total = updated.get(Fields.TOTAL).asLong();
       if (created != total) { // events changed between the count and the pages
-        updated.put("queued", updated.get("queued").asLong() + created - total);
-        updated.put("total", created);
+        updated.put(Fields.QUEUED, updated.get(Fields.QUEUED).asLong() + created - total);
+        updated.put(Fields.TOTAL, created);
       }
     }
-    updated.put("status", "running");
-    store.put(ws, TYPE, updated);
+    updated.put(Fields.STATUS, "running");
+    store.put(ws, Collections.BACKFILL, updated);
     completeIfDone(store, clock, ws, updated);
   }
 
@@ -187,11 +189,11 @@ public final class Backfills implements DeliveryListener {
    */
   @Override
   public void firstAttemptEnded(String ws, ObjectNode delivery) {
-    if (delivery.path("backfill_id").isNull()) {
+    if (delivery.path(Fields.BACKFILL_ID).isNull()) {
       return;
     }
-    String backfillId = delivery.get("backfill_id").asText();
-    ObjectNode cursor = store.get(ws, CURSOR_TYPE, backfillId);
+    String backfillId = delivery.get(Fields.BACKFILL_ID).asText();
+    ObjectNode cursor = store.get(ws, Collections.BACKFILL_CURSOR, backfillId);
     if (cursor == null) {
       return; // all pages created
     }
@@ -200,7 +202,7 @@ public final class Backfills implements DeliveryListener {
         cursor.path("waiting").asBoolean() && cursor.get("created").asLong() - attempted <= PAGE;
     store.put(
         ws,
-        CURSOR_TYPE,
+        Collections.BACKFILL_CURSOR,
         cursor
             .deepCopy()
             .put("attempted", attempted)
@@ -213,34 +215,35 @@ public final class Backfills implements DeliveryListener {
   /** A backfill delivery reached a final status. */
   @Override
   public void finished(String ws, ObjectNode delivery, boolean delivered) {
-    if (delivery.path("backfill_id").isNull()) {
+    if (delivery.path(Fields.BACKFILL_ID).isNull()) {
       return;
     }
-    String backfillId = delivery.get("backfill_id").asText();
-    ObjectNode stored = store.get(ws, TYPE, backfillId);
+    String backfillId = delivery.get(Fields.BACKFILL_ID).asText();
+    ObjectNode stored = store.get(ws, Collections.BACKFILL, backfillId);
     if (stored == null) {
       return;
     }
     ObjectNode backfill = stored.deepCopy();
-    backfill.put("queued", Math.max(0, backfill.get("queued").asLong() - 1));
+    backfill.put(Fields.QUEUED, Math.max(0, backfill.get(Fields.QUEUED).asLong() - 1));
     backfill.put(
-        delivered ? "delivered" : "failed",
-        backfill.get(delivered ? "delivered" : "failed").asLong() + 1);
-    if ("pending".equals(backfill.get("status").asText())) {
-      backfill.put("status", "running");
+        delivered ? Fields.DELIVERED : Fields.FAILED,
+        backfill.get(delivered ? Fields.DELIVERED : Fields.FAILED).asLong() + 1);
+    if ("pending".equals(backfill.get(Fields.STATUS).asText())) {
+      backfill.put(Fields.STATUS, "running");
     }
-    store.put(ws, TYPE, backfill);
+    store.put(ws, Collections.BACKFILL, backfill);
     completeIfDone(store, clock, ws, backfill);
   }
 
   private static void completeIfDone(Store store, Clock clock, String ws, ObjectNode backfill) {
-    boolean paging = store.get(ws, CURSOR_TYPE, backfill.get("id").asText()) != null;
+    boolean paging =
+        store.get(ws, Collections.BACKFILL_CURSOR, backfill.get(Fields.ID).asText()) != null;
     if (!paging
-        && backfill.get("queued").asLong() == 0
-        && "running".equals(backfill.get("status").asText())) {
-      backfill.put("status", "completed");
-      backfill.put("completed_at", Json.time(clock.instant()));
-      store.put(ws, TYPE, backfill);
+        && backfill.get(Fields.QUEUED).asLong() == 0
+        && "running".equals(backfill.get(Fields.STATUS).asText())) {
+      backfill.put(Fields.STATUS, "completed");
+      backfill.put(Fields.COMPLETED_AT, Json.time(clock.instant()));
+      store.put(ws, Collections.BACKFILL, backfill);
     }
   }
 }

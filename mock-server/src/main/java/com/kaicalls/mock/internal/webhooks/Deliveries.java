@@ -3,10 +3,14 @@ package com.kaicalls.mock.internal.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.clock.Scheduler;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.EventDeliveryDocument;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Creates {@code EventDelivery} records (status pending) and plans their first attempt now; the
@@ -14,7 +18,6 @@ import java.time.Clock;
  */
 public final class Deliveries {
 
-  static final String TYPE = "event_delivery";
   static final String DELIVER = "webhook.deliver";
 
   private final Store store;
@@ -30,7 +33,7 @@ public final class Deliveries {
   }
 
   static boolean matches(JsonNode subscription, String eventType) {
-    for (JsonNode pattern : subscription.path("event_types")) {
+    for (JsonNode pattern : subscription.path(Fields.EVENT_TYPES)) {
       String p = pattern.asText();
       if (p.equals("*")
           || p.equals(eventType)
@@ -47,29 +50,20 @@ public final class Deliveries {
       JsonNode subscription,
       String trigger,
       String backfillId) {
-    String now = Json.time(clock.instant());
-    ObjectNode d = Json.object();
-    d.put("id", ids.next("dlv_"));
-    d.put("object", "event_delivery");
-    d.put("event_id", event.get("id").asText());
-    d.put("event_type", event.get("type").asText());
-    d.put("subscription_id", subscription.get("id").asText());
-    d.put("url", subscription.get("url").asText());
-    d.put("trigger", trigger);
-    Json.putNullable(d, "backfill_id", backfillId);
-    d.put("status", "pending");
-    d.put("attempt", 0);
-    d.put("next_attempt_at", now);
-    d.putNull("request_headers");
-    d.putNull("response_status");
-    d.putNull("response_body");
-    d.putNull("error");
-    d.putNull("duration_ms");
-    d.putNull("last_attempt_at");
-    d.putArray("attempts");
-    d.put("created_at", now);
-    store.put(workspaceId, TYPE, d);
-    plan(workspaceId, d.get("id").asText(), clock.instant());
+    Instant now = clock.instant();
+    ObjectNode d =
+        EventDeliveryDocument.of(ids.next(EventDeliveryDocument.ID_PREFIX), now)
+            .event(event)
+            .subscription(subscription)
+            .trigger(trigger)
+            .backfillId(backfillId)
+            .status("pending")
+            .attempt(0)
+            .nextAttemptAt(now)
+            .attempts(Json.array())
+            .build();
+    store.put(workspaceId, Collections.EVENT_DELIVERY, d);
+    plan(workspaceId, d.get(Fields.ID).asText(), now);
     return d;
   }
 
@@ -79,17 +73,17 @@ public final class Deliveries {
    * documents pass through.
    */
   public static ObjectNode upgrade(String type, ObjectNode document) {
-    if (TYPE.equals(type) && document.path("attempts").isArray()) {
-      for (JsonNode attempt : document.get("attempts")) {
-        if (attempt instanceof ObjectNode a && !a.has("response_headers")) {
-          a.putNull("response_headers");
+    if (Collections.EVENT_DELIVERY.equals(type) && document.path(Fields.ATTEMPTS).isArray()) {
+      for (JsonNode attempt : document.get(Fields.ATTEMPTS)) {
+        if (attempt instanceof ObjectNode a && !a.has(Fields.RESPONSE_HEADERS)) {
+          a.putNull(Fields.RESPONSE_HEADERS);
         }
       }
     }
     return document;
   }
 
-  void plan(String workspaceId, String deliveryId, java.time.Instant at) {
+  void plan(String workspaceId, String deliveryId, Instant at) {
     scheduler.schedule(
         workspaceId,
         "dlv:" + deliveryId,

@@ -3,6 +3,8 @@ package com.kaicalls.mock.internal.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kaicalls.mock.internal.clock.Scheduler;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
@@ -87,10 +89,11 @@ public final class Dispatcher implements AutoCloseable {
   /** After a restart: every pending delivery gets its attempt planned again (at-least-once). */
   public void recover(List<String> workspaceIds) {
     for (String ws : workspaceIds) {
-      for (ObjectNode d : store.all(ws, Deliveries.TYPE)) {
-        String id = d.get("id").asText();
-        if ("pending".equals(d.path("status").asText()) && !scheduler.scheduled(ws, "dlv:" + id)) {
-          JsonNode next = d.get("next_attempt_at");
+      for (ObjectNode d : store.all(ws, Collections.EVENT_DELIVERY)) {
+        String id = d.get(Fields.ID).asText();
+        if ("pending".equals(d.path(Fields.STATUS).asText())
+            && !scheduler.scheduled(ws, "dlv:" + id)) {
+          JsonNode next = d.get(Fields.NEXT_ATTEMPT_AT);
           deliveries.plan(
               ws,
               id,
@@ -101,12 +104,12 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   private void live(String ws, ObjectNode event) {
-    String type = event.get("type").asText();
+    String type = event.get(Fields.TYPE).asText();
     if (type.equals("webhook_subscription.test")) {
       return; // sent only to its subscription, by the test route
     }
-    for (ObjectNode sub : store.all(ws, WebhookHandlers.TYPE)) {
-      if (sub.path("enabled").asBoolean() && Deliveries.matches(sub, type)) {
+    for (ObjectNode sub : store.all(ws, Collections.WEBHOOK_SUBSCRIPTION)) {
+      if (sub.path(Fields.ENABLED).asBoolean() && Deliveries.matches(sub, type)) {
         deliveries.create(ws, event, sub, "live", null);
       }
     }
@@ -114,29 +117,30 @@ public final class Dispatcher implements AutoCloseable {
 
   /** A delivery's attempt is due (inside a transaction): sign and hand it to the queue. */
   private void attempt(String ws, ObjectNode timer) {
-    ObjectNode d = store.get(ws, Deliveries.TYPE, timer.get("delivery_id").asText());
-    if (d == null || !"pending".equals(d.path("status").asText())) {
+    ObjectNode d = store.get(ws, Collections.EVENT_DELIVERY, timer.get("delivery_id").asText());
+    if (d == null || !"pending".equals(d.path(Fields.STATUS).asText())) {
       return;
     }
     Instant now = clock.instant();
-    ObjectNode sub = store.get(ws, WebhookHandlers.TYPE, d.get("subscription_id").asText());
-    String trigger = d.get("trigger").asText();
-    ObjectNode event = store.get(ws, "event", d.get("event_id").asText());
+    ObjectNode sub =
+        store.get(ws, Collections.WEBHOOK_SUBSCRIPTION, d.get(Fields.SUBSCRIPTION_ID).asText());
+    String trigger = d.get(Fields.TRIGGER).asText();
+    ObjectNode event = store.get(ws, Collections.EVENT, d.get(Fields.EVENT_ID).asText());
     if (sub == null || event == null) {
       record(
           ws,
-          d.get("id").asText(),
+          d.get(Fields.ID).asText(),
           generation.get(),
           now,
           Map.of(),
           AttemptRecorder.Outcome.error(sub == null ? "subscription_deleted" : "event_expired"));
       return;
     }
-    if (!sub.path("enabled").asBoolean()
+    if (!sub.path(Fields.ENABLED).asBoolean()
         && (trigger.equals("live") || trigger.equals("backfill"))) {
       record(
           ws,
-          d.get("id").asText(),
+          d.get(Fields.ID).asText(),
           generation.get(),
           now,
           Map.of(),
@@ -144,11 +148,11 @@ public final class Dispatcher implements AutoCloseable {
       return;
     }
     byte[] body = Json.bytes(event);
-    String eventId = event.get("id").asText();
+    String eventId = event.get(Fields.ID).asText();
     WebhookSigner signer = signer(ws, sub, now);
     Map<String, String> headers = new LinkedHashMap<>();
-    String url = d.get("url").asText();
-    String deliveryId = d.get("id").asText();
+    String url = d.get(Fields.URL).asText();
+    String deliveryId = d.get(Fields.ID).asText();
     long gen = generation.get();
     scheduler.beginWork();
     queue.submit(
@@ -194,11 +198,11 @@ public final class Dispatcher implements AutoCloseable {
    * The signer for a subscription now: its secret, plus the previous one during the grace period.
    */
   private WebhookSigner signer(String ws, ObjectNode sub, Instant now) {
-    ObjectNode secret = store.get(ws, WebhookHandlers.SECRET_TYPE, sub.get("id").asText());
+    ObjectNode secret = store.get(ws, Collections.WEBHOOK_SECRET, sub.get(Fields.ID).asText());
     List<String> secrets = new ArrayList<>();
-    secrets.add(secret.get("secret").asText());
+    secrets.add(secret.get(Fields.SECRET).asText());
     String previous = Json.text(secret, "previous_secret");
-    String expires = Json.text(secret, "previous_secret_expires_at");
+    String expires = Json.text(secret, Fields.PREVIOUS_SECRET_EXPIRES_AT);
     if (previous != null && expires != null && now.isBefore(Instant.parse(expires))) {
       secrets.add(previous);
     }
@@ -216,10 +220,10 @@ public final class Dispatcher implements AutoCloseable {
       Instant attemptedAt,
       Map<String, String> headers,
       AttemptRecorder.Outcome outcome) {
-    ObjectNode stored = store.get(ws, Deliveries.TYPE, deliveryId);
+    ObjectNode stored = store.get(ws, Collections.EVENT_DELIVERY, deliveryId);
     if (gen != generation.get()
         || stored == null
-        || !"pending".equals(stored.path("status").asText())) {
+        || !"pending".equals(stored.path(Fields.STATUS).asText())) {
       return;
     }
     recorder.record(ws, stored.deepCopy(), attemptedAt, Json.MAPPER.valueToTree(headers), outcome);

@@ -6,6 +6,8 @@ import com.kaicalls.mock.internal.api.ApiCall;
 import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
 import com.kaicalls.mock.internal.api.Handler;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Page;
 import com.kaicalls.mock.internal.store.Store;
@@ -34,15 +36,15 @@ public final class EventHandlers {
   }
 
   private ApiResponse replay(ApiCall call) {
-    ObjectNode event = call.require(store, "event", "event");
-    String subscriptionId = call.body == null ? null : Json.text(call.body, "subscription_id");
+    ObjectNode event = call.require(store, Collections.EVENT, "event");
+    String subscriptionId = call.body == null ? null : Json.text(call.body, Fields.SUBSCRIPTION_ID);
     List<ObjectNode> targets = new ArrayList<>();
     if (subscriptionId != null) {
       targets.add(subscription(call, subscriptionId));
     } else {
-      for (ObjectNode sub : store.all(call.workspace(), WebhookHandlers.TYPE)) {
-        if (sub.path("enabled").asBoolean()
-            && Deliveries.matches(sub, event.get("type").asText())) {
+      for (ObjectNode sub : store.all(call.workspace(), Collections.WEBHOOK_SUBSCRIPTION)) {
+        if (sub.path(Fields.ENABLED).asBoolean()
+            && Deliveries.matches(sub, event.get(Fields.TYPE).asText())) {
           targets.add(sub);
         }
       }
@@ -56,18 +58,19 @@ public final class EventHandlers {
 
   private ApiResponse backfill(ApiCall call) {
     JsonNode body = call.body;
-    ObjectNode sub = subscription(call, body.get("subscription_id").asText());
-    Instant after = OffsetDateTime.parse(body.get("created_after").asText()).toInstant();
-    Instant before = OffsetDateTime.parse(body.get("created_before").asText()).toInstant();
+    ObjectNode sub = subscription(call, body.get(Fields.SUBSCRIPTION_ID).asText());
+    Instant after = OffsetDateTime.parse(body.get(Fields.CREATED_AFTER).asText()).toInstant();
+    Instant before = OffsetDateTime.parse(body.get(Fields.CREATED_BEFORE).asText()).toInstant();
     if (!after.isBefore(before)) {
       throw ApiException.invalid(
           "parameter_invalid", "created_after must be before created_before.", "created_after");
     }
-    boolean onlyFailed = body.path("only_failed").asBoolean(false);
+    boolean onlyFailed = body.path(Fields.ONLY_FAILED).asBoolean(false);
     return ApiResponse.json(202, backfills.start(call.workspace(), sub, after, before, onlyFailed));
   }
 
   private ObjectNode subscription(ApiCall call, String id) {
-    return call.require(store, WebhookHandlers.TYPE, id, "webhook subscription", "subscription_id");
+    return call.require(
+        store, Collections.WEBHOOK_SUBSCRIPTION, id, "webhook subscription", "subscription_id");
   }
 }

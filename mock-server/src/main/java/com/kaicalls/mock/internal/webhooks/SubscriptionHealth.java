@@ -1,6 +1,8 @@
 package com.kaicalls.mock.internal.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.time.Instant;
 final class SubscriptionHealth {
 
   static final Duration DISABLE_AFTER = Duration.ofDays(5);
-  static final String HEALTH_TYPE = "_webhook_health";
 
   private final Store store;
 
@@ -24,7 +25,7 @@ final class SubscriptionHealth {
 
   /** An attempt succeeded: the subscription is healthy again. */
   void delivered(String ws, String subId) {
-    store.remove(ws, HEALTH_TYPE, subId);
+    store.remove(ws, Collections.WEBHOOK_HEALTH, subId);
   }
 
   /**
@@ -32,14 +33,14 @@ final class SubscriptionHealth {
    * too long.
    */
   void failed(String ws, String subId, Instant attemptedAt, Instant now) {
-    ObjectNode health = store.get(ws, HEALTH_TYPE, subId);
+    ObjectNode health = store.get(ws, Collections.WEBHOOK_HEALTH, subId);
     if (health == null) {
       health =
           Json.object()
-              .put("id", subId)
-              .put("created_at", Json.time(attemptedAt))
+              .put(Fields.ID, subId)
+              .put(Fields.CREATED_AT, Json.time(attemptedAt))
               .put("failing_since", attemptedAt.toString());
-      store.put(ws, HEALTH_TYPE, health);
+      store.put(ws, Collections.WEBHOOK_HEALTH, health);
     } else if (!now.isBefore(
         Instant.parse(health.get("failing_since").asText()).plus(DISABLE_AFTER))) {
       disable(ws, subId, "failing", now);
@@ -52,16 +53,16 @@ final class SubscriptionHealth {
   }
 
   private void disable(String ws, String subId, String reason, Instant now) {
-    ObjectNode sub = store.get(ws, WebhookHandlers.TYPE, subId);
-    if (sub == null || !sub.path("enabled").asBoolean()) {
+    ObjectNode sub = store.get(ws, Collections.WEBHOOK_SUBSCRIPTION, subId);
+    if (sub == null || !sub.path(Fields.ENABLED).asBoolean()) {
       return;
     }
     ObjectNode copy = sub.deepCopy();
-    copy.put("enabled", false);
-    copy.put("status", "disabled");
-    copy.put("disabled_reason", reason);
-    copy.put("updated_at", Json.time(now));
-    store.put(ws, WebhookHandlers.TYPE, copy);
-    store.remove(ws, HEALTH_TYPE, subId);
+    copy.put(Fields.ENABLED, false);
+    copy.put(Fields.STATUS, "disabled");
+    copy.put(Fields.DISABLED_REASON, reason);
+    copy.put(Fields.UPDATED_AT, Json.time(now));
+    store.put(ws, Collections.WEBHOOK_SUBSCRIPTION, copy);
+    store.remove(ws, Collections.WEBHOOK_HEALTH, subId);
   }
 }

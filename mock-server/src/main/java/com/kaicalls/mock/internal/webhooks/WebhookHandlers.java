@@ -7,6 +7,8 @@ import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
 import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.api.Lists;
+import com.kaicalls.mock.internal.documents.Collections;
+import com.kaicalls.mock.internal.documents.Fields;
 import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
@@ -19,9 +21,6 @@ import java.util.function.Supplier;
 
 /** {@code /v1/webhook-subscriptions}: CRUD, test and rotate-secret. Secrets are kept apart. */
 public final class WebhookHandlers {
-
-  static final String TYPE = "webhook_subscription";
-  static final String SECRET_TYPE = "webhook_secret";
 
   private final Store store;
   private final Ledger ledger;
@@ -54,19 +53,25 @@ public final class WebhookHandlers {
         "listWebhookSubscriptions",
         call ->
             ApiResponse.ok(
-                store.list(call.workspace(), TYPE, Lists.query(call, null, false)).toJson()));
+                store
+                    .list(
+                        call.workspace(),
+                        Collections.WEBHOOK_SUBSCRIPTION,
+                        Lists.query(call, null, false))
+                    .toJson()));
     handlers.put("getWebhookSubscription", call -> ApiResponse.ok(find(call)));
     handlers.put("updateWebhookSubscription", this::update);
     handlers.put(
         "deleteWebhookSubscription",
         call -> {
           ObjectNode sub = find(call);
-          store.remove(call.workspace(), TYPE, sub.get("id").asText());
-          store.remove(call.workspace(), SECRET_TYPE, sub.get("id").asText());
+          store.remove(
+              call.workspace(), Collections.WEBHOOK_SUBSCRIPTION, sub.get(Fields.ID).asText());
+          store.remove(call.workspace(), Collections.WEBHOOK_SECRET, sub.get(Fields.ID).asText());
           ObjectNode deleted = Json.object();
-          deleted.put("id", sub.get("id").asText());
-          deleted.put("object", "webhook_subscription");
-          deleted.put("deleted", true);
+          deleted.put(Fields.ID, sub.get(Fields.ID).asText());
+          deleted.put(Fields.OBJECT, Collections.WEBHOOK_SUBSCRIPTION);
+          deleted.put(Fields.DELETED, true);
           return ApiResponse.ok(deleted);
         });
     handlers.put(
@@ -74,9 +79,9 @@ public final class WebhookHandlers {
         call -> {
           ObjectNode sub = find(call);
           ObjectNode payload = Json.object();
-          payload.put("object", "webhook_test");
-          payload.put("subscription_id", sub.get("id").asText());
-          payload.put("message", "This is a test event from KaiCalls.");
+          payload.put(Fields.OBJECT, "webhook_test");
+          payload.put(Fields.SUBSCRIPTION_ID, sub.get(Fields.ID).asText());
+          payload.put(Fields.MESSAGE, "This is a test event from KaiCalls.");
           ObjectNode event = ledger.append(call.workspace(), "webhook_subscription.test", payload);
           return ApiResponse.ok(deliveries.create(call.workspace(), event, sub, "test", null));
         });
@@ -105,90 +110,92 @@ public final class WebhookHandlers {
       Instant at) {
     String now = Json.time(at);
     ObjectNode sub = Json.object();
-    sub.put("id", ids.next("whsub_"));
-    sub.put("object", "webhook_subscription");
-    sub.put("url", url);
-    sub.set("event_types", types.deepCopy());
-    Json.putNullable(sub, "description", description);
-    sub.put("enabled", enabled);
-    sub.put("status", enabled ? "enabled" : "disabled");
-    Json.putNullable(sub, "disabled_reason", enabled ? null : "manual");
-    sub.put("created_at", now);
-    sub.put("updated_at", now);
-    ledger.save(workspaceId, TYPE, sub);
+    sub.put(Fields.ID, ids.next("whsub_"));
+    sub.put(Fields.OBJECT, Collections.WEBHOOK_SUBSCRIPTION);
+    sub.put(Fields.URL, url);
+    sub.set(Fields.EVENT_TYPES, types.deepCopy());
+    Json.putNullable(sub, Fields.DESCRIPTION, description);
+    sub.put(Fields.ENABLED, enabled);
+    sub.put(Fields.STATUS, enabled ? "enabled" : "disabled");
+    Json.putNullable(sub, Fields.DISABLED_REASON, enabled ? null : "manual");
+    sub.put(Fields.CREATED_AT, now);
+    sub.put(Fields.UPDATED_AT, now);
+    ledger.save(workspaceId, Collections.WEBHOOK_SUBSCRIPTION, sub);
     saveSecret(workspaceId, sub, secret, null, null);
     return sub;
   }
 
   private ApiResponse create(ApiCall call) {
-    checkUrl(call.body.get("url").asText());
-    checkEventTypes(call.body.get("event_types"));
+    checkUrl(call.body.get(Fields.URL).asText());
+    checkEventTypes(call.body.get(Fields.EVENT_TYPES));
     String secret = secrets.get();
     ObjectNode sub =
         createSubscription(
             call.workspace(),
-            call.body.get("url").asText(),
-            call.body.get("event_types"),
-            Json.text(call.body, "description"),
-            call.body.path("enabled").asBoolean(true),
+            call.body.get(Fields.URL).asText(),
+            call.body.get(Fields.EVENT_TYPES),
+            Json.text(call.body, Fields.DESCRIPTION),
+            call.body.path(Fields.ENABLED).asBoolean(true),
             secret);
     ObjectNode withSecret = sub.deepCopy();
-    withSecret.put("secret", secret);
-    withSecret.putNull("previous_secret_expires_at");
+    withSecret.put(Fields.SECRET, secret);
+    withSecret.putNull(Fields.PREVIOUS_SECRET_EXPIRES_AT);
     return ApiResponse.json(201, withSecret);
   }
 
   private ApiResponse update(ApiCall call) {
     ObjectNode sub = find(call).deepCopy();
     JsonNode body = call.body == null ? Json.object() : call.body;
-    if (body.has("url")) {
-      sub.put("url", checkUrl(body.get("url").asText()));
+    if (body.has(Fields.URL)) {
+      sub.put(Fields.URL, checkUrl(body.get(Fields.URL).asText()));
     }
-    if (body.has("event_types")) {
-      checkEventTypes(body.get("event_types"));
-      sub.set("event_types", body.get("event_types").deepCopy());
+    if (body.has(Fields.EVENT_TYPES)) {
+      checkEventTypes(body.get(Fields.EVENT_TYPES));
+      sub.set(Fields.EVENT_TYPES, body.get(Fields.EVENT_TYPES).deepCopy());
     }
-    if (body.has("description")) {
-      Json.putNullable(sub, "description", Json.text(body, "description"));
+    if (body.has(Fields.DESCRIPTION)) {
+      Json.putNullable(sub, Fields.DESCRIPTION, Json.text(body, Fields.DESCRIPTION));
     }
-    if (body.has("enabled")) {
-      boolean enabled = body.get("enabled").asBoolean();
-      sub.put("enabled", enabled);
-      sub.put("status", enabled ? "enabled" : "disabled");
-      Json.putNullable(sub, "disabled_reason", enabled ? null : "manual");
+    if (body.has(Fields.ENABLED)) {
+      boolean enabled = body.get(Fields.ENABLED).asBoolean();
+      sub.put(Fields.ENABLED, enabled);
+      sub.put(Fields.STATUS, enabled ? "enabled" : "disabled");
+      Json.putNullable(sub, Fields.DISABLED_REASON, enabled ? null : "manual");
     }
-    sub.put("updated_at", Json.time(clock.instant()));
-    ledger.save(call.workspace(), TYPE, sub);
+    sub.put(Fields.UPDATED_AT, Json.time(clock.instant()));
+    ledger.save(call.workspace(), Collections.WEBHOOK_SUBSCRIPTION, sub);
     return ApiResponse.ok(sub);
   }
 
   private ApiResponse rotate(ApiCall call) {
     ObjectNode sub = find(call);
-    long grace = call.body == null ? 86400 : call.body.path("grace_period_seconds").asLong(86400);
+    long grace =
+        call.body == null ? 86400 : call.body.path(Fields.GRACE_PERIOD_SECONDS).asLong(86400);
     Instant now = clock.instant();
-    ObjectNode old = store.get(call.workspace(), SECRET_TYPE, sub.get("id").asText());
+    ObjectNode old =
+        store.get(call.workspace(), Collections.WEBHOOK_SECRET, sub.get(Fields.ID).asText());
     String secret = secrets.get();
     Instant expires = now.plusSeconds(grace);
     saveSecret(
-        call.workspace(), sub, secret, old == null ? null : Json.text(old, "secret"), expires);
+        call.workspace(), sub, secret, old == null ? null : Json.text(old, Fields.SECRET), expires);
     ObjectNode result = sub.deepCopy();
-    result.put("secret", secret);
-    result.put("previous_secret_expires_at", Json.time(expires));
+    result.put(Fields.SECRET, secret);
+    result.put(Fields.PREVIOUS_SECRET_EXPIRES_AT, Json.time(expires));
     return ApiResponse.ok(result);
   }
 
   private void saveSecret(
       String workspaceId, ObjectNode sub, String secret, String previous, Instant previousExpires) {
     ObjectNode doc = Json.object();
-    doc.put("id", sub.get("id").asText());
-    doc.put("created_at", sub.get("created_at").asText());
-    doc.put("secret", secret);
+    doc.put(Fields.ID, sub.get(Fields.ID).asText());
+    doc.put(Fields.CREATED_AT, sub.get(Fields.CREATED_AT).asText());
+    doc.put(Fields.SECRET, secret);
     Json.putNullable(doc, "previous_secret", previous);
     Json.putNullable(
         doc,
-        "previous_secret_expires_at",
+        Fields.PREVIOUS_SECRET_EXPIRES_AT,
         previousExpires == null ? null : Json.time(previousExpires));
-    store.put(workspaceId, SECRET_TYPE, doc);
+    store.put(workspaceId, Collections.WEBHOOK_SECRET, doc);
   }
 
   /** Only what a delivery can reach: http(s), a host, a port in 1..65535. */
@@ -224,6 +231,6 @@ public final class WebhookHandlers {
   }
 
   private ObjectNode find(ApiCall call) {
-    return call.require(store, TYPE, "webhook subscription");
+    return call.require(store, Collections.WEBHOOK_SUBSCRIPTION, "webhook subscription");
   }
 }

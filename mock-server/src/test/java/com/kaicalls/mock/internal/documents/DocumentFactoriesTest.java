@@ -1,4 +1,4 @@
-package com.kaicalls.mock.internal.resources;
+package com.kaicalls.mock.internal.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

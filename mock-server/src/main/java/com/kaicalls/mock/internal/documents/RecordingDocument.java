@@ -1,4 +1,4 @@
-package com.kaicalls.mock.internal.resources;
+package com.kaicalls.mock.internal.documents;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.kaicalls.mock.internal.resources;
+package com.kaicalls.mock.internal.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.kaicalls.mock.internal.resources;
+package com.kaicalls.mock.internal.documents;
 
 /**
  * The field names of the documents the emulator stores and serves (openapi.yaml's schemas), in one
@@ -150,6 +150,23 @@ public final class Fields {
   public static final String DURATION_MS = "duration_ms";
   public static final String LAST_ATTEMPT_AT = "last_attempt_at";
   public static final String ATTEMPTED_AT = "attempted_at";
+  public static final String DATA = "data";
+  public static final String EVENT_TYPES = "event_types";
+  public static final String ENABLED = "enabled";
+  public static final String DISABLED_REASON = "disabled_reason";
+  public static final String SECRET = "secret";
+  public static final String PREVIOUS_SECRET_EXPIRES_AT = "previous_secret_expires_at";
+  public static final String GRACE_PERIOD_SECONDS = "grace_period_seconds";
+  public static final String CREATED_AFTER = "created_after";
+  public static final String CREATED_BEFORE = "created_before";
+  public static final String ONLY_FAILED = "only_failed";
+  public static final String TOTAL = "total";
+  public static final String QUEUED = "queued";
+  public static final String DELIVERED = "delivered";
+
+  // Errors and deleted objects
+  public static final String REQUEST_ID = "request_id";
+  public static final String DELETED = "deleted";
 
   private Fields() {}
 }

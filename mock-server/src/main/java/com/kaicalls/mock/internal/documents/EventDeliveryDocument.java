@@ -1,6 +1,7 @@
-package com.kaicalls.mock.internal.resources;
+package com.kaicalls.mock.internal.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -84,17 +85,19 @@ public final class EventDeliveryDocument extends DocumentBuilder<EventDeliveryDo
   }
 
   /**
-   * Sets the fields that repeat the last of {@code attempts} ({@code request_headers} to {@code
-   * last_attempt_at}) and {@code attempts} itself.
+   * Sets {@code attempts} and the fields that repeat the last of them ({@code request_headers} to
+   * {@code last_attempt_at}), which stay {@code null} while there is none.
    */
-  public EventDeliveryDocument attempts(JsonNode attempts) {
-    JsonNode last = attempts.get(attempts.size() - 1);
-    node(Fields.REQUEST_HEADERS, last.get(Fields.REQUEST_HEADERS).deepCopy());
-    node(Fields.RESPONSE_STATUS, last.get(Fields.RESPONSE_STATUS));
-    node(Fields.RESPONSE_BODY, last.get(Fields.RESPONSE_BODY));
-    node(Fields.ERROR, last.get(Fields.ERROR));
-    node(Fields.DURATION_MS, last.get(Fields.DURATION_MS));
-    node(Fields.LAST_ATTEMPT_AT, last.get(Fields.ATTEMPTED_AT));
+  public EventDeliveryDocument attempts(ArrayNode attempts) {
+    if (!attempts.isEmpty()) {
+      JsonNode last = attempts.get(attempts.size() - 1);
+      node(Fields.REQUEST_HEADERS, last.get(Fields.REQUEST_HEADERS).deepCopy());
+      node(Fields.RESPONSE_STATUS, last.get(Fields.RESPONSE_STATUS));
+      node(Fields.RESPONSE_BODY, last.get(Fields.RESPONSE_BODY));
+      node(Fields.ERROR, last.get(Fields.ERROR));
+      node(Fields.DURATION_MS, last.get(Fields.DURATION_MS));
+      node(Fields.LAST_ATTEMPT_AT, last.get(Fields.ATTEMPTED_AT));
+    }
     return node(Fields.ATTEMPTS, attempts);
   }
 }

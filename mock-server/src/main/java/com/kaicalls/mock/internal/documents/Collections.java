@@ -1,4 +1,4 @@
-package com.kaicalls.mock.internal.resources;
+package com.kaicalls.mock.internal.documents;
 
 /**
  * The names of the store's collections (its document types), in one place. A resource's collection
@@ -25,8 +25,28 @@ public final class Collections {
   public static final String SMS_MESSAGE = "sms_message";
   public static final String WEBHOOK_SUBSCRIPTION = "webhook_subscription";
 
+  // Internal documents, never served
+
   /** The WAV bytes of recordings (see {@code RecordingAudio}). */
   public static final String RECORDING_AUDIO = "_recording_audio";
+
+  /** The SHA-256 of each API key's secret, by key id (see {@code Authenticator}). */
+  public static final String API_KEY_HASH = "_api_key_hash";
+
+  /** Stored idempotency records (see {@code IdempotencyCache}). */
+  public static final String IDEMPOTENCY = "_idempotency";
+
+  /** Timers on the virtual clock (see {@code Scheduler}). */
+  public static final String TIMER = "_timer";
+
+  /** A webhook subscription's secrets, by subscription id (named before the {@code _} rule). */
+  public static final String WEBHOOK_SECRET = "webhook_secret";
+
+  /** Since when a subscription's deliveries fail (see {@code SubscriptionHealth}). */
+  public static final String WEBHOOK_HEALTH = "_webhook_health";
+
+  /** Where a backfill's paging through the events stands (see {@code Backfills}). */
+  public static final String BACKFILL_CURSOR = "_backfill_cursor";
 
   private Collections() {}
 }
