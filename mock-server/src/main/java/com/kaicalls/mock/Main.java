@@ -4,6 +4,7 @@ import com.kaicalls.mock.internal.store.Rfc3339;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -51,6 +52,8 @@ public final class Main {
           "                      (default "
               + MockServerOptions.DEFAULT_REQUEST_LOG_SIZE
               + ", 0 = off)",
+          "  --webhook-timeout <s>  Deadline of one webhook attempt in seconds, body included (default 15,",
+          "                      as on the platform; decimals allowed, e.g. 0.5; at most 600)",
           "  --verbose           Log one line per request (method, path, status, key id)",
           "  --help              Show this help",
           "",
@@ -185,6 +188,9 @@ public final class Main {
                   "--request-log-size must be a number, was '" + size + "'", e);
             }
             break;
+          case "--webhook-timeout":
+            options.webhookTimeout(seconds(arg, value != null ? value : next(args, ++i, arg)));
+            break;
           case "--rate-limit":
             options.rateLimit(RateLimit.parse(value != null ? value : next(args, ++i, arg)));
             break;
@@ -242,6 +248,20 @@ public final class Main {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[i];
+  }
+
+  /** A number of seconds (decimals allowed) as a duration, for {@code flag}. */
+  private static Duration seconds(String flag, String text) {
+    try {
+      double seconds = Double.parseDouble(text);
+      if (!Double.isFinite(seconds)) {
+        throw new NumberFormatException(text);
+      }
+      return Duration.ofNanos(Math.round(seconds * 1e9));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          flag + " must be a number of seconds, was '" + text + "'", e);
+    }
   }
 
   private static int parsePort(String text) {

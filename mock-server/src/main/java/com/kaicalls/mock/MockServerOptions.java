@@ -3,6 +3,7 @@ package com.kaicalls.mock;
 import com.kaicalls.mock.internal.http.OriginPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class MockServerOptions {
   /** The most the request log can be asked to keep (each entry holds up to 32 KB of bodies). */
   public static final int MAX_REQUEST_LOG_SIZE = 100_000;
 
+  /** How long one webhook attempt may take by default, body included: the platform's 15 s. */
+  public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(15);
+
+  /** The longest deadline a webhook attempt can be given. */
+  public static final Duration MAX_WEBHOOK_TIMEOUT = Duration.ofMinutes(10);
+
   private final int port;
   private final String host;
   private final String apiKey;
@@ -56,8 +63,10 @@ public final class MockServerOptions {
   private final Path seedFile;
   private final String seedResource;
   private final Path snapshotOnExit;
+  private final Duration webhookTimeout;
 
   private MockServerOptions(Builder b) {
+    this.webhookTimeout = b.webhookTimeout;
     this.requestLogSize = b.requestLogSize;
     this.seedFile = b.seedFile;
     this.seedResource = b.seedResource;
@@ -173,6 +182,14 @@ public final class MockServerOptions {
     return snapshotOnExit;
   }
 
+  /**
+   * How long one webhook attempt may take, from connecting to the end of the response's head and
+   * stored body; a slower receiver's attempt fails with {@code "error": "timeout"}.
+   */
+  public Duration webhookTimeout() {
+    return webhookTimeout;
+  }
+
   /** Where {@code verbose} request lines go (stdout unless set). */
   public Consumer<String> requestLog() {
     return requestLog;
@@ -199,8 +216,24 @@ public final class MockServerOptions {
     private Path seedFile;
     private String seedResource;
     private Path snapshotOnExit;
+    private Duration webhookTimeout = DEFAULT_WEBHOOK_TIMEOUT;
 
     private Builder() {}
+
+    /**
+     * How long one webhook attempt may take, body included (default {@code 15 s}, as on the
+     * platform; more than zero and at most 10 minutes). A receiver slower than this gets the
+     * attempt recorded as failed with {@code "error": "timeout"} and retried on the usual schedule.
+     */
+    public Builder webhookTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "webhookTimeout");
+      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_WEBHOOK_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            "webhookTimeout must be more than 0 and at most 10 minutes, was " + timeout);
+      }
+      this.webhookTimeout = timeout;
+      return this;
+    }
 
     /**
      * How many of the most recent API requests the request log keeps (default {@value

@@ -4,22 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,7 +63,8 @@ class ExtensionOptionsTest {
           "repairJournal",
           "allowedHost",
           "requestLogSize",
-          "snapshotOnExit");
+          "snapshotOnExit",
+          "webhookTimeout");
 
   /** The extension with options set programmatically never looks at its context. */
   private static final ExtensionContext NO_CONTEXT =
@@ -94,6 +101,8 @@ class ExtensionOptionsTest {
         dataDir.resolve("journal.jsonl"), "not a journal line\n".getBytes(StandardCharsets.UTF_8));
     Path onExit = dir.resolve("on-exit.json");
     List<String> logged = new CopyOnWriteArrayList<>();
+    ServerSocket slowReceiver = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    CompletableFuture<Void> answeredLate = answerAfter(slowReceiver, Duration.ofSeconds(2));
     KaiCallsMockExtension extension =
         KaiCallsMockExtension.withOptions(
             options ->
@@ -116,7 +125,8 @@ class ExtensionOptionsTest {
                     .repairJournal(true)
                     .allowedHost("emulator.test")
                     .requestLogSize(5)
-                    .snapshotOnExit(onExit));
+                    .snapshotOnExit(onExit)
+                    .webhookTimeout(Duration.ofMillis(300)));
 
     extension.beforeAll(NO_CONTEXT);
     try {
@@ -156,10 +166,53 @@ class ExtensionOptionsTest {
       assertThat(Files.size(dataDir.resolve("journal.jsonl")))
           .as("journaled in the data directory")
           .isPositive();
+      assertThat(errorsOfAttemptsTo(api, server, slowReceiver.getLocalPort()))
+          .as("a receiver answering after 2 s misses the 300 ms webhook deadline")
+          .isNotEmpty()
+          .containsOnly("timeout");
     } finally {
       extension.afterAll(NO_CONTEXT);
+      slowReceiver.close();
+      answeredLate.join();
     }
     assertThat(onExit).as("snapshot on exit").exists();
+  }
+
+  /** Subscribes {@code port}, sends it the test event and returns the errors of its attempts. */
+  private static List<String> errorsOfAttemptsTo(
+      ApiClient api, KaiCallsMockServer server, int port) {
+    String sub =
+        api.post(
+                "/v1/webhook-subscriptions",
+                Map.of("url", "http://127.0.0.1:" + port + "/hooks", "event_types", List.of("*")))
+            .json()
+            .path("id")
+            .asText();
+    api.post("/v1/webhook-subscriptions/" + sub + "/test", null);
+    server.admin().advanceClock(Duration.ZERO);
+    return api.get("/v1/event-deliveries?subscription_id=" + sub)
+        .json()
+        .path("data")
+        .findValuesAsText("error");
+  }
+
+  /** Accepts connections on {@code receiver} and answers each 200 only after {@code delay}. */
+  private static CompletableFuture<Void> answerAfter(ServerSocket receiver, Duration delay) {
+    return CompletableFuture.runAsync(
+        () -> {
+          while (!receiver.isClosed()) {
+            try (Socket socket = receiver.accept()) {
+              LockSupport.parkNanos(delay.toNanos()); // the receiver's slowness, not a test wait
+              socket
+                  .getOutputStream()
+                  .write(
+                      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                          .getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closedOrHungUp) {
+              // the emulator hung up at its deadline, or the test is over
+            }
+          }
+        });
   }
 
   private static int freePort() throws Exception {

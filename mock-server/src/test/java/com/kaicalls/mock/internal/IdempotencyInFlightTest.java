@@ -49,7 +49,7 @@ class IdempotencyInFlightTest {
   void aSecondRequestWhileTheFirstIsInFlightIs409WithRetryAfter() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    emulator.runs.beforeCreate =
+    emulator.beforeCreateRun =
         () -> {
           entered.countDown();
           try {

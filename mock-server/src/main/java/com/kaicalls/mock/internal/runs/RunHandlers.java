@@ -37,9 +37,6 @@ public final class RunHandlers {
   private final Clock clock;
   private final RunEngine engine;
 
-  /** Test seam: runs inside create, while the idempotency key is claimed. */
-  public volatile Runnable beforeCreate = () -> {};
-
   /** Handlers that check requests with {@code rules} and hand created runs to {@code engine}. */
   public RunHandlers(
       Store store, Ledger ledger, RunRules rules, Ids ids, Clock clock, RunEngine engine) {
@@ -57,10 +54,7 @@ public final class RunHandlers {
     handlers.put("previewCommunicationRun", this::preview);
     handlers.put(
         "createCommunicationRun",
-        call -> {
-          beforeCreate.run();
-          return ApiResponse.json(201, create(call.workspace(), call.body, call.violations));
-        });
+        call -> ApiResponse.json(201, create(call.workspace(), call.body, call.violations)));
     handlers.put(
         "pauseCommunicationRun",
         call ->

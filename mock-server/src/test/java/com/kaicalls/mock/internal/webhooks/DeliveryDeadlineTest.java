@@ -50,8 +50,8 @@ class DeliveryDeadlineTest {
                 .clock(new MutableClock(Instant.parse("2026-11-30T09:00:00Z")))
                 .clockMode(ClockMode.MANUAL)
                 .startTime(Instant.parse("2026-12-01T15:00:00Z"))
-                .build(),
-            DEADLINE);
+                .webhookTimeout(DEADLINE)
+                .build());
     api = new ApiClient(emulator.baseUrl(), emulator.apiKey());
     receiver = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
   }
