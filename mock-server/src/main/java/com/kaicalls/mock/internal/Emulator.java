@@ -237,7 +237,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
             new RouteTable(spec.operations),
             spec.validator,
             Map.copyOf(handlers),
-            RunHandlers.lenientOperations(),
             auth,
             rateLimiter,
             idempotency,

@@ -45,7 +45,6 @@ public final class Pipeline {
   private final SchemaValidator validator;
   private final Parameters parameters;
   private final Map<String, Handler> handlers;
-  private final Set<String> lenientOperations;
   private final Authenticator auth;
   private final RateLimiter rateLimiter;
   private final IdempotencyCache idempotency;
@@ -58,7 +57,6 @@ public final class Pipeline {
       RouteTable routes,
       SchemaValidator validator,
       Map<String, Handler> handlers,
-      Set<String> lenientOperations,
       Authenticator auth,
       RateLimiter rateLimiter,
       IdempotencyCache idempotency,
@@ -72,7 +70,6 @@ public final class Pipeline {
     this.validator = validator;
     this.parameters = new Parameters(validator);
     this.handlers = handlers;
-    this.lenientOperations = lenientOperations;
     this.auth = auth;
     this.rateLimiter = rateLimiter;
     this.idempotency = idempotency;
@@ -237,6 +234,7 @@ public final class Pipeline {
     }
     Map<String, List<String>> query = parseQuery(request.url());
     parameters.check(operation, match.pathParams(), query, request.header());
+    Handler handler = handlers.get(operation.operationId());
     JsonNode body = null;
     List<Violation> violations = List.of();
     if (rawBody.length > 0 && operation.bodySchema() != null) {
@@ -248,13 +246,12 @@ public final class Pipeline {
       }
       if (body != null) {
         violations = validator.validate(operation.bodySchema(), body);
-        boolean lenient = lenientOperations.contains(operation.operationId()) && body.isObject();
+        boolean lenient = handler instanceof Handler.ReportsBodyProblems && body.isObject();
         if (!violations.isEmpty() && !lenient) {
           throw ApiException.of(violations.get(0));
         }
       }
     }
-    Handler handler = handlers.get(operation.operationId());
     if (handler == null) {
       throw new ApiException(
           500,

@@ -52,12 +52,14 @@ public final class ApiKeyHandlers {
           page.data().forEach(k -> rendered.add(auth.render(k)));
           return ApiResponse.ok(new Page(rendered, page.hasMore(), page.nextCursor()).toJson());
         });
-    handlers.put("getApiKey", call -> ApiResponse.ok(auth.render(find(call))));
+    handlers.put(
+        "getApiKey",
+        call -> ApiResponse.ok(auth.render(call.require(store, Collections.API_KEY, "api key"))));
     handlers.put("createApiKey", this::create);
     handlers.put(
         "revokeApiKey",
         call -> {
-          ObjectNode key = find(call);
+          ObjectNode key = call.require(store, Collections.API_KEY, "api key");
           JsonNode scopes = key.path(Fields.SCOPES);
           for (int i = 0; i < scopes.size(); i++) {
             requireHeld(
@@ -147,14 +149,6 @@ public final class ApiKeyHandlers {
     key.putNull(Fields.REVOKED_AT);
     key.putNull(Fields.LAST_USED_AT);
     key.put(Fields.STATUS, "active");
-    return key;
-  }
-
-  private ObjectNode find(ApiCall call) {
-    ObjectNode key = store.get(call.workspace(), Collections.API_KEY, call.path("id"));
-    if (key == null) {
-      throw ApiException.notFound("api key", call.path("id"));
-    }
     return key;
   }
 }

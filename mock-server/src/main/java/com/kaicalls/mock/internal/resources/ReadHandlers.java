@@ -42,12 +42,13 @@ public final class ReadHandlers {
     resource(handlers, "Recordings", "Recording", Collections.RECORDING);
     resource(handlers, "Agents", "Agent", Collections.AGENT);
     handlers.put(
-        "getBackfill", call -> ApiResponse.ok(find(call, Collections.BACKFILL, call.path("id"))));
+        "getBackfill",
+        call -> ApiResponse.ok(call.require(store, Collections.BACKFILL, "backfill")));
     handlers.put(
         "listConversationMessages",
         call -> {
+          call.require(store, Collections.CONVERSATION, "conversation");
           String id = call.path("id");
-          find(call, Collections.CONVERSATION, id);
           return ApiResponse.ok(
               store
                   .list(
@@ -60,8 +61,8 @@ public final class ReadHandlers {
     handlers.put(
         "listAgentConfigVersions",
         call -> {
+          call.require(store, Collections.AGENT, "agent");
           String id = call.path("id");
-          find(call, Collections.AGENT, id);
           return ApiResponse.ok(
               store
                   .list(
@@ -74,8 +75,8 @@ public final class ReadHandlers {
     handlers.put(
         "getAgentConfigVersion",
         call -> {
+          call.require(store, Collections.AGENT, "agent");
           String id = call.path("id");
-          find(call, Collections.AGENT, id);
           int version = Integer.parseInt(call.path("version"));
           return ApiResponse.ok(
               store.all(call.workspace(), Collections.AGENT_CONFIG_VERSION).stream()
@@ -96,7 +97,7 @@ public final class ReadHandlers {
     handlers.put(
         "getRecordingContent",
         call -> {
-          ObjectNode recording = find(call, Collections.RECORDING, call.path("id"));
+          ObjectNode recording = call.require(store, Collections.RECORDING, "recording");
           byte[] wav = recordingContent.get(call.workspace(), recording.get(Fields.ID).asText());
           if (wav == null) {
             throw ApiException.notFound("recording content", call.path("id"));
@@ -112,15 +113,9 @@ public final class ReadHandlers {
         call ->
             ApiResponse.ok(
                 store.list(call.workspace(), type, Lists.query(call, null, false)).toJson()));
-    handlers.put("get" + singular, call -> ApiResponse.ok(find(call, type, call.path("id"))));
-  }
-
-  private ObjectNode find(ApiCall call, String type, String id) {
-    ObjectNode doc = store.get(call.workspace(), type, id);
-    if (doc == null) {
-      throw ApiException.notFound(type.replace('_', ' '), id);
-    }
-    return doc;
+    handlers.put(
+        "get" + singular,
+        call -> ApiResponse.ok(call.require(store, type, type.replace('_', ' '))));
   }
 
   private ApiResponse me(ApiCall call) {

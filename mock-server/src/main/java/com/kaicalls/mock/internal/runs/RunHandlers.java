@@ -50,8 +50,9 @@ public final class RunHandlers {
 
   /** Adds its handlers, by operation id. */
   public void register(Map<String, Handler> handlers) {
-    handlers.put("validateCommunicationRun", this::validate);
-    handlers.put("previewCommunicationRun", this::preview);
+    // Validate and preview report a body's problems in their result, not as a 400.
+    handlers.put("validateCommunicationRun", Handler.reportingBodyProblems(this::validate));
+    handlers.put("previewCommunicationRun", Handler.reportingBodyProblems(this::preview));
     handlers.put(
         "createCommunicationRun",
         call -> ApiResponse.json(201, create(call.workspace(), call.body, call.violations)));
@@ -70,11 +71,6 @@ public final class RunHandlers {
                 "cancel",
                 Set.of("scheduled", "running", "paused"),
                 "communication_run.cancelled"));
-  }
-
-  /** Operations whose body problems are reported in the result rather than as a 400. */
-  public static Set<String> lenientOperations() {
-    return Set.of("validateCommunicationRun", "previewCommunicationRun");
   }
 
   private ApiResponse validate(ApiCall call) {
@@ -231,10 +227,7 @@ public final class RunHandlers {
 
   private synchronized ApiResponse transition(
       ApiCall call, String action, Set<String> from, String eventType) {
-    ObjectNode run = store.get(call.workspace(), Collections.COMMUNICATION_RUN, call.path("id"));
-    if (run == null) {
-      throw ApiException.notFound("communication run", call.path("id"));
-    }
+    ObjectNode run = call.require(store, Collections.COMMUNICATION_RUN, "communication run");
     String status = run.get(Fields.STATUS).asText();
     if (!from.contains(status)) {
       throw ApiException.conflict(
