@@ -9,71 +9,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.MockServerOptions;
-import com.kaicalls.mock.RateLimit;
-import com.kaicalls.mock.Seed;
-import com.kaicalls.mock.internal.access.Authenticator;
-import com.kaicalls.mock.internal.access.IdempotencyCache;
-import com.kaicalls.mock.internal.access.RateLimiter;
 import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.admin.AdminRoutes;
 import com.kaicalls.mock.internal.admin.EmulatorControls;
 import com.kaicalls.mock.internal.admin.RunGenerator;
 import com.kaicalls.mock.internal.admin.SnapshotException;
-import com.kaicalls.mock.internal.api.Handler;
 import com.kaicalls.mock.internal.clock.Scheduler;
 import com.kaicalls.mock.internal.clock.VirtualClock;
-import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.http.ApiTransformer;
 import com.kaicalls.mock.internal.http.FaultRegistry;
 import com.kaicalls.mock.internal.http.GuardedJettyServer;
 import com.kaicalls.mock.internal.http.OriginPolicy;
-import com.kaicalls.mock.internal.http.Pipeline;
 import com.kaicalls.mock.internal.http.RequestLog;
-import com.kaicalls.mock.internal.http.RouteTable;
 import com.kaicalls.mock.internal.pages.PagesFilter;
-import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
-import com.kaicalls.mock.internal.resources.ReadHandlers;
-import com.kaicalls.mock.internal.resources.RecordingAudio;
-import com.kaicalls.mock.internal.runs.CallScripts;
-import com.kaicalls.mock.internal.runs.Conversations;
-import com.kaicalls.mock.internal.runs.RunEngine;
-import com.kaicalls.mock.internal.runs.RunHandlers;
-import com.kaicalls.mock.internal.runs.RunRules;
-import com.kaicalls.mock.internal.runs.TextMessages;
-import com.kaicalls.mock.internal.runs.VoiceCalls;
 import com.kaicalls.mock.internal.seed.Seeds;
 import com.kaicalls.mock.internal.spec.ApiSpec;
 import com.kaicalls.mock.internal.store.DataDirException;
-import com.kaicalls.mock.internal.store.Ids;
-import com.kaicalls.mock.internal.store.InMemoryStore;
 import com.kaicalls.mock.internal.store.Journal;
-import com.kaicalls.mock.internal.store.JournaledStore;
-import com.kaicalls.mock.internal.store.Store;
-import com.kaicalls.mock.internal.store.Transactions;
-import com.kaicalls.mock.internal.webhooks.Backfills;
 import com.kaicalls.mock.internal.webhooks.Deliveries;
 import com.kaicalls.mock.internal.webhooks.Dispatcher;
-import com.kaicalls.mock.internal.webhooks.EventHandlers;
-import com.kaicalls.mock.internal.webhooks.WebhookHandlers;
-import com.kaicalls.webhooks.WebhookSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Wires the emulator from {@link MockServerOptions}: reads the spec, builds the store (journaled
- * with a data directory), the virtual clock and scheduler, the handlers, run engine and webhook
- * dispatcher, and runs them inside an embedded WireMock server (one catch-all stub answered by
- * {@link ApiTransformer}, admin routes from {@link AdminRoutes}). Internal: use {@code
- * com.kaicalls.mock.KaiCallsMockServer}.
+ * The running emulator: opens the data directory's journal, starts an embedded WireMock server (one
+ * catch-all stub answered by {@link ApiTransformer}, admin routes from {@link AdminRoutes}, the
+ * pages) while {@link Wiring} builds the parts from {@link MockServerOptions}, then replays or
+ * seeds the state. Internal: use {@code com.kaicalls.mock.KaiCallsMockServer}.
  */
 public final class Emulator implements EmulatorControls, AutoCloseable {
 
@@ -82,8 +48,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   /** The second workspace's id. */
   public static final String OTHER_WORKSPACE_ID = Workspaces.OTHER_ID;
-
-  private static final System.Logger LOG = System.getLogger("com.kaicalls.mock");
 
   private final MockServerOptions options;
   private final VirtualClock clock;
@@ -155,120 +119,22 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
         });
     ApiSpec spec = ApiSpec.load();
     specRoot.complete(spec.root);
-    List<String> allScopes = new ArrayList<>();
-    spec.root.at("/components/schemas/Scope/enum").forEach(s -> allScopes.add(s.asText()));
-    this.clock =
-        new VirtualClock(
-            options.clockMode() == ClockMode.MANUAL,
-            options.speed(),
-            options.clock(),
-            options.startTime());
-    Ids ids = new Ids(20261128L);
-    InMemoryStore memory = new InMemoryStore();
-    Store store = journal.durable() ? new JournaledStore(memory, journal) : memory;
-    Transactions tx = new Transactions(journal, ids, clock);
-    this.scheduler = new Scheduler(store, clock, tx);
-    RecordingAudio recordingAudio = new RecordingAudio(store);
-    Ledger ledger = new Ledger(store, ids, clock);
-    Authenticator auth = new Authenticator(store, clock);
-    RateLimit limit = options.rateLimit();
-    RateLimiter rateLimiter =
-        new RateLimiter(
-            limit == null ? 0 : limit.requests(),
-            limit == null ? 1 : limit.window().toSeconds(),
-            options.clock());
-    IdempotencyCache idempotency = new IdempotencyCache(clock, store);
-    this.requestLog = new RequestLog(options.requestLogSize(), options.clock());
-    Deliveries deliveries = new Deliveries(store, ids, clock, scheduler);
-    Workspaces workspaces = new Workspaces();
-    Conversations conversations = new Conversations(store, ids);
-    VoiceCalls calls =
-        new VoiceCalls(store, ledger, ids, recordingAudio, new CallScripts(workspaces));
-    TextMessages texts = new TextMessages(store, ledger, ids, clock, scheduler, conversations);
-    RunEngine engine =
-        new RunEngine(store, ledger, ids, clock, scheduler, calls, texts, conversations);
-    RunHandlers runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
-    WebhookHandlers webhooks =
-        new WebhookHandlers(
-            store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
-    this.dispatcher =
-        new Dispatcher(
-            store,
-            ledger,
-            clock,
-            options.clock(),
-            scheduler,
-            tx,
-            deliveries,
-            options.webhookTimeout());
-    opened.add(dispatcher);
-    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
-    dispatcher.addListener(backfills);
-    this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
-    Seeds seeds =
-        new Seeds(
-            store,
-            ledger,
-            ids,
-            recordingAudio,
-            webhooks,
-            auth,
-            workspaces,
-            allScopes,
-            options.apiKey(),
-            options.otherWorkspaceApiKey(),
-            options.seed() == Seed.DEMO);
-    Map<String, Handler> handlers = new HashMap<>();
-    new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
-    new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
-    runs.register(handlers);
-    handlers.computeIfPresent(
-        "createCommunicationRun",
-        (operation, create) ->
-            call -> {
-              beforeCreateRun.run();
-              return create.handle(call);
-            });
-    webhooks.register(handlers);
-    new EventHandlers(store, deliveries, backfills).register(handlers);
-    warnAboutMissingHandlers(spec, handlers.keySet());
-    Pipeline pipeline =
-        new Pipeline(
-            new RouteTable(spec.operations),
-            spec.validator,
-            Map.copyOf(handlers),
-            auth,
-            rateLimiter,
-            idempotency,
-            ids,
-            options.verbose() ? options.requestLog() : null,
-            requestLog,
-            tx);
-    this.state =
-        new EmulatorState(
-            new EmulatorState.Parts(
-                tx,
-                store,
-                ids,
-                clock,
-                scheduler,
-                dispatcher,
-                auth,
-                idempotency,
-                rateLimiter,
-                workspaces,
-                engine,
-                faults,
-                requestLog),
-            seeds,
-            seedSnapshot);
-    Journal.Replayed replayed = journal.replay(memory, Deliveries::upgrade);
+    Wiring parts =
+        new Wiring(
+            options, spec, journal, faults, seedSnapshot, () -> beforeCreateRun.run(), opened);
+    this.clock = parts.clock;
+    this.scheduler = parts.scheduler;
+    this.dispatcher = parts.dispatcher;
+    this.requestLog = parts.requestLog;
+    this.runGenerator = parts.runGenerator;
+    this.state = parts.state;
+    Journal.Replayed replayed = journal.replay(parts.memory, Deliveries::upgrade);
     if (replayed.commits() > 0) {
       state.continueFrom(replayed);
     } else {
       state.seed();
     }
-    ready.complete(new ApiTransformer.Ready(pipeline, spec.raw, faults));
+    ready.complete(new ApiTransformer.Ready(parts.pipeline, spec.raw, faults));
     try {
       serverStarted.join();
     } catch (RuntimeException e) {
@@ -325,20 +191,6 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
       }
     }
     return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-  }
-
-  private static void warnAboutMissingHandlers(ApiSpec spec, Set<String> handled) {
-    Set<String> missing = new TreeSet<>();
-    for (ApiSpec.Operation op : spec.operations) {
-      if (!handled.contains(op.operationId())) {
-        missing.add(op.operationId());
-      }
-    }
-    if (!missing.isEmpty()) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "Operations without an emulator handler (answer 500): " + missing);
-    }
   }
 
   /**
