@@ -85,6 +85,7 @@ class MainTest {
             "--seed-file",
             "--snapshot-on-exit",
             "--request-log-size",
+            "--webhook-timeout",
             "/__admin/kaicalls/requests",
             "/__admin/kaicalls/snapshot");
   }
@@ -99,6 +100,19 @@ class MainTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains(
             "requestLogSize must be 0..100000", "--request-log-size must be a number, was 'lots'");
+  }
+
+  @Test
+  void aBadWebhookTimeoutIsExitCode2() {
+    Main.Launch zero = launch("--webhook-timeout", "0");
+    Main.Launch notANumber = launch("--webhook-timeout=soon");
+
+    assertThat(zero.exitCode).isEqualTo(2);
+    assertThat(notANumber.exitCode).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "webhookTimeout must be more than 0 and at most 10 minutes, was PT0S",
+            "--webhook-timeout must be a number of seconds, was 'soon'");
   }
 
   @Test
