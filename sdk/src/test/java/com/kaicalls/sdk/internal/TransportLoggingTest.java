@@ -35,7 +35,7 @@ class TransportLoggingTest {
   private static Transport transport(int maxRetries) {
     return new Transport(
         new OkHttpClient.Builder().retryOnConnectionFailure(false).build(), HttpUrl.get(server.baseUrl()),
-        "kc_test_loggingKey", maxRetries, Clock.systemUTC(), d -> {}, () -> "generated-key", () -> 0.0, "ua",
+        "kc_test_loggingKey", null, maxRetries, Clock.systemUTC(), d -> {}, () -> "generated-key", () -> 0.0, "ua",
         Json.newMapper());
   }
 

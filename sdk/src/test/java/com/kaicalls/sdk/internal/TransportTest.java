@@ -50,7 +50,7 @@ class TransportTest {
 
   private static Transport transport(String baseUrl, int maxRetries, Sleeper sleeper) {
     return new Transport(
-        HTTP, HttpUrl.get(baseUrl), "kc_test_transportKey", maxRetries, CLOCK, sleeper, () -> "generated-key",
+        HTTP, HttpUrl.get(baseUrl), "kc_test_transportKey", null, maxRetries, CLOCK, sleeper, () -> "generated-key",
         () -> 0.0, "kaicalls-java/test", Json.newMapper());
   }
 
@@ -285,7 +285,7 @@ class TransportTest {
   @Test
   void the_transport_exposes_the_mapper_it_reads_bodies_with() {
     com.fasterxml.jackson.databind.ObjectMapper mapper = Json.newMapper();
-    Transport transport = new Transport(HTTP, HttpUrl.get(server.baseUrl()), "k", 0, CLOCK, d -> {}, () -> "g",
+    Transport transport = new Transport(HTTP, HttpUrl.get(server.baseUrl()), "k", null, 0, CLOCK, d -> {}, () -> "g",
         () -> 0.0, "ua", mapper);
 
     assertThat(transport.json()).isSameAs(mapper);
