@@ -20,6 +20,7 @@ import com.kaicalls.sdk.services.MeService;
 import com.kaicalls.sdk.services.RecordingsService;
 import com.kaicalls.sdk.services.SmsMessagesService;
 import com.kaicalls.sdk.services.WebhookSubscriptionsService;
+import com.kaicalls.sdk.services.WorkspacesService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -70,6 +72,7 @@ public final class KaiCallsClient {
 
   private final MeService me;
   private final ApiKeysService apiKeys;
+  private final WorkspacesService workspaces;
   private final LeadsService leads;
   private final CallsService calls;
   private final CommunicationRunsService communicationRuns;
@@ -93,6 +96,7 @@ public final class KaiCallsClient {
             http,
             b.parsedBaseUrl(),
             b.apiKey,
+            b.workspace,
             b.maxRetries,
             b.clock,
             b.sleeper,
@@ -105,6 +109,7 @@ public final class KaiCallsClient {
     this.webhooks = new Webhooks(secrets, b.clock, json);
     this.me = ServiceFactories.create(MeService.class, transport);
     this.apiKeys = ServiceFactories.create(ApiKeysService.class, transport);
+    this.workspaces = ServiceFactories.create(WorkspacesService.class, transport);
     this.leads = ServiceFactories.create(LeadsService.class, transport);
     this.calls = ServiceFactories.create(CallsService.class, transport);
     this.communicationRuns = ServiceFactories.create(CommunicationRunsService.class, transport);
@@ -131,8 +136,9 @@ public final class KaiCallsClient {
   }
 
   /**
-   * Creates a client from {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} (optional) and {@code
-   * KAICALLS_WEBHOOK_SECRET} (optional).
+   * Creates a client from {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} (optional), {@code
+   * KAICALLS_WEBHOOK_SECRET} (optional) and {@code KAICALLS_WORKSPACE} (optional: a client
+   * workspace to act in).
    *
    * @return the client
    * @throws IllegalStateException if {@code KAICALLS_API_KEY} is missing or blank
@@ -160,6 +166,31 @@ public final class KaiCallsClient {
   }
 
   /**
+   * Returns a copy that acts inside a client workspace: every request carries {@code
+   * KaiCalls-Workspace}, so an agency key reads and writes that client's data with its own scopes.
+   * The copy shares this client's connection pool and threads; a call's {@link
+   * RequestOptions.Builder#workspace(String)} still overrides it.
+   *
+   * <pre>{@code
+   * KaiCallsClient lakeside = agency.withWorkspace("ws_7Tn2Qd9LxB4c");
+   * lakeside.communicationRuns().create(run, RequestOptions.idempotencyKey("lakeside-spring-reminders"));
+   * }</pre>
+   *
+   * @param workspaceId the client workspace's id ({@code ws_...})
+   * @return the new client
+   * @throws IllegalArgumentException if the id is blank, too long or not a header-safe string
+   */
+  public KaiCallsClient withWorkspace(String workspaceId) {
+    String checked = RequestOptions.Builder.checkedWorkspaceId(workspaceId);
+    return withOptions(b -> b.workspace(checked));
+  }
+
+  /** Returns the client workspace every request acts in, if this client was made to act for one. */
+  public Optional<String> workspace() {
+    return Optional.ofNullable(settings.workspace);
+  }
+
+  /**
    * Returns the asynchronous face of this client: the same services, each method returning a {@link
    * java.util.concurrent.CompletableFuture}, with the same settings, retries and connection pool.
    *
@@ -177,6 +208,11 @@ public final class KaiCallsClient {
   /** Returns scoped API keys: list, mint, revoke. */
   public ApiKeysService apiKeys() {
     return apiKeys;
+  }
+
+  /** Returns an agency's client workspaces: list, create, retrieve, update. */
+  public WorkspacesService workspaces() {
+    return workspaces;
   }
 
   /** Returns leads captured from calls, texts and runs. */
@@ -284,6 +320,7 @@ public final class KaiCallsClient {
   /** Builds a {@link KaiCallsClient}. */
   public static final class Builder {
     private String apiKey;
+    private String workspace;
     private String baseUrl = DEFAULT_BASE_URL;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
@@ -309,6 +346,21 @@ public final class KaiCallsClient {
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Acts inside a client workspace on every request ({@code KaiCalls-Workspace}); only a key of
+     * an agency workspace may. See {@link KaiCallsClient#withWorkspace(String)}.
+     *
+     * @param workspaceId the client workspace's id ({@code ws_...}), or null to act in the key's
+     *     own workspace
+     * @return this builder
+     * @throws IllegalArgumentException if the id is blank, too long or not a header-safe string
+     */
+    public Builder workspace(String workspaceId) {
+      this.workspace =
+          workspaceId == null ? null : RequestOptions.Builder.checkedWorkspaceId(workspaceId);
       return this;
     }
 
@@ -466,8 +518,9 @@ public final class KaiCallsClient {
     }
 
     /**
-     * Reads {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL} and {@code KAICALLS_WEBHOOK_SECRET}
-     * from the environment; unset variables leave the builder as it was.
+     * Reads {@code KAICALLS_API_KEY}, {@code KAICALLS_BASE_URL}, {@code KAICALLS_WEBHOOK_SECRET}
+     * and {@code KAICALLS_WORKSPACE} from the environment; unset variables leave the builder as it
+     * was.
      *
      * @return this builder
      */
@@ -482,6 +535,8 @@ public final class KaiCallsClient {
       if (url != null && !url.trim().isEmpty()) baseUrl = url.trim();
       String secret = env.apply("KAICALLS_WEBHOOK_SECRET");
       if (secret != null && !secret.trim().isEmpty()) webhookSecret = secret.trim();
+      String actingIn = env.apply("KAICALLS_WORKSPACE");
+      if (actingIn != null && !actingIn.trim().isEmpty()) workspace(actingIn.trim());
       return this;
     }
 
@@ -533,6 +588,7 @@ public final class KaiCallsClient {
     Builder copy() {
       Builder b = new Builder();
       b.apiKey = apiKey;
+      b.workspace = workspace;
       b.baseUrl = baseUrl;
       b.connectTimeout = connectTimeout;
       b.readTimeout = readTimeout;

@@ -17,6 +17,7 @@ import com.kaicalls.sdk.services.MeServiceAsync;
 import com.kaicalls.sdk.services.RecordingsServiceAsync;
 import com.kaicalls.sdk.services.SmsMessagesServiceAsync;
 import com.kaicalls.sdk.services.WebhookSubscriptionsServiceAsync;
+import com.kaicalls.sdk.services.WorkspacesServiceAsync;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,7 @@ public final class KaiCallsClientAsync {
   private final KaiCallsClient sync;
   private final MeServiceAsync me;
   private final ApiKeysServiceAsync apiKeys;
+  private final WorkspacesServiceAsync workspaces;
   private final LeadsServiceAsync leads;
   private final CallsServiceAsync calls;
   private final CommunicationRunsServiceAsync communicationRuns;
@@ -55,6 +57,7 @@ public final class KaiCallsClientAsync {
     this.sync = sync;
     this.me = ServiceFactories.create(MeServiceAsync.class, transport);
     this.apiKeys = ServiceFactories.create(ApiKeysServiceAsync.class, transport);
+    this.workspaces = ServiceFactories.create(WorkspacesServiceAsync.class, transport);
     this.leads = ServiceFactories.create(LeadsServiceAsync.class, transport);
     this.calls = ServiceFactories.create(CallsServiceAsync.class, transport);
     this.communicationRuns =
@@ -96,6 +99,11 @@ public final class KaiCallsClientAsync {
   /** Returns scoped API keys: list, mint, revoke. */
   public ApiKeysServiceAsync apiKeys() {
     return apiKeys;
+  }
+
+  /** Returns an agency's client workspaces: list, create, retrieve, update. */
+  public WorkspacesServiceAsync workspaces() {
+    return workspaces;
   }
 
   /** Returns leads captured from calls, texts and runs. */

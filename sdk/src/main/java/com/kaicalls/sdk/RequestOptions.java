@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Options for one call: an idempotency key, a timeout, a retry budget and extra headers. Anything
- * left unset falls back to the client's configuration. Immutable.
+ * Options for one call: an idempotency key, the client workspace to act in, a timeout, a retry
+ * budget and extra headers. Anything left unset falls back to the client's configuration.
+ * Immutable.
  *
  * <pre>{@code
  * client.communicationRuns().create(params, RequestOptions.idempotencyKey("order-1234-reminders"));
@@ -20,9 +21,11 @@ import java.util.Optional;
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
   static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+  static final int MAX_WORKSPACE_ID_LENGTH = 64;
 
   private final String idempotencyKey;
   private final boolean omitIdempotencyKey;
+  private final String workspace;
   private final Duration timeout;
   private final Integer maxRetries;
   private final Map<String, String> headers;
@@ -30,6 +33,7 @@ public final class RequestOptions {
   private RequestOptions(Builder b) {
     this.idempotencyKey = b.idempotencyKey;
     this.omitIdempotencyKey = b.omitIdempotencyKey;
+    this.workspace = b.workspace;
     this.timeout = b.timeout;
     this.maxRetries = b.maxRetries;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
@@ -56,6 +60,22 @@ public final class RequestOptions {
     return builder().idempotencyKey(key).build();
   }
 
+  /**
+   * Options that act inside this client workspace ({@code KaiCalls-Workspace}) and change nothing
+   * else: an agency key's short form for one call on behalf of a client.
+   *
+   * <pre>{@code
+   * client.leads().list(RequestOptions.workspace("ws_7Tn2Qd9LxB4c"));
+   * }</pre>
+   *
+   * @param workspaceId the client workspace's id ({@code ws_...})
+   * @return the options
+   * @throws IllegalArgumentException if the id is blank, too long or not a header-safe string
+   */
+  public static RequestOptions workspace(String workspaceId) {
+    return builder().workspace(workspaceId).build();
+  }
+
   /** Returns a builder for per-call options. */
   public static Builder builder() {
     return new Builder();
@@ -72,6 +92,11 @@ public final class RequestOptions {
    */
   public boolean omitsIdempotencyKey() {
     return omitIdempotencyKey;
+  }
+
+  /** Returns the client workspace this call acts in, if set (else the client's, if it has one). */
+  public Optional<String> workspace() {
+    return Optional.ofNullable(workspace);
   }
 
   /** Returns the timeout for the whole call including retries' individual attempts, if set. */
@@ -94,6 +119,7 @@ public final class RequestOptions {
     Builder b = new Builder();
     b.idempotencyKey = idempotencyKey;
     b.omitIdempotencyKey = omitIdempotencyKey;
+    b.workspace = workspace;
     b.timeout = timeout;
     b.maxRetries = maxRetries;
     b.headers.putAll(headers);
@@ -104,6 +130,7 @@ public final class RequestOptions {
   public static final class Builder {
     private String idempotencyKey;
     private boolean omitIdempotencyKey;
+    private String workspace;
     private Duration timeout;
     private Integer maxRetries;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -146,6 +173,20 @@ public final class RequestOptions {
     public Builder omitIdempotencyKey() {
       this.idempotencyKey = null;
       this.omitIdempotencyKey = true;
+      return this;
+    }
+
+    /**
+     * Acts inside this client workspace for this call: sends {@code KaiCalls-Workspace}, overriding
+     * the client's {@link KaiCallsClient#withWorkspace(String) workspace}. Only a key of an agency
+     * workspace may; any workspace it may not act in is a 404 naming {@code KaiCalls-Workspace}.
+     *
+     * @param workspaceId the client workspace's id ({@code ws_...})
+     * @return this builder
+     * @throws IllegalArgumentException if the id is blank, too long or not a header-safe string
+     */
+    public Builder workspace(String workspaceId) {
+      this.workspace = checkedWorkspaceId(workspaceId);
       return this;
     }
 
@@ -194,6 +235,26 @@ public final class RequestOptions {
       }
       headers.put(name, value);
       return this;
+    }
+
+    static String checkedWorkspaceId(String workspaceId) {
+      Objects.requireNonNull(workspaceId, "workspaceId");
+      if (workspaceId.trim().isEmpty())
+        throw new IllegalArgumentException("workspaceId must not be blank");
+      if (workspaceId.length() > MAX_WORKSPACE_ID_LENGTH) {
+        throw new IllegalArgumentException(
+            "workspaceId must be at most "
+                + MAX_WORKSPACE_ID_LENGTH
+                + " characters, was "
+                + workspaceId.length());
+      }
+      // Sent as a header: a control character or a non-ASCII one would be refused by OkHttp at send
+      // time.
+      if (workspaceId.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+        throw new IllegalArgumentException(
+            "workspaceId must be printable ASCII without spaces: " + workspaceId);
+      }
+      return workspaceId;
     }
 
     /** Returns the options. */

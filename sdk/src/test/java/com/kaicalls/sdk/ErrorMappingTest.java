@@ -155,7 +155,7 @@ class ErrorMappingTest {
             .willReturn(
                 Fixtures.json(
                     200,
-                    "{\"object\":\"me\",\"key_id\":\"key_1\",\"workspace_id\":\"ws_1\",\"workspace_name\":\"W\","
+                    "{\"object\":\"me\",\"key_id\":\"key_1\",\"workspace_id\":\"ws_1\",\"workspace_name\":\"W\",\"workspace_kind\":\"standalone\",\"acting_workspace_id\":null,"
                         + "\"scopes\":[\"runs:read\",\"teleport:write\"],\"livemode\":false,\"brand_new\":1}")));
 
     assertThat(client.me().retrieve().scopes()).hasSize(2);

@@ -67,7 +67,7 @@ final class Fixtures {
 
   static String meJson() {
     return "{\"object\":\"me\",\"key_id\":\"key_9yRbP2kWq7Hx\",\"workspace_id\":\"ws_3Hk9PqT2vXa1\","
-        + "\"workspace_name\":\"Acme Plumbing\",\"scopes\":[\"runs:read\",\"runs:write\"],\"livemode\":false}";
+        + "\"workspace_name\":\"Acme Plumbing\",\"workspace_kind\":\"standalone\",\"acting_workspace_id\":null,\"scopes\":[\"runs:read\",\"runs:write\"],\"livemode\":false}";
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {

@@ -36,7 +36,7 @@ class PatchBodiesTest {
                 Fixtures.json(
                     200,
                     "{\"id\":\"whsub_1\",\"object\":\"webhook_subscription\",\"url\":\"https://example.com/hook\","
-                        + "\"event_types\":[\"*\"],\"description\":null,\"enabled\":true,\"status\":\"enabled\","
+                        + "\"event_types\":[\"*\"],\"include_client_workspaces\":false,\"description\":null,\"enabled\":true,\"status\":\"enabled\","
                         + "\"disabled_reason\":null,\"created_at\":\"2026-03-03T16:04:21Z\","
                         + "\"updated_at\":\"2026-03-03T16:04:21Z\"}")));
   }

@@ -24,6 +24,13 @@ public class KaiCallsProperties {
   /** Base URL of the API, e.g. a local emulator's http://127.0.0.1:8089. */
   private String baseUrl = "https://api.kaicalls.com";
 
+  /**
+   * Client workspace (ws_...) every call acts in, for a key of an agency workspace: the
+   * KaiCalls-Workspace header. Unset: the key's own workspace. The SDK's environment variable
+   * KAICALLS_WORKSPACE sets it.
+   */
+  private String workspace;
+
   /** How many times a failed call is retried with backoff. Unset: the SDK's default (2). */
   private Integer maxRetries;
 
@@ -61,6 +68,20 @@ public class KaiCallsProperties {
    */
   public void setBaseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
+  }
+
+  /** Returns the client workspace every call acts in, or {@code null} for the key's own. */
+  public String getWorkspace() {
+    return workspace;
+  }
+
+  /**
+   * Sets the client workspace every call acts in.
+   *
+   * @param workspace the client workspace's id ({@code ws_...})
+   */
+  public void setWorkspace(String workspace) {
+    this.workspace = workspace;
   }
 
   /** Returns how many times a failed call is retried, or {@code null} for the SDK's default. */

@@ -49,6 +49,9 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   /** The second workspace's id. */
   public static final String OTHER_WORKSPACE_ID = Workspaces.OTHER_ID;
 
+  /** The demo agency's id. */
+  public static final String AGENCY_WORKSPACE_ID = Workspaces.AGENCY_ID;
+
   private final MockServerOptions options;
   private final VirtualClock clock;
   private final Journal journal;
@@ -217,6 +220,11 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   }
 
   @Override
+  public String agencyApiKey() {
+    return options.agencyApiKey();
+  }
+
+  @Override
   public Clock clock() {
     return clock;
   }
@@ -280,9 +288,13 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   @Override
   public String workspaceFor(String name) {
-    return "other".equals(name) || OTHER_WORKSPACE_ID.equals(name)
-        ? OTHER_WORKSPACE_ID
-        : DEMO_WORKSPACE_ID;
+    if ("other".equals(name)) {
+      return OTHER_WORKSPACE_ID;
+    }
+    if ("agency".equals(name)) {
+      return AGENCY_WORKSPACE_ID;
+    }
+    return state.workspaces().contains(name) ? name : DEMO_WORKSPACE_ID;
   }
 
   @Override

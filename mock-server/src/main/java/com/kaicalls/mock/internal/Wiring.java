@@ -4,6 +4,7 @@ import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.MockServerOptions;
 import com.kaicalls.mock.RateLimit;
 import com.kaicalls.mock.Seed;
+import com.kaicalls.mock.internal.access.ActingWorkspace;
 import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.IdempotencyCache;
 import com.kaicalls.mock.internal.access.RateLimiter;
@@ -20,6 +21,7 @@ import com.kaicalls.mock.internal.http.RouteTable;
 import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
 import com.kaicalls.mock.internal.resources.ReadHandlers;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
+import com.kaicalls.mock.internal.resources.WorkspaceHandlers;
 import com.kaicalls.mock.internal.runs.CallScripts;
 import com.kaicalls.mock.internal.runs.Conversations;
 import com.kaicalls.mock.internal.runs.RunEngine;
@@ -142,10 +144,12 @@ final class Wiring {
             allScopes,
             options.apiKey(),
             options.otherWorkspaceApiKey(),
+            options.agencyApiKey(),
             options.seed() == Seed.DEMO);
     Map<String, Handler> handlers = new HashMap<>();
     new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
     new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
+    new WorkspaceHandlers(store, workspaces, ids, clock).register(handlers);
     runs.register(handlers);
     handlers.computeIfPresent(
         "createCommunicationRun",
@@ -163,6 +167,7 @@ final class Wiring {
             spec.validator,
             Map.copyOf(handlers),
             auth,
+            new ActingWorkspace(workspaces),
             rateLimiter,
             idempotency,
             ids,

@@ -45,11 +45,13 @@ import okhttp3.ResponseBody;
 public final class Transport {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String RETRY_COUNT = "KaiCalls-Retry-Count";
+  static final String WORKSPACE = "KaiCalls-Workspace";
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
   private final String authorization;
+  private final String workspace;
   private final int maxRetries;
   private final Sleeper sleeper;
   private final Supplier<String> idempotencyKeys;
@@ -66,6 +68,8 @@ public final class Transport {
    * @param http the HTTP client (shared pool)
    * @param baseUrl e.g. {@code https://api.kaicalls.com}
    * @param apiKey the bearer key
+   * @param workspace the client workspace every call acts in ({@code KaiCalls-Workspace}), or null
+   *     for the key's own
    * @param maxRetries default retry budget per call
    * @param clock for {@code Retry-After} dates
    * @param sleeper waits between attempts
@@ -78,6 +82,7 @@ public final class Transport {
       OkHttpClient http,
       HttpUrl baseUrl,
       String apiKey,
+      String workspace,
       int maxRetries,
       Clock clock,
       Sleeper sleeper,
@@ -88,6 +93,7 @@ public final class Transport {
     this.http = http;
     this.baseUrl = baseUrl;
     this.authorization = "Bearer " + apiKey;
+    this.workspace = workspace;
     this.maxRetries = maxRetries;
     this.sleeper = sleeper;
     this.idempotencyKeys = idempotencyKeys;
@@ -362,6 +368,8 @@ public final class Transport {
             .header("Accept", "application/json");
     if (idempotencyKey != null) b.header(IDEMPOTENCY_KEY, idempotencyKey);
     if (attempt > 0) b.header(RETRY_COUNT, Integer.toString(attempt));
+    String actingIn = options.workspace().orElse(workspace);
+    if (actingIn != null) b.header(WORKSPACE, actingIn);
     for (Map.Entry<String, String> h : options.headers().entrySet())
       b.header(h.getKey(), h.getValue());
     return b.build();

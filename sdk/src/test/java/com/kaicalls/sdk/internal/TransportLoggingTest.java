@@ -43,6 +43,7 @@ class TransportLoggingTest {
         new OkHttpClient.Builder().retryOnConnectionFailure(false).build(),
         HttpUrl.get(server.baseUrl()),
         "kc_test_loggingKey",
+        null,
         maxRetries,
         Clock.systemUTC(),
         d -> {},

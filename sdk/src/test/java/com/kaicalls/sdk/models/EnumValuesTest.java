@@ -67,7 +67,7 @@ class EnumValuesTest {
   void an_unknown_value_in_a_list_of_enums_is_kept_in_place() throws IOException {
     Me me =
         JSON.readValue(
-            "{\"object\":\"me\",\"key_id\":\"key_1\",\"workspace_id\":\"ws_1\",\"workspace_name\":\"Acme\","
+            "{\"object\":\"me\",\"key_id\":\"key_1\",\"workspace_id\":\"ws_1\",\"workspace_name\":\"Acme\",\"workspace_kind\":\"standalone\",\"acting_workspace_id\":null,"
                 + "\"scopes\":[\"runs:read\",\"invoices:read\"],\"livemode\":false}",
             Me.class);
 

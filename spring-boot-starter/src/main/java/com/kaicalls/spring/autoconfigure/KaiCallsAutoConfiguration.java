@@ -43,6 +43,14 @@ public class KaiCallsAutoConfiguration {
     }
     KaiCallsClient.Builder builder =
         KaiCallsClient.builder().apiKey(properties.getApiKey()).baseUrl(properties.getBaseUrl());
+    if (properties.getWorkspace() != null) {
+      if (properties.getWorkspace().isBlank()) {
+        throw new IllegalStateException(
+            "kaicalls.workspace is empty: set it to a client workspace id (ws_...) "
+                + "for an agency key to act in, or remove it to act in the key's own workspace");
+      }
+      builder.workspace(properties.getWorkspace().trim());
+    }
     if (properties.getMaxRetries() != null) builder.maxRetries(properties.getMaxRetries());
     if (properties.getTimeout() != null) builder.callTimeout(properties.getTimeout());
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

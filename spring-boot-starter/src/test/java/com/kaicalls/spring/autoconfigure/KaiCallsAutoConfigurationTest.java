@@ -165,6 +165,36 @@ class KaiCallsAutoConfigurationTest {
   }
 
   @Test
+  void theWorkspacePropertyMakesTheClientActInThatClientWorkspace() {
+    runner
+        .withPropertyValues(
+            "kaicalls.api-key=" + mock.apiKey(), "kaicalls.workspace=ws_7Tn2Qd9LxB4c")
+        .run(
+            context ->
+                assertThat(context.getBean(KaiCallsClient.class).workspace())
+                    .contains("ws_7Tn2Qd9LxB4c"));
+  }
+
+  @Test
+  void withoutTheWorkspacePropertyTheClientActsInTheKeysOwnWorkspace() {
+    runner
+        .withPropertyValues("kaicalls.api-key=" + mock.apiKey())
+        .run(context -> assertThat(context.getBean(KaiCallsClient.class).workspace()).isEmpty());
+  }
+
+  @Test
+  void anEmptyWorkspaceStopsStartupNamingTheProperty() {
+    runner
+        .withPropertyValues("kaicalls.api-key=" + mock.apiKey(), "kaicalls.workspace= ")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("kaicalls.workspace is empty"));
+  }
+
+  @Test
   void anEmptyApiKeyStopsStartupNamingTheProperty() {
     runner
         .withPropertyValues("kaicalls.api-key=")

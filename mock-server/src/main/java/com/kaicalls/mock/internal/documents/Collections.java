@@ -25,6 +25,12 @@ public final class Collections {
   public static final String SMS_MESSAGE = "sms_message";
   public static final String WEBHOOK_SUBSCRIPTION = "webhook_subscription";
 
+  /**
+   * Workspaces: a client workspace's document is kept in its agency's partition, any other
+   * workspace's in its own (see {@code WorkspaceDocument.storedIn}).
+   */
+  public static final String WORKSPACE = "workspace";
+
   // Internal documents, never served
 
   /** The WAV bytes of recordings (see {@code RecordingAudio}). */

@@ -26,7 +26,7 @@ public abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
    * {@code fields}: every field of the schema, in its order (with {@code id}, {@code object},
    * {@code created_at}).
    */
-  DocumentBuilder(List<String> fields, String object, String id, Instant createdAt) {
+  protected DocumentBuilder(List<String> fields, String object, String id, Instant createdAt) {
     fields.forEach(document::putNull);
     document.put(Fields.ID, id);
     document.put(Fields.OBJECT, object);
@@ -38,37 +38,37 @@ public abstract class DocumentBuilder<B extends DocumentBuilder<B>> {
     return document;
   }
 
-  final B text(String field, String value) {
+  protected final B text(String field, String value) {
     return node(field, value == null ? null : TextNode.valueOf(value));
   }
 
-  final B time(String field, Instant value) {
+  protected final B time(String field, Instant value) {
     return text(field, value == null ? null : Json.time(value));
   }
 
-  final B number(String field, int value) {
+  protected final B number(String field, int value) {
     return node(field, IntNode.valueOf(value));
   }
 
-  final B number(String field, long value) {
+  protected final B number(String field, long value) {
     return node(field, LongNode.valueOf(value));
   }
 
-  final B number(String field, Integer value) {
+  protected final B number(String field, Integer value) {
     return node(field, value == null ? null : IntNode.valueOf(value));
   }
 
-  final B flag(String field, boolean value) {
+  protected final B flag(String field, boolean value) {
     return node(field, BooleanNode.valueOf(value));
   }
 
   /** Sets {@code field} to {@code value}, or to JSON null for {@code null}. */
-  final B node(String field, JsonNode value) {
+  protected final B node(String field, JsonNode value) {
     document.set(field, value == null ? NullNode.getInstance() : value);
     return self();
   }
 
-  final B texts(String field, List<String> values) {
+  protected final B texts(String field, List<String> values) {
     return node(field, Json.array(values));
   }
 
