@@ -192,12 +192,27 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     this.runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     WebhookHandlers webhooks =
         new WebhookHandlers(
-            store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
+            store,
+            ledger,
+            deliveries,
+            ids,
+            clock,
+            WebhookSecrets::generate,
+            spec.eventTypes(),
+            workspaces);
     this.dispatcher =
         new Dispatcher(
-            store, ledger, clock, options.clock(), scheduler, tx, deliveries, deliveryTimeout);
+            store,
+            ledger,
+            clock,
+            options.clock(),
+            scheduler,
+            tx,
+            deliveries,
+            workspaces,
+            deliveryTimeout);
     opened.add(dispatcher);
-    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
+    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler, workspaces);
     dispatcher.addListener(backfills);
     this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
     Seeds seeds =
@@ -218,7 +233,7 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
     new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
     runs.register(handlers);
     webhooks.register(handlers);
-    new EventHandlers(store, deliveries, backfills).register(handlers);
+    new EventHandlers(store, deliveries, backfills, workspaces).register(handlers);
     warnAboutMissingHandlers(spec, handlers.keySet());
     Pipeline pipeline =
         new Pipeline(

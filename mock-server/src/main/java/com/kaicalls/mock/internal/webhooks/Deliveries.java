@@ -74,11 +74,15 @@ public final class Deliveries {
   }
 
   /**
-   * Brings a delivery stored before {@code response_headers} existed (an older journal or snapshot)
-   * up to the contract: its attempts get {@code "response_headers": null}, "not recorded". Other
-   * documents pass through.
+   * Brings a document of an older journal or snapshot up to the contract: a delivery stored before
+   * {@code response_headers} existed gets {@code "response_headers": null} ("not recorded") on its
+   * attempts; a subscription stored before agencies gets {@code include_client_workspaces: false}.
+   * Other documents pass through.
    */
   public static ObjectNode upgrade(String type, ObjectNode document) {
+    if (WebhookHandlers.TYPE.equals(type) && !document.has(AgencyReach.INCLUDE_CLIENTS)) {
+      document.put(AgencyReach.INCLUDE_CLIENTS, false);
+    }
     if (TYPE.equals(type) && document.path("attempts").isArray()) {
       for (JsonNode attempt : document.get("attempts")) {
         if (attempt instanceof ObjectNode a && !a.has("response_headers")) {

@@ -2,6 +2,7 @@ package com.kaicalls.mock.internal.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.api.ApiCall;
 import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
@@ -30,6 +31,7 @@ public final class WebhookHandlers {
   private final Clock clock;
   private final Supplier<String> secrets;
   private final Set<String> eventTypes;
+  private final AgencyReach reach;
 
   public WebhookHandlers(
       Store store,
@@ -38,7 +40,8 @@ public final class WebhookHandlers {
       Ids ids,
       Clock clock,
       Supplier<String> secrets,
-      Set<String> eventTypes) {
+      Set<String> eventTypes,
+      Workspaces workspaces) {
     this.store = store;
     this.ledger = ledger;
     this.deliveries = deliveries;
@@ -46,6 +49,7 @@ public final class WebhookHandlers {
     this.clock = clock;
     this.secrets = secrets;
     this.eventTypes = eventTypes;
+    this.reach = new AgencyReach(store, workspaces);
   }
 
   public void register(Map<String, Handler> handlers) {
@@ -83,18 +87,10 @@ public final class WebhookHandlers {
     handlers.put("rotateWebhookSubscriptionSecret", this::rotate);
   }
 
-  /** Creates a subscription document and its secret; used by the API and the seed. */
-  ObjectNode createSubscription(
-      String workspaceId,
-      String url,
-      JsonNode types,
-      String description,
-      boolean enabled,
-      String secret) {
-    return createSubscriptionAt(
-        workspaceId, url, types, description, enabled, secret, clock.instant());
-  }
-
+  /**
+   * Creates a subscription that happened at {@code at} (the seed backdates its history), receiving
+   * only its own workspace's events.
+   */
   public ObjectNode createSubscriptionAt(
       String workspaceId,
       String url,
@@ -103,12 +99,29 @@ public final class WebhookHandlers {
       boolean enabled,
       String secret,
       Instant at) {
+    return createSubscriptionAt(workspaceId, url, types, description, enabled, false, secret, at);
+  }
+
+  /**
+   * Creates a subscription; with {@code includeClients} (an agency's only) it also receives its
+   * client workspaces' events.
+   */
+  public ObjectNode createSubscriptionAt(
+      String workspaceId,
+      String url,
+      JsonNode types,
+      String description,
+      boolean enabled,
+      boolean includeClients,
+      String secret,
+      Instant at) {
     String now = Json.time(at);
     ObjectNode sub = Json.object();
     sub.put("id", ids.next("whsub_"));
     sub.put("object", "webhook_subscription");
     sub.put("url", url);
     sub.set("event_types", types.deepCopy());
+    sub.put(AgencyReach.INCLUDE_CLIENTS, includeClients);
     Json.putNullable(sub, "description", description);
     sub.put("enabled", enabled);
     sub.put("status", enabled ? "enabled" : "disabled");
@@ -123,15 +136,18 @@ public final class WebhookHandlers {
   private ApiResponse create(ApiCall call) {
     checkUrl(call.body.get("url").asText());
     checkEventTypes(call.body.get("event_types"));
+    boolean includeClients = includeClients(call, call.body);
     String secret = secrets.get();
     ObjectNode sub =
-        createSubscription(
+        createSubscriptionAt(
             call.workspace(),
             call.body.get("url").asText(),
             call.body.get("event_types"),
             Json.text(call.body, "description"),
             call.body.path("enabled").asBoolean(true),
-            secret);
+            includeClients,
+            secret,
+            clock.instant());
     ObjectNode withSecret = sub.deepCopy();
     withSecret.put("secret", secret);
     withSecret.putNull("previous_secret_expires_at");
@@ -147,6 +163,9 @@ public final class WebhookHandlers {
     if (body.has("event_types")) {
       checkEventTypes(body.get("event_types"));
       sub.set("event_types", body.get("event_types").deepCopy());
+    }
+    if (body.has(AgencyReach.INCLUDE_CLIENTS)) {
+      sub.put(AgencyReach.INCLUDE_CLIENTS, includeClients(call, body));
     }
     if (body.has("description")) {
       Json.putNullable(sub, "description", Json.text(body, "description"));
@@ -189,6 +208,21 @@ public final class WebhookHandlers {
         "previous_secret_expires_at",
         previousExpires == null ? null : Json.time(previousExpires));
     store.put(workspaceId, SECRET_TYPE, doc);
+  }
+
+  /**
+   * The requested {@code include_client_workspaces} (false when absent): {@code true} only in an
+   * agency workspace; {@code false}, every other workspace's value, is accepted anywhere.
+   */
+  private boolean includeClients(ApiCall call, JsonNode body) {
+    boolean include = body.path(AgencyReach.INCLUDE_CLIENTS).asBoolean(false);
+    if (include && !reach.isAgency(call.workspace())) {
+      throw ApiException.invalid(
+          "parameter_invalid",
+          "include_client_workspaces can only be true for a subscription of an agency workspace.",
+          AgencyReach.INCLUDE_CLIENTS);
+    }
+    return include;
   }
 
   /** Only what a delivery can reach: http(s), a host, a port in 1..65535. */
