@@ -106,7 +106,9 @@ final class AdminJson {
         text(keys, "demo_workspace_id"),
         text(keys, "demo_api_key"),
         text(keys, "other_workspace_id"),
-        text(keys, "other_api_key"));
+        text(keys, "other_api_key"),
+        text(keys, "agency_workspace_id"),
+        text(keys, "agency_api_key"));
   }
 
   /** The exception for an error envelope ({@code {"error": {code, message, param}}}). */

@@ -68,7 +68,9 @@ final class EmbeddedMockAdmin implements KaiCallsMockAdmin {
         Emulator.DEMO_WORKSPACE_ID,
         emulator.apiKey(),
         Emulator.OTHER_WORKSPACE_ID,
-        emulator.otherWorkspaceApiKey());
+        emulator.otherWorkspaceApiKey(),
+        Emulator.AGENCY_WORKSPACE_ID,
+        emulator.agencyApiKey());
   }
 
   @Override

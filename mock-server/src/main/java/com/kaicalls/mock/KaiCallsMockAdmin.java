@@ -64,7 +64,7 @@ public interface KaiCallsMockAdmin {
   /** Removes every fault rule; returns how many there were. */
   int clearFaults();
 
-  /** The two workspaces and their full-scope API keys. */
+  /** The demo, other and agency workspaces and their full-scope API keys. */
   MockKeys keys();
 
   /**

@@ -74,6 +74,14 @@ public final class KaiCallsMockServer implements AutoCloseable {
   }
 
   /**
+   * Returns the full-scope key of the demo agency workspace, whose clients are the demo workspace
+   * and a second one; it acts in a client with the {@code KaiCalls-Workspace} header.
+   */
+  public String agencyApiKey() {
+    return emulator.agencyApiKey();
+  }
+
+  /**
    * The emulator's virtual clock: what {@code created_at} stamps, schedules, quiet hours, retries
    * and expiries are based on.
    */

@@ -31,7 +31,7 @@ public final class Main {
           "  --api-key <key>     Full-scope key of the demo workspace (default "
               + MockServerOptions.DEFAULT_API_KEY
               + ")",
-          "  --seed demo|empty   Start with demo data (default) or only the two workspaces and their keys",
+          "  --seed demo|empty   Start with demo data (default) or only the workspaces and their keys",
           "  --rate-limit <r>    Per-key limit: N or N/s (per second), N/min (per minute); off by default",
           "  --clock realtime|manual  Virtual time follows the wall clock (default) or moves only when told",
           "                      (POST /__admin/kaicalls/clock/advance {\"seconds\": N} or {\"to\": \"<RFC 3339>\"})",
@@ -56,6 +56,8 @@ public final class Main {
           "",
           "Second workspace key (isolation tests): "
               + MockServerOptions.DEFAULT_OTHER_WORKSPACE_API_KEY,
+          "Agency workspace key (clients ws_demo, ws_lakeside): "
+              + MockServerOptions.DEFAULT_AGENCY_API_KEY,
           "Admin: POST /__admin/kaicalls/reset, GET /__admin/kaicalls/keys,",
           "       POST /__admin/kaicalls/communication-runs/generate {\"count\":N},",
           "       GET /__admin/kaicalls/clock, POST /__admin/kaicalls/clock/advance,",
@@ -214,6 +216,10 @@ public final class Main {
       }
       out.println("API key (demo workspace, all scopes): " + server.apiKey());
       out.println("API key (other workspace, all scopes): " + server.otherWorkspaceApiKey());
+      out.println(
+          "API key (agency workspace, all scopes; act in a client with KaiCalls-Workspace: "
+              + "ws_demo or ws_lakeside): "
+              + server.agencyApiKey());
       out.println(
           "Try: curl -H 'Authorization: Bearer "
               + server.apiKey()

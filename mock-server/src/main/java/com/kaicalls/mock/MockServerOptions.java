@@ -25,6 +25,11 @@ public final class MockServerOptions {
   public static final String DEFAULT_OTHER_WORKSPACE_API_KEY =
       "kc_test_other_Z5yF1dG8kN2mQ7rV4tX9wB3c";
 
+  /**
+   * The documented full-scope key of the demo agency workspace (clients: the demo and one more).
+   */
+  public static final String DEFAULT_AGENCY_API_KEY = "kc_test_agency_N8wG3rA5kT2pL7vQ4xC9mH6d";
+
   public static final int DEFAULT_PORT = 8089;
   public static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -41,6 +46,7 @@ public final class MockServerOptions {
   private final String host;
   private final String apiKey;
   private final String otherWorkspaceApiKey;
+  private final String agencyApiKey;
   private final Seed seed;
   private final boolean verbose;
   private final RateLimit rateLimit;
@@ -72,6 +78,7 @@ public final class MockServerOptions {
     this.host = b.host;
     this.apiKey = b.apiKey;
     this.otherWorkspaceApiKey = b.otherWorkspaceApiKey;
+    this.agencyApiKey = b.agencyApiKey;
     this.seed = b.seed;
     this.verbose = b.verbose;
     this.rateLimit = b.rateLimit;
@@ -102,6 +109,11 @@ public final class MockServerOptions {
 
   public String otherWorkspaceApiKey() {
     return otherWorkspaceApiKey;
+  }
+
+  /** Returns the full-scope key of the demo agency workspace. */
+  public String agencyApiKey() {
+    return agencyApiKey;
   }
 
   public Seed seed() {
@@ -184,6 +196,7 @@ public final class MockServerOptions {
     private String host = DEFAULT_HOST;
     private String apiKey = DEFAULT_API_KEY;
     private String otherWorkspaceApiKey = DEFAULT_OTHER_WORKSPACE_API_KEY;
+    private String agencyApiKey = DEFAULT_AGENCY_API_KEY;
     private Seed seed = Seed.DEMO;
     private boolean verbose;
     private RateLimit rateLimit;
@@ -327,6 +340,16 @@ public final class MockServerOptions {
       return this;
     }
 
+    /**
+     * The demo agency workspace's full-scope key; must start with {@code kc_test_}.
+     *
+     * @return this builder
+     */
+    public Builder agencyApiKey(String apiKey) {
+      this.agencyApiKey = checkKey(apiKey);
+      return this;
+    }
+
     public Builder seed(Seed seed) {
       this.seed = Objects.requireNonNull(seed, "seed");
       return this;
@@ -359,8 +382,10 @@ public final class MockServerOptions {
     }
 
     public MockServerOptions build() {
-      if (apiKey.equals(otherWorkspaceApiKey)) {
-        throw new IllegalArgumentException("the two workspaces need different API keys");
+      if (apiKey.equals(otherWorkspaceApiKey)
+          || apiKey.equals(agencyApiKey)
+          || otherWorkspaceApiKey.equals(agencyApiKey)) {
+        throw new IllegalArgumentException("the three workspaces need different API keys");
       }
       return new MockServerOptions(this);
     }

@@ -33,6 +33,7 @@ class ExtensionOptionsTest {
 
   private static final String KEY = "kc_test_extension_demo_key1";
   private static final String OTHER_KEY = "kc_test_extension_other_key2";
+  private static final String AGENCY_KEY = "kc_test_extension_agency_key3";
   private static final Instant START = Instant.parse("2026-12-01T15:00:00Z");
   private static final Instant WALL = Instant.parse("2026-11-30T09:00:00Z");
 
@@ -43,6 +44,7 @@ class ExtensionOptionsTest {
           "host",
           "apiKey",
           "otherWorkspaceApiKey",
+          "agencyApiKey",
           "seed",
           "seedFile",
           "seedResource",
@@ -102,6 +104,7 @@ class ExtensionOptionsTest {
                     .host("localhost")
                     .apiKey(KEY)
                     .otherWorkspaceApiKey(OTHER_KEY)
+                    .agencyApiKey(AGENCY_KEY)
                     .seedResource("fixtures/does-not-exist.json")
                     .seed(Seed.EMPTY)
                     .seedFile(seedFile)
@@ -137,6 +140,7 @@ class ExtensionOptionsTest {
       assertThat(server.baseUrl()).isEqualTo("http://localhost:" + port);
       assertThat(server.apiKey()).isEqualTo(KEY);
       assertThat(server.otherWorkspaceApiKey()).isEqualTo(OTHER_KEY);
+      assertThat(server.agencyApiKey()).isEqualTo(AGENCY_KEY);
       assertThat(subscriptions.json().path("data").findValuesAsText("url"))
           .as("the seed file, given last, wins over the seed and the seed resource")
           .containsExactly("https://hooks.example.com/fixture");

@@ -123,12 +123,18 @@ class KaiCallsMockAdminTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
-  void keysAreTheTwoWorkspacesAndTheirKeys(Mode mode) {
+  void keysAreTheWorkspacesAndTheirKeys(Mode mode) {
     MockKeys keys = mode.connect.apply(server).keys();
 
     assertThat(keys)
         .isEqualTo(
-            new MockKeys("ws_demo", server.apiKey(), "ws_other", server.otherWorkspaceApiKey()));
+            new MockKeys(
+                "ws_demo",
+                server.apiKey(),
+                "ws_other",
+                server.otherWorkspaceApiKey(),
+                "ws_agency",
+                server.agencyApiKey()));
   }
 
   @ParameterizedTest

@@ -97,6 +97,9 @@ final class SpecOperations {
               .json()
               .path("id")
               .asText();
+    } else if (collection.equals("/v1/workspaces")) {
+      // A client key lists no workspaces; its own is the one it can always retrieve.
+      id = demo.get("/v1/me").json().path("workspace_id").asText();
     } else if (collection.equals("/v1/recordings")) {
       id = demo.get(collection).json().path("data").get(0).path("id").asText();
     } else {

@@ -13,6 +13,7 @@ import com.kaicalls.mock.ClockMode;
 import com.kaicalls.mock.MockServerOptions;
 import com.kaicalls.mock.RateLimit;
 import com.kaicalls.mock.Seed;
+import com.kaicalls.mock.internal.access.ActingWorkspace;
 import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.IdempotencyCache;
 import com.kaicalls.mock.internal.access.RateLimiter;
@@ -36,6 +37,7 @@ import com.kaicalls.mock.internal.pages.PagesFilter;
 import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
 import com.kaicalls.mock.internal.resources.ReadHandlers;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
+import com.kaicalls.mock.internal.resources.WorkspaceHandlers;
 import com.kaicalls.mock.internal.runs.CallScripts;
 import com.kaicalls.mock.internal.runs.Conversations;
 import com.kaicalls.mock.internal.runs.RunEngine;
@@ -83,6 +85,9 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   /** The second workspace's id. */
   public static final String OTHER_WORKSPACE_ID = Workspaces.OTHER_ID;
+
+  /** The demo agency's id. */
+  public static final String AGENCY_WORKSPACE_ID = Workspaces.AGENCY_ID;
 
   /** How long one webhook attempt may take, body included. */
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
@@ -227,10 +232,12 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
             allScopes,
             options.apiKey(),
             options.otherWorkspaceApiKey(),
+            options.agencyApiKey(),
             options.seed() == Seed.DEMO);
     Map<String, Handler> handlers = new HashMap<>();
     new ReadHandlers(store, workspaces, recordingAudio).register(handlers);
     new ApiKeyHandlers(store, ledger, auth, ids, clock).register(handlers);
+    new WorkspaceHandlers(store, workspaces, ids, clock).register(handlers);
     runs.register(handlers);
     webhooks.register(handlers);
     new EventHandlers(store, deliveries, backfills, workspaces).register(handlers);
@@ -242,6 +249,7 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
             Map.copyOf(handlers),
             RunHandlers.lenientOperations(),
             auth,
+            new ActingWorkspace(workspaces),
             rateLimiter,
             idempotency,
             ids,
@@ -377,6 +385,11 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
   }
 
   @Override
+  public String agencyApiKey() {
+    return options.agencyApiKey();
+  }
+
+  @Override
   public Clock clock() {
     return clock;
   }
@@ -440,9 +453,13 @@ public final class Emulator implements EmulatorControls, AutoCloseable {
 
   @Override
   public String workspaceFor(String name) {
-    return "other".equals(name) || OTHER_WORKSPACE_ID.equals(name)
-        ? OTHER_WORKSPACE_ID
-        : DEMO_WORKSPACE_ID;
+    if ("other".equals(name)) {
+      return OTHER_WORKSPACE_ID;
+    }
+    if ("agency".equals(name)) {
+      return AGENCY_WORKSPACE_ID;
+    }
+    return state.workspaces().contains(name) ? name : DEMO_WORKSPACE_ID;
   }
 
   @Override

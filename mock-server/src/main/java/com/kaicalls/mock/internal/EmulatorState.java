@@ -19,6 +19,7 @@ import com.kaicalls.mock.internal.store.Store;
 import com.kaicalls.mock.internal.store.Transactions;
 import com.kaicalls.mock.internal.webhooks.Deliveries;
 import com.kaicalls.mock.internal.webhooks.Dispatcher;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +28,6 @@ import java.util.List;
  * journal, reset, taken as a snapshot and restored from one, each as one transaction.
  */
 final class EmulatorState {
-
-  static final List<String> WORKSPACES = List.of(Workspaces.DEMO_ID, Workspaces.OTHER_ID);
 
   /** The parts that hold state, as Emulator wires them. */
   record Parts(
@@ -71,15 +70,16 @@ final class EmulatorState {
     if (replayed.now() != null) {
       parts.clock().moveTo(replayed.now());
     }
-    seeds.registerWorkspaces();
-    parts.auth().reload(WORKSPACES);
     parts
         .tx()
         .run(
             () -> {
-              parts.idempotency().reload(WORKSPACES);
-              parts.scheduler().load(WORKSPACES);
-              parts.dispatcher().recover(WORKSPACES);
+              seeds.keepWorkspaces();
+              List<String> workspaces = parts.workspaces().ids();
+              parts.auth().reload(workspaces);
+              parts.idempotency().reload(workspaces);
+              parts.scheduler().load(workspaces);
+              parts.dispatcher().recover(workspaces);
             });
   }
 
@@ -102,6 +102,11 @@ final class EmulatorState {
             });
   }
 
+  /** Returns the ids of every workspace (the seed's and those created through the API). */
+  List<String> workspaces() {
+    return parts.workspaces().ids();
+  }
+
   /** The whole state as a snapshot document ({@link Snapshots}), taken between two transactions. */
   byte[] snapshot() {
     return Snapshots.bytes(parts.tx().call(this::take));
@@ -114,12 +119,12 @@ final class EmulatorState {
    * @throws SnapshotException naming the field at fault
    */
   synchronized void restore(byte[] snapshot) {
-    Snapshots.Parsed parsed = Snapshots.read(snapshot, WORKSPACES);
+    Snapshots.Parsed parsed = Snapshots.read(snapshot, Seeds.BUILT_IN_IDS);
     parts
         .tx()
         .run(
             () -> {
-              Snapshots.Parsed previous = Snapshots.read(take(), WORKSPACES);
+              Snapshots.Parsed previous = Snapshots.read(take(), Seeds.BUILT_IN_IDS);
               try {
                 clear();
                 load(parsed);
@@ -139,8 +144,15 @@ final class EmulatorState {
         parts.store(),
         parts.ids().sequence(),
         parts.clock().instant(),
-        WORKSPACES,
+        snapshotOrder(),
         parts.workspaces());
+  }
+
+  /** The seed's workspaces in their fixed order, then those created through the API, by id. */
+  private List<String> snapshotOrder() {
+    List<String> ids = new ArrayList<>(Seeds.BUILT_IN_IDS);
+    parts.workspaces().ids().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+    return ids;
   }
 
   private void seedInTransaction() {
@@ -149,7 +161,7 @@ final class EmulatorState {
       return;
     }
     try {
-      load(Snapshots.read(seedSnapshot.bytes(), WORKSPACES));
+      load(Snapshots.read(seedSnapshot.bytes(), Seeds.BUILT_IN_IDS));
     } catch (SnapshotException e) {
       throw new StartupException(
           "The seed snapshot "
@@ -190,11 +202,12 @@ final class EmulatorState {
                         documents.forEach(
                             document ->
                                 parts.store().put(ws, type, Deliveries.upgrade(type, document)))));
-    seeds.registerWorkspaces();
+    seeds.keepWorkspaces();
     seeds.keepKeys();
-    parts.auth().reload(WORKSPACES);
-    parts.idempotency().reload(WORKSPACES);
-    parts.scheduler().load(WORKSPACES);
-    parts.dispatcher().recover(WORKSPACES);
+    List<String> workspaces = parts.workspaces().ids();
+    parts.auth().reload(workspaces);
+    parts.idempotency().reload(workspaces);
+    parts.scheduler().load(workspaces);
+    parts.dispatcher().recover(workspaces);
   }
 }

@@ -17,8 +17,17 @@ public final class Workspaces {
   /** The demo workspace's id. */
   public static final String DEMO_ID = "ws_demo";
 
-  /** The second workspace's id (isolation tests). */
+  /** The second workspace's id (isolation tests): standalone, unrelated to the agency. */
   public static final String OTHER_ID = "ws_other";
+
+  /** The demo agency's id: its clients are the demo workspace and {@link #SECOND_CLIENT_ID}. */
+  public static final String AGENCY_ID = "ws_agency";
+
+  /** The demo agency's second client workspace. */
+  public static final String SECOND_CLIENT_ID = "ws_lakeside";
+
+  /** The header an agency key sends to act inside one of its client workspaces. */
+  public static final String HEADER = "KaiCalls-Workspace";
 
   /** What a workspace is, as {@code Workspace.kind} says on the wire. */
   public enum Kind {
@@ -61,6 +70,11 @@ public final class Workspaces {
   /** Returns the workspace with this id, or null. */
   public Workspace get(String id) {
     return byId.get(id);
+  }
+
+  /** Returns the ids of every workspace, sorted. */
+  public List<String> ids() {
+    return byId.keySet().stream().sorted().toList();
   }
 
   /** Returns the client workspaces of an agency, by id (none for any other workspace). */

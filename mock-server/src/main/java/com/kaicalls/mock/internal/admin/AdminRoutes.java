@@ -132,7 +132,9 @@ public final class AdminRoutes implements AdminApiExtension {
                     .put("demo_workspace_id", Workspaces.DEMO_ID)
                     .put("demo_api_key", emulator.apiKey())
                     .put("other_workspace_id", Workspaces.OTHER_ID)
-                    .put("other_api_key", emulator.otherWorkspaceApiKey())));
+                    .put("other_api_key", emulator.otherWorkspaceApiKey())
+                    .put("agency_workspace_id", Workspaces.AGENCY_ID)
+                    .put("agency_api_key", emulator.agencyApiKey())));
     router.add(
         RequestMethod.POST,
         "/kaicalls/communication-runs/generate",

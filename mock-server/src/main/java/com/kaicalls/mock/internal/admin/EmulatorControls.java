@@ -36,6 +36,9 @@ public interface EmulatorControls {
   /** The second workspace's full-scope key. */
   String otherWorkspaceApiKey();
 
+  /** Returns the full-scope key of the demo agency workspace. */
+  String agencyApiKey();
+
   /**
    * The workspace id for a name given to an admin route ({@code other} or its id; anything else:
    * demo).

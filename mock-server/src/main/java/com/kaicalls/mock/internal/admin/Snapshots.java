@@ -25,14 +25,22 @@ import java.util.Map;
 
 /**
  * The snapshot format ({@value #VERSION}): the whole state as one JSON document, {@code {"version",
- * "clock": {"now"}, "id_sequence", "workspaces": [{"id", "name", "documents": {type: [document,
- * ...]}}]}}, documents in store order under their type names (internal types start with {@code _}:
- * timers, idempotency records, API key hashes). Written deterministically (two-space indent, {@code
- * \n}), so taking a snapshot of a restored snapshot gives the same bytes.
+ * "clock": {"now"}, "id_sequence", "workspaces": [{"id", "name", "kind", "parent_workspace_id",
+ * "documents": {type: [document, ...]}}]}}, documents in store order under their type names
+ * (internal types start with {@code _}: timers, idempotency records, API key hashes). {@code kind}
+ * and {@code parent_workspace_id} are written for the reader's benefit and not required: a
+ * workspace is known when it is one of the seed's or a {@code workspace} document of the snapshot
+ * names it (a client workspace created through the API), so snapshots taken before agencies still
+ * load. Written deterministically (two-space indent, {@code \n}), so taking a snapshot of a
+ * restored snapshot gives the same bytes.
  */
 public final class Snapshots {
 
   static final String VERSION = "kaicalls-snapshot/1";
+
+  /** The type of workspace documents (a client's is stored in its agency's partition). */
+  private static final String WORKSPACE_TYPE = "workspace";
+
   private static final ObjectWriter PRETTY =
       Json.MAPPER.writer(
           new DefaultPrettyPrinter(
@@ -63,6 +71,8 @@ public final class Snapshots {
       workspace.put("id", ws);
       Workspaces.Workspace named = names.get(ws);
       workspace.put("name", named == null ? null : named.name());
+      workspace.put("kind", named == null ? null : named.kind().wire());
+      workspace.put("parent_workspace_id", named == null ? null : named.parentId());
       ObjectNode documents = workspace.putObject("documents");
       for (String type : store.types(ws)) {
         ArrayNode list = Json.array();
@@ -101,6 +111,11 @@ public final class Snapshots {
     return read(root, knownWorkspaces);
   }
 
+  /**
+   * Reads and checks a snapshot whose workspaces are among {@code knownWorkspaces} or named by one
+   * of its own {@code workspace} documents; throws {@link SnapshotException} naming the first field
+   * at fault.
+   */
   public static Parsed read(JsonNode root, List<String> knownWorkspaces) {
     check(
         root != null && root.isObject(),
@@ -126,14 +141,29 @@ public final class Snapshots {
     JsonNode workspaces = root.path("workspaces");
     check(workspaces.isArray(), "workspaces", "workspaces must be an array.");
     Map<String, Map<String, List<ObjectNode>>> documents = new LinkedHashMap<>();
+    List<String> known = new ArrayList<>(knownWorkspaces);
+    for (JsonNode workspace : workspaces) {
+      workspace
+          .path("documents")
+          .path(WORKSPACE_TYPE)
+          .forEach(
+              doc -> {
+                if (doc.path("id").isTextual() && !known.contains(doc.path("id").asText())) {
+                  known.add(doc.path("id").asText());
+                }
+              });
+    }
     for (int i = 0; i < workspaces.size(); i++) {
       String at = "workspaces[" + i + "]";
       JsonNode workspace = workspaces.get(i);
       String id = workspace.path("id").asText(null);
       check(
-          id != null && knownWorkspaces.contains(id) && !documents.containsKey(id),
+          id != null && known.contains(id) && !documents.containsKey(id),
           at + ".id",
-          at + ".id must be one of " + knownWorkspaces + ", each at most once.");
+          at
+              + ".id must be one of "
+              + known
+              + " (the seed's, or one a workspace document names), each at most once.");
       JsonNode types = workspace.path("documents");
       check(
           types.isObject(),
@@ -170,6 +200,14 @@ public final class Snapshots {
       case Scheduler.TYPE:
         instant(doc.path("due_at"), at + ".due_at");
         check(doc.path("kind").isTextual(), at + ".kind", at + ".kind must be a string.");
+        break;
+      case WORKSPACE_TYPE:
+        check(
+            doc.path("kind").isTextual()
+                && List.of("agency", "client", "standalone").contains(doc.path("kind").asText())
+                && doc.path("name").isTextual(),
+            at + ".kind",
+            at + " must have a name and a kind (agency, client or standalone).");
         break;
       case Authenticator.HASH_TYPE:
         check(doc.path("sha256").isTextual(), at + ".sha256", at + ".sha256 must be a string.");

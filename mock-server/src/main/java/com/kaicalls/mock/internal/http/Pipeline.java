@@ -1,9 +1,11 @@
 package com.kaicalls.mock.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kaicalls.mock.internal.access.ActingWorkspace;
 import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.IdempotencyCache;
 import com.kaicalls.mock.internal.access.RateLimiter;
+import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.api.ApiCall;
 import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
@@ -29,9 +31,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The request checklist, in order: size (413), route (404/405), body media type (415), key (401),
- * rate limit (429), scope (403), parameters and body against the spec (400), idempotency
- * (409/422/replay), then the operation's handler. Every response carries {@code Request-Id}. The
- * HTTP-level checks before it (Host, origin, body limit) are in {@code internal.http.RequestGuard}.
+ * rate limit (429), scope (403), parameters against the spec (400), the {@code KaiCalls-Workspace}
+ * target (404), body against the spec (400), idempotency (409/422/replay), then the operation's
+ * handler. Every response carries {@code Request-Id}. The HTTP-level checks before it (Host,
+ * origin, body limit) are in {@code internal.http.RequestGuard}.
  */
 public final class Pipeline {
 
@@ -47,6 +50,7 @@ public final class Pipeline {
   private final Map<String, Handler> handlers;
   private final Set<String> lenientOperations;
   private final Authenticator auth;
+  private final ActingWorkspace acting;
   private final RateLimiter rateLimiter;
   private final IdempotencyCache idempotency;
   private final Ids ids;
@@ -60,6 +64,7 @@ public final class Pipeline {
       Map<String, Handler> handlers,
       Set<String> lenientOperations,
       Authenticator auth,
+      ActingWorkspace acting,
       RateLimiter rateLimiter,
       IdempotencyCache idempotency,
       Ids ids,
@@ -74,6 +79,7 @@ public final class Pipeline {
     this.handlers = handlers;
     this.lenientOperations = lenientOperations;
     this.auth = auth;
+    this.acting = acting;
     this.rateLimiter = rateLimiter;
     this.idempotency = idempotency;
     this.ids = ids;
@@ -86,11 +92,13 @@ public final class Pipeline {
     String requestId = "req_" + ids.random(24);
     Map<String, String> extraHeaders = new LinkedHashMap<>();
     String path = pathOf(request.url());
-    Principal caller = null; // known once the key is checked: logged with every later answer
+    // Known once the key is checked, then acting in the client workspace named by the header:
+    // logged with every later answer.
+    Principal[] caller = {null};
     ApiResponse response;
     try {
       RouteTable.Match match = route(request, path);
-      caller = auth.authenticate(request.header().apply("Authorization"));
+      caller[0] = auth.authenticate(request.header().apply("Authorization"));
       response = process(request, path, match, caller, requestId, extraHeaders);
     } catch (ApiException e) {
       response = ApiResponse.error(e, requestId);
@@ -123,7 +131,7 @@ public final class Pipeline {
     extraHeaders.forEach(response.headers::putIfAbsent);
     response.headers.put("Request-Id", requestId);
     long durationMs = (System.nanoTime() - started) / 1_000_000;
-    String keyId = caller == null ? null : caller.keyId();
+    String keyId = caller[0] == null ? null : caller[0].keyId();
     if (requestLog != null) {
       requestLog.accept(
           String.format(
@@ -140,7 +148,7 @@ public final class Pipeline {
         request,
         response,
         keyId,
-        caller == null ? null : caller.workspaceId(),
+        caller[0] == null ? null : caller[0].workspaceId(),
         requestId,
         durationMs);
     return response;
@@ -214,20 +222,22 @@ public final class Pipeline {
   }
 
   /**
-   * The checks after the key (rate limit, scope, parameters, body, idempotency), then the handler.
+   * The checks after the key (rate limit, scope, parameters, acting workspace, body, idempotency),
+   * then the handler; {@code caller[0]} is the key's principal, replaced by the acting one.
    */
   private ApiResponse process(
       RawRequest request,
       String path,
       RouteTable.Match match,
-      Principal principal,
+      Principal[] caller,
       String requestId,
       Map<String, String> extraHeaders) {
+    Principal key = caller[0];
     byte[] rawBody = request.body() == null ? new byte[0] : request.body();
     ApiSpec.Operation operation = match.operation();
-    rateLimiter.acquire(principal.keyId(), extraHeaders);
+    rateLimiter.acquire(key.keyId(), extraHeaders);
     String scope = operation.requiredScope();
-    if (scope != null && !principal.scopes().contains(scope)) {
+    if (scope != null && !key.scopes().contains(scope)) {
       throw ApiException.forbidden(
           "This API key lacks the scope '"
               + scope
@@ -237,6 +247,8 @@ public final class Pipeline {
     }
     Map<String, List<String>> query = parseQuery(request.url());
     parameters.check(operation, match.pathParams(), query, request.header());
+    Principal principal = acting.resolve(key, request.header().apply(Workspaces.HEADER));
+    caller[0] = principal;
     JsonNode body = null;
     List<Violation> violations = List.of();
     if (rawBody.length > 0 && operation.bodySchema() != null) {

@@ -48,10 +48,10 @@ public final class ApiKeyHandlers {
         call -> {
           Page page = store.list(call.workspace(), TYPE, Lists.query(call, null, false));
           List<ObjectNode> rendered = new ArrayList<>();
-          page.data().forEach(k -> rendered.add(auth.render(k)));
+          page.data().forEach(k -> rendered.add(render(call, k)));
           return ApiResponse.ok(new Page(rendered, page.hasMore(), page.nextCursor()).toJson());
         });
-    handlers.put("getApiKey", call -> ApiResponse.ok(auth.render(find(call))));
+    handlers.put("getApiKey", call -> ApiResponse.ok(render(call, find(call))));
     handlers.put("createApiKey", this::create);
     handlers.put(
         "revokeApiKey",
@@ -67,7 +67,7 @@ public final class ApiKeyHandlers {
             key.put(Fields.STATUS, "revoked");
             ledger.save(call.workspace(), TYPE, key);
           }
-          return ApiResponse.ok(auth.render(key));
+          return ApiResponse.ok(render(call, key));
         });
   }
 
@@ -88,6 +88,7 @@ public final class ApiKeyHandlers {
     ObjectNode key =
         newKey(
             ids.next("key_"),
+            call.workspace(),
             body.get(Fields.NAME).asText(),
             scopes,
             clock.instant(),
@@ -96,7 +97,7 @@ public final class ApiKeyHandlers {
                 : Instant.parse(Json.time(OffsetDateTime.parse(expiresAt).toInstant())));
     auth.register(call.workspace(), key, secret);
     ledger.save(call.workspace(), TYPE, key);
-    ObjectNode withSecret = auth.render(key);
+    ObjectNode withSecret = render(call, key);
     withSecret.put("secret", secret);
     String id = key.get(Fields.ID).asText();
     return ApiResponse.json(201, withSecret)
@@ -126,12 +127,33 @@ public final class ApiKeyHandlers {
     }
   }
 
-  /** A new, active {@code ApiKey} document (its secret is registered separately). */
+  /**
+   * The key as the API shows it; a key stored before keys named their workspace gets the one it is
+   * stored in (the workspace the request acts in).
+   */
+  private ObjectNode render(ApiCall call, ObjectNode stored) {
+    ObjectNode key = auth.render(stored);
+    if (!key.hasNonNull(Fields.WORKSPACE_ID)) {
+      key.put(Fields.WORKSPACE_ID, call.workspace());
+    }
+    return key;
+  }
+
+  /**
+   * A new, active {@code ApiKey} document of workspace {@code workspaceId} (its secret is
+   * registered separately).
+   */
   public static ObjectNode newKey(
-      String id, String name, ArrayNode scopes, Instant createdAt, Instant expiresAt) {
+      String id,
+      String workspaceId,
+      String name,
+      ArrayNode scopes,
+      Instant createdAt,
+      Instant expiresAt) {
     ObjectNode key = Json.object();
     key.put(Fields.ID, id);
     key.put(Fields.OBJECT, "api_key");
+    key.put(Fields.WORKSPACE_ID, workspaceId);
     key.put(Fields.NAME, name);
     key.set(Fields.SCOPES, scopes.deepCopy());
     key.put(Fields.PREFIX, "");

@@ -25,6 +25,12 @@ public final class Collections {
   public static final String SMS_MESSAGE = "sms_message";
   public static final String WEBHOOK_SUBSCRIPTION = "webhook_subscription";
 
+  /**
+   * Workspaces: a client workspace's document is kept in its agency's partition, any other
+   * workspace's in its own (see {@code WorkspaceDocument.storedIn}).
+   */
+  public static final String WORKSPACE = "workspace";
+
   /** The WAV bytes of recordings (see {@code RecordingAudio}). */
   public static final String RECORDING_AUDIO = "_recording_audio";
 

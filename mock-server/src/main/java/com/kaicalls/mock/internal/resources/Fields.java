@@ -117,6 +117,9 @@ public final class Fields {
   public static final String KEY_ID = "key_id";
   public static final String WORKSPACE_ID = "workspace_id";
   public static final String WORKSPACE_NAME = "workspace_name";
+  public static final String WORKSPACE_KIND = "workspace_kind";
+  public static final String ACTING_WORKSPACE_ID = "acting_workspace_id";
+  public static final String PARENT_WORKSPACE_ID = "parent_workspace_id";
 
   // Validation results and run previews
   public static final String VALID = "valid";

@@ -123,13 +123,16 @@ public final class ReadHandlers {
     return doc;
   }
 
+  /** The key's own workspace, and the client workspace it acts in, if any. */
   private ApiResponse me(ApiCall call) {
-    Workspaces.Workspace ws = workspaces.get(call.workspace());
+    Workspaces.Workspace ws = workspaces.get(call.principal.keyWorkspaceId());
     ObjectNode me = Json.object();
     me.put(Fields.OBJECT, "me");
     me.put(Fields.KEY_ID, call.principal.keyId());
     me.put(Fields.WORKSPACE_ID, ws.id());
     me.put(Fields.WORKSPACE_NAME, ws.name());
+    me.put(Fields.WORKSPACE_KIND, ws.kind().wire());
+    me.put(Fields.ACTING_WORKSPACE_ID, call.principal.acting() ? call.workspace() : null);
     me.set(Fields.SCOPES, Json.array(new java.util.TreeSet<>(call.principal.scopes())));
     me.put(Fields.LIVEMODE, false);
     return ApiResponse.ok(me);

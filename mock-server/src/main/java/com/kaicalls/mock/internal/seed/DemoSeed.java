@@ -65,6 +65,15 @@ public final class DemoSeed {
     deliveries(ws);
   }
 
+  /** Seeds the agency's second client workspace {@code ws} ({@link DemoClient}). */
+  public void seedClient(String ws) {
+    String reception = seed.id(AgentDocument.ID_PREFIX);
+    String estimates = seed.id(AgentDocument.ID_PREFIX);
+    agent(ws, reception, DemoClient.RECEPTION);
+    agent(ws, estimates, DemoClient.ESTIMATES);
+    new DemoClient(seed).seed(ws, reception);
+  }
+
   private void agent(String ws, String id, DemoStory.Agent agent) {
     seed.save(
         ws,

@@ -6,7 +6,9 @@ import com.kaicalls.mock.internal.access.Authenticator;
 import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.events.Ledger;
 import com.kaicalls.mock.internal.resources.ApiKeyHandlers;
+import com.kaicalls.mock.internal.resources.Collections;
 import com.kaicalls.mock.internal.resources.RecordingAudio;
+import com.kaicalls.mock.internal.resources.WorkspaceDocument;
 import com.kaicalls.mock.internal.store.Ids;
 import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
@@ -15,10 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * What the emulator starts (and resets) from: the two workspaces with this server's full-scope
+ * What the emulator starts (and resets) from: the agency with its two client workspaces (the demo
+ * workspace one of them) and the unrelated standalone workspace, with this server's full-scope
  * keys, plus the demo data when asked; or a seed snapshot, read here from a file or a classpath
  * resource and loaded by the emulator, whose keys {@link #keepKeys()} keeps valid.
  */
@@ -28,6 +32,38 @@ public final class Seeds {
   private static final String DEMO_KEY_NAME = "Demo full-scope key";
   private static final String OTHER_KEY_ID = "key_other_full";
   private static final String OTHER_KEY_NAME = "Other workspace full-scope key";
+  private static final String AGENCY_KEY_ID = "key_agency_full";
+  private static final String AGENCY_KEY_NAME = "Agency full-scope key";
+
+  /**
+   * The seed's workspaces: the demo workspace and the unrelated standalone one (first, in the order
+   * snapshots have always listed them), the agency, and its second client.
+   */
+  private static final List<Workspaces.Workspace> BUILT_IN =
+      List.of(
+          new Workspaces.Workspace(
+              Workspaces.DEMO_ID,
+              "Bright Smile Dental (demo)",
+              Workspaces.Kind.CLIENT,
+              Workspaces.AGENCY_ID),
+          new Workspaces.Workspace(Workspaces.OTHER_ID, "Northside Plumbing (isolation)"),
+          new Workspaces.Workspace(
+              Workspaces.AGENCY_ID, "Northwind Growth Agency", Workspaces.Kind.AGENCY, null),
+          new Workspaces.Workspace(
+              Workspaces.SECOND_CLIENT_ID,
+              "Lakeside Roofing",
+              Workspaces.Kind.CLIENT,
+              Workspaces.AGENCY_ID));
+
+  /**
+   * The ids of the seed's workspaces, in snapshot order (any other one was created through the
+   * API).
+   */
+  public static final List<String> BUILT_IN_IDS =
+      BUILT_IN.stream().map(Workspaces.Workspace::id).toList();
+
+  /** When the seed's workspaces and keys were made: a month before the demo's "now". */
+  private static final Instant CREATED_AT = DemoSeed.T0.minusSeconds(86400L * 30);
 
   /** A seed snapshot's bytes and the name its failures give ({@code classpath:} for a resource). */
   public record Snapshot(byte[] bytes, String name) {}
@@ -42,6 +78,7 @@ public final class Seeds {
   private final List<String> scopes;
   private final String demoApiKey;
   private final String otherApiKey;
+  private final String agencyApiKey;
   private final boolean demoData;
 
   /**
@@ -59,6 +96,7 @@ public final class Seeds {
       List<String> scopes,
       String demoApiKey,
       String otherApiKey,
+      String agencyApiKey,
       boolean demoData) {
     this.store = store;
     this.ledger = ledger;
@@ -70,6 +108,7 @@ public final class Seeds {
     this.scopes = List.copyOf(scopes);
     this.demoApiKey = demoApiKey;
     this.otherApiKey = otherApiKey;
+    this.agencyApiKey = agencyApiKey;
     this.demoData = demoData;
   }
 
@@ -111,26 +150,54 @@ public final class Seeds {
    * Fills an empty state: the workspaces, their keys and, unless the seed is empty, the demo data.
    */
   public void seedFresh() {
-    registerWorkspaces();
+    keepWorkspaces();
     addKey(Workspaces.DEMO_ID, DEMO_KEY_ID, DEMO_KEY_NAME, demoApiKey);
     addKey(Workspaces.OTHER_ID, OTHER_KEY_ID, OTHER_KEY_NAME, otherApiKey);
+    addKey(Workspaces.AGENCY_ID, AGENCY_KEY_ID, AGENCY_KEY_NAME, agencyApiKey);
     if (demoData) {
       DemoSeed seed = new DemoSeed(store, ledger, ids, recordingAudio, webhooks);
       seed.seedDemo(Workspaces.DEMO_ID);
       seed.seedOther(Workspaces.OTHER_ID);
+      // After the two above, so their ids stay what they were before the agency existed.
+      seed.seedClient(Workspaces.SECOND_CLIENT_ID);
     }
   }
 
-  /** Names the two workspaces (their names are not part of the stored state). */
+  /**
+   * Registers every workspace: the seed's, then the documents stored in the partitions of the
+   * seed's top-level workspaces (clients created through the API, and any renamed since).
+   */
   public void registerWorkspaces() {
-    workspaces.add(new Workspaces.Workspace(Workspaces.DEMO_ID, "Bright Smile Dental (demo)"));
-    workspaces.add(new Workspaces.Workspace(Workspaces.OTHER_ID, "Northside Plumbing (isolation)"));
+    BUILT_IN.forEach(workspaces::add);
+    for (Workspaces.Workspace root : BUILT_IN) {
+      if (root.parentId() == null) {
+        store
+            .all(root.id(), Collections.WORKSPACE)
+            .forEach(doc -> workspaces.add(WorkspaceDocument.workspace(doc)));
+      }
+    }
+  }
+
+  /**
+   * Stores the document of each of the seed's workspaces that has none (a fresh state, or a journal
+   * or snapshot from before agencies), then registers every workspace; call inside a transaction.
+   */
+  public void keepWorkspaces() {
+    for (Workspaces.Workspace workspace : BUILT_IN) {
+      String partition = WorkspaceDocument.storedIn(workspace);
+      if (store.get(partition, Collections.WORKSPACE, workspace.id()) == null) {
+        store.put(
+            partition, Collections.WORKSPACE, WorkspaceDocument.of(workspace, CREATED_AT).build());
+      }
+    }
+    registerWorkspaces();
   }
 
   /** Keeps this server's own keys valid whatever keys a loaded snapshot was taken with. */
   public void keepKeys() {
     keepKey(Workspaces.DEMO_ID, DEMO_KEY_ID, DEMO_KEY_NAME, demoApiKey);
     keepKey(Workspaces.OTHER_ID, OTHER_KEY_ID, OTHER_KEY_NAME, otherApiKey);
+    keepKey(Workspaces.AGENCY_ID, AGENCY_KEY_ID, AGENCY_KEY_NAME, agencyApiKey);
   }
 
   private void keepKey(String workspace, String id, String name, String secret) {
@@ -148,8 +215,7 @@ public final class Seeds {
 
   private void addKey(String workspace, String id, String name, String secret) {
     ArrayNode keyScopes = Json.array(scopes);
-    ObjectNode key =
-        ApiKeyHandlers.newKey(id, name, keyScopes, DemoSeed.T0.minusSeconds(86400L * 30), null);
+    ObjectNode key = ApiKeyHandlers.newKey(id, workspace, name, keyScopes, CREATED_AT, null);
     auth.register(workspace, key, secret);
     store.put(workspace, ApiKeyHandlers.TYPE, key);
   }
