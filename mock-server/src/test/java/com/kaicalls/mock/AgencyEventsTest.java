@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import com.kaicalls.webhooks.WebhookVerifier;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo agency (ws_agency, clients ws_demo and ws_lakeside; ws_other standalone) and the events
@@ -302,6 +304,43 @@ class AgencyEventsTest {
     assertThat(done.path("delivered").asLong())
         .isEqualTo(done.path("total").asLong())
         .isGreaterThanOrEqualTo(inWindow);
+  }
+
+  @Test
+  void anAgencysPendingDeliveryOfAClientsEventIsSentAfterARestart(@TempDir Path data) {
+    WebhookReceiver endpoint = receiver().then(503);
+    MockServerOptions options =
+        MockServerOptions.builder()
+            .port(0)
+            .clockMode(ClockMode.MANUAL)
+            .startTime(T0)
+            .clock(WALL)
+            .dataDir(data)
+            .build();
+    String subId;
+    try (KaiCallsMockServer first = KaiCallsMockServer.start(options)) {
+      subId =
+          subscribe(agency(first), endpoint, true, "communication_run.created")
+              .json()
+              .path("id")
+              .asText();
+      createRun(demo(first));
+      first.advanceClock(Duration.ZERO);
+    }
+
+    try (KaiCallsMockServer second = KaiCallsMockServer.start(options)) {
+      second.advanceClock(Duration.ofSeconds(5));
+
+      JsonNode delivery =
+          agency(second)
+              .get("/v1/event-deliveries?subscription_id=" + subId)
+              .json()
+              .path("data")
+              .get(0);
+      assertThat(delivery.path("status").asText()).isEqualTo("succeeded");
+      assertThat(delivery.path("attempts")).hasSize(2);
+    }
+    assertThat(endpoint.received()).hasSize(2);
   }
 
   private WebhookReceiver receiver() {
