@@ -175,6 +175,28 @@ class SnapshotTest {
   }
 
   @Test
+  void subscriptionsStoredBeforeAgenciesAreServedWithIncludeClientWorkspacesFalse()
+      throws Exception {
+    KaiCallsMockServer mock = start();
+    ObjectNode snapshot = (ObjectNode) ApiClient.JSON.readTree(take(mock).body());
+    int stripped = 0;
+    for (JsonNode workspace : snapshot.path("workspaces")) {
+      for (JsonNode sub : workspace.path("documents").path("webhook_subscription")) {
+        stripped += ((ObjectNode) sub).remove("include_client_workspaces") == null ? 0 : 1;
+      }
+    }
+
+    assertThat(restore(mock, snapshot.toString()).statusCode()).isEqualTo(200);
+
+    assertThat(stripped).isPositive();
+    JsonNode subscriptions =
+        new ApiClient(mock.baseUrl(), mock.apiKey()).get("/v1/webhook-subscriptions").json();
+    assertThat(subscriptions.path("data"))
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.get("include_client_workspaces").asBoolean(true)).isFalse());
+  }
+
+  @Test
   void restoringForgetsWhatWasCreatedAfterTheSnapshot() throws Exception {
     KaiCallsMockServer mock = start();
     byte[] before = take(mock).body();

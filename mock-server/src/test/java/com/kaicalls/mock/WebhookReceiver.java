@@ -18,11 +18,12 @@ import java.util.concurrent.Executors;
  * A webhook endpoint on 127.0.0.1 that records what it receives and answers as scripted (200 by
  * default).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   /** One received request. */
-  record Received(Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
+  public record Received(Map<String, List<String>> headers, byte[] body) {
+    /** Returns the first value of a header (any case), or null. */
+    public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
       return values == null ? null : values.get(0);
     }
@@ -36,7 +37,8 @@ final class WebhookReceiver implements AutoCloseable {
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
   private volatile Answer otherwise = new Answer(200, Map.of(), Duration.ZERO);
 
-  WebhookReceiver() {
+  /** Starts listening on a free port of 127.0.0.1. */
+  public WebhookReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     } catch (IOException e) {
@@ -73,27 +75,31 @@ final class WebhookReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  /** Returns the URL to subscribe. */
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
   }
 
   /** The next requests get these answers, in order; afterwards {@link #otherwise}. */
-  WebhookReceiver then(int status) {
+  public WebhookReceiver then(int status) {
     script.add(new Answer(status, Map.of(), Duration.ZERO));
     return this;
   }
 
-  WebhookReceiver then(int status, Map<String, String> headers) {
+  /** The next request gets this status and these headers. */
+  public WebhookReceiver then(int status, Map<String, String> headers) {
     script.add(new Answer(status, headers, Duration.ZERO));
     return this;
   }
 
-  WebhookReceiver otherwise(int status, Duration delay) {
+  /** Every request without a scripted answer gets this one. */
+  public WebhookReceiver otherwise(int status, Duration delay) {
     otherwise = new Answer(status, Map.of(), delay);
     return this;
   }
 
-  List<Received> received() {
+  /** Returns what was received so far, in order. */
+  public List<Received> received() {
     return new ArrayList<>(received);
   }
 

@@ -117,7 +117,14 @@ final class Wiring {
     RunHandlers runs = new RunHandlers(store, ledger, new RunRules(store), ids, clock, engine);
     WebhookHandlers webhooks =
         new WebhookHandlers(
-            store, ledger, deliveries, ids, clock, WebhookSecrets::generate, spec.eventTypes());
+            store,
+            ledger,
+            deliveries,
+            ids,
+            clock,
+            WebhookSecrets::generate,
+            spec.eventTypes(),
+            workspaces);
     this.dispatcher =
         new Dispatcher(
             store,
@@ -127,9 +134,10 @@ final class Wiring {
             scheduler,
             tx,
             deliveries,
+            workspaces,
             options.webhookTimeout());
     opened.add(dispatcher);
-    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler);
+    Backfills backfills = new Backfills(store, deliveries, ids, clock, scheduler, workspaces);
     dispatcher.addListener(backfills);
     this.runGenerator = new RunGenerator(tx, store, ledger, ids, clock, runs);
     Seeds seeds =
@@ -159,7 +167,7 @@ final class Wiring {
               return create.handle(call);
             });
     webhooks.register(handlers);
-    new EventHandlers(store, deliveries, backfills).register(handlers);
+    new EventHandlers(store, deliveries, backfills, workspaces).register(handlers);
     warnAboutMissingHandlers(spec, handlers.keySet());
     this.pipeline =
         new Pipeline(

@@ -68,7 +68,7 @@ public final class ApiCall {
   }
 
   /** The first value of a query parameter, or {@code null}. */
-  String query(String name) {
+  public String query(String name) {
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }

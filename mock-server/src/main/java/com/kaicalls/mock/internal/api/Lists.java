@@ -23,12 +23,23 @@ public final class Lists {
   private Lists() {}
 
   public static ListQuery query(ApiCall call, Predicate<JsonNode> extra, boolean oldestFirst) {
+    return query(call, extra, oldestFirst, Set.of());
+  }
+
+  /**
+   * As {@link #query(ApiCall, Predicate, boolean)}, except that the parameters named in {@code
+   * handled} are not filters: the handler applies them itself.
+   */
+  public static ListQuery query(
+      ApiCall call, Predicate<JsonNode> extra, boolean oldestFirst, Set<String> handled) {
     List<Predicate<JsonNode>> filters = new ArrayList<>();
     if (extra != null) {
       filters.add(extra);
     }
     for (ApiSpec.Param param : call.operation.params()) {
-      if (!param.in().equals("query") || RESERVED.contains(param.name())) {
+      if (!param.in().equals("query")
+          || RESERVED.contains(param.name())
+          || handled.contains(param.name())) {
         continue;
       }
       List<String> values = call.query.get(param.name());

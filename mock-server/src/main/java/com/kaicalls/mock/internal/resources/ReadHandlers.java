@@ -13,7 +13,10 @@ import com.kaicalls.mock.internal.store.Json;
 import com.kaicalls.mock.internal.store.Store;
 import java.util.Map;
 
-/** Generic list and retrieve for the read-only resources, plus {@code /v1/me} and sub-lists. */
+/**
+ * Generic list and retrieve for the read-only resources, plus {@code /v1/me} and sub-lists (events
+ * are the webhooks package's: an agency reaches its clients').
+ */
 public final class ReadHandlers {
 
   private final Store store;
@@ -33,7 +36,6 @@ public final class ReadHandlers {
     resource(handlers, "Leads", "Lead", Collections.LEAD);
     resource(handlers, "Calls", "Call", Collections.CALL);
     resource(handlers, "CommunicationRuns", "CommunicationRun", Collections.COMMUNICATION_RUN);
-    resource(handlers, "Events", "Event", Collections.EVENT);
     resource(handlers, "EventDeliveries", "EventDelivery", Collections.EVENT_DELIVERY);
     resource(handlers, "SmsMessages", "SmsMessage", Collections.SMS_MESSAGE);
     resource(handlers, "Conversations", "Conversation", Collections.CONVERSATION);

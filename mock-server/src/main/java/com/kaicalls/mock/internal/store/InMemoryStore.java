@@ -6,9 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -94,13 +98,19 @@ public final class InMemoryStore implements Store {
 
   @Override
   public Page list(String workspaceId, String type, ListQuery query) {
-    Collection c = collection(workspaceId, type);
+    return list(List.of(workspaceId), type, query);
+  }
+
+  /** The next entry of one workspace's view in a merged list, and the rest of that view. */
+  private record Head(Map.Entry<Key, byte[]> entry, Iterator<Map.Entry<Key, byte[]>> rest) {}
+
+  @Override
+  public Page list(List<String> workspaceIds, String type, ListQuery query) {
     boolean oldestFirst = query.oldestFirst();
     long after =
         query.createdAfter() == null ? Long.MIN_VALUE : query.createdAfter().getEpochSecond();
     long before =
         query.createdBefore() == null ? Long.MAX_VALUE : query.createdBefore().getEpochSecond();
-    NavigableMap<Key, byte[]> view = oldestFirst ? c.sorted.descendingMap() : c.sorted;
     // Seek (O(log n)) past the cursor or to the near end of the created range, whichever is later.
     Key from =
         oldestFirst
@@ -112,13 +122,32 @@ public final class InMemoryStore implements Store {
         from = cursor;
       }
     }
-    if (from != null) {
-      view = view.tailMap(from, false);
+    // One ordered stream per workspace, merged: a page reads only the entries it returns or
+    // skips, whatever the number of workspaces and documents. The key is global (time, then id),
+    // so one cursor continues every workspace's stream.
+    Comparator<Key> order = oldestFirst ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    PriorityQueue<Head> heads =
+        new PriorityQueue<>((a, b) -> order.compare(a.entry().getKey(), b.entry().getKey()));
+    for (String workspaceId : new LinkedHashSet<>(workspaceIds)) {
+      Collection c = collection(workspaceId, type);
+      NavigableMap<Key, byte[]> view = oldestFirst ? c.sorted.descendingMap() : c.sorted;
+      if (from != null) {
+        view = view.tailMap(from, false);
+      }
+      Iterator<Map.Entry<Key, byte[]>> entries = view.entrySet().iterator();
+      if (entries.hasNext()) {
+        heads.add(new Head(entries.next(), entries));
+      }
     }
     List<ObjectNode> data = new ArrayList<>();
     Key last = null;
     boolean hasMore = false;
-    for (Map.Entry<Key, byte[]> entry : view.entrySet()) {
+    while (!heads.isEmpty()) {
+      Head head = heads.poll();
+      if (head.rest().hasNext()) {
+        heads.add(new Head(head.rest().next(), head.rest()));
+      }
+      Map.Entry<Key, byte[]> entry = head.entry();
       long t = entry.getKey().epochSecond();
       if (oldestFirst ? t >= before : t < after) {
         break; // past the far end of the created range

@@ -43,6 +43,11 @@ public final class JournaledStore implements Store {
   }
 
   @Override
+  public Page list(List<String> workspaceIds, String type, ListQuery query) {
+    return memory.list(workspaceIds, type, query);
+  }
+
+  @Override
   public List<ObjectNode> all(String workspaceId, String type) {
     return memory.all(workspaceId, type);
   }

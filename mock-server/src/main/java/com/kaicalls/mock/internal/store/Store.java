@@ -20,6 +20,12 @@ public interface Store {
 
   Page list(String workspaceId, String type, ListQuery query);
 
+  /**
+   * One page of the documents of several workspaces as one list, in the same order and with the
+   * same cursors as a single workspace's (an agency listing its clients' events).
+   */
+  Page list(List<String> workspaceIds, String type, ListQuery query);
+
   /** Every document of a type, newest first (for internal scans). */
   List<ObjectNode> all(String workspaceId, String type);
 

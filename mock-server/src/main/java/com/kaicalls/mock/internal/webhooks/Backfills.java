@@ -2,6 +2,7 @@ package com.kaicalls.mock.internal.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.clock.Scheduler;
 import com.kaicalls.mock.internal.documents.Collections;
 import com.kaicalls.mock.internal.documents.Fields;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Backfills as asynchronous jobs: the request counts the matching events and returns; then one
  * scheduled step per page of {@link #PAGE} events (oldest first, by cursor, so the store is never
- * loaded at once) creates their deliveries. Deliveries report back through {@link #finished}.
+ * loaded at once) creates their deliveries. A subscription that includes client workspaces gets
+ * their events too, paged as one list. Deliveries report back through {@link #finished}.
  */
 public final class Backfills implements DeliveryListener {
 
@@ -42,9 +44,17 @@ public final class Backfills implements DeliveryListener {
   private final Ids ids;
   private final Clock clock;
   private final Scheduler scheduler;
+  private final AgencyReach reach;
 
-  public Backfills(Store store, Deliveries deliveries, Ids ids, Clock clock, Scheduler scheduler) {
+  public Backfills(
+      Store store,
+      Deliveries deliveries,
+      Ids ids,
+      Clock clock,
+      Scheduler scheduler,
+      Workspaces workspaces) {
     this.store = store;
+    this.reach = new AgencyReach(store, workspaces);
     this.deliveries = deliveries;
     this.ids = ids;
     this.clock = clock;
@@ -55,11 +65,11 @@ public final class Backfills implements DeliveryListener {
   ObjectNode start(String ws, ObjectNode sub, Instant after, Instant before, boolean onlyFailed) {
     Instant now = clock.instant();
     String id = ids.next("bf_");
-    long total =
-        store.count(
-            ws,
-            Collections.EVENT,
-            new ListQuery(selection(ws, sub, onlyFailed), after, before, null, 0, true));
+    ListQuery counted = new ListQuery(selection(ws, sub, onlyFailed), after, before, null, 0, true);
+    long total = 0;
+    for (String source : reach.sources(ws, sub)) {
+      total += store.count(source, Collections.EVENT, counted);
+    }
     ObjectNode backfill = Json.object();
     backfill.put(Fields.ID, id);
     backfill.put(Fields.OBJECT, Collections.BACKFILL);
@@ -138,7 +148,7 @@ public final class Backfills implements DeliveryListener {
     }
     Page page =
         store.list(
-            ws,
+            reach.sources(ws, sub),
             Collections.EVENT,
             new ListQuery(
                 selection(ws, sub, backfill.get(Fields.ONLY_FAILED).asBoolean()),

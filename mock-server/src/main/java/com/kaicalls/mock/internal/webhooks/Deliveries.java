@@ -68,11 +68,16 @@ public final class Deliveries {
   }
 
   /**
-   * Brings a delivery stored before {@code response_headers} existed (an older journal or snapshot)
-   * up to the contract: its attempts get {@code "response_headers": null}, "not recorded". Other
-   * documents pass through.
+   * Brings a document of an older journal or snapshot up to the contract: a delivery stored before
+   * {@code response_headers} existed gets {@code "response_headers": null} ("not recorded") on its
+   * attempts; a subscription stored before agencies gets {@code include_client_workspaces: false}.
+   * Other documents pass through.
    */
   public static ObjectNode upgrade(String type, ObjectNode document) {
+    if (Collections.WEBHOOK_SUBSCRIPTION.equals(type)
+        && !document.has(AgencyReach.INCLUDE_CLIENTS)) {
+      document.put(AgencyReach.INCLUDE_CLIENTS, false);
+    }
     if (Collections.EVENT_DELIVERY.equals(type) && document.path(Fields.ATTEMPTS).isArray()) {
       for (JsonNode attempt : document.get(Fields.ATTEMPTS)) {
         if (attempt instanceof ObjectNode a && !a.has(Fields.RESPONSE_HEADERS)) {

@@ -2,6 +2,7 @@ package com.kaicalls.mock.internal.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.clock.Scheduler;
 import com.kaicalls.mock.internal.documents.Collections;
 import com.kaicalls.mock.internal.documents.Fields;
@@ -21,10 +22,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends webhook deliveries: live deliveries for each new event to the subscriptions it matches, and
- * every due attempt (live, test, replay, backfill) as a signed POST through the {@link
- * EndpointQueue}, never on an API request thread; the {@link AttemptRecorder} records each attempt
- * and plans the next (virtual time).
+ * Sends webhook deliveries: live deliveries for each new event to the subscriptions it matches (its
+ * workspace's, and for a client's event its agency's that include clients), and every due attempt
+ * (live, test, replay, backfill) as a signed POST through the {@link EndpointQueue}, never on an
+ * API request thread; the {@link AttemptRecorder} records each attempt and plans the next (virtual
+ * time).
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Scheduler scheduler;
   private final Transactions tx;
   private final Deliveries deliveries;
+  private final AgencyReach reach;
   private final EndpointQueue queue;
   private final WebhookSender sender;
   private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
@@ -47,7 +50,7 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * {@code clock} is virtual time (schedules, {@code attempted_at}); {@code wallClock} is real
    * time, what receivers compare {@code webhook-timestamp} with; {@code timeout} is each attempt's
-   * overall deadline.
+   * overall deadline; {@code workspaces} tells which agency receives a client's events.
    */
   public Dispatcher(
       Store store,
@@ -57,6 +60,7 @@ public final class Dispatcher implements AutoCloseable {
       Scheduler scheduler,
       Transactions tx,
       Deliveries deliveries,
+      Workspaces workspaces,
       Duration timeout) {
     this.store = store;
     this.clock = clock;
@@ -64,6 +68,7 @@ public final class Dispatcher implements AutoCloseable {
     this.scheduler = scheduler;
     this.tx = tx;
     this.deliveries = deliveries;
+    this.reach = new AgencyReach(store, workspaces);
     // Shutting down: the attempt stays pending in the store.
     this.queue = new EndpointQueue(scheduler::endWork);
     this.sender = new WebhookSender(queue.pool(), timeout);
@@ -113,6 +118,20 @@ public final class Dispatcher implements AutoCloseable {
         deliveries.create(ws, event, sub, "live", null);
       }
     }
+    // A client's event also goes to its agency's subscriptions that include clients; the delivery
+    // is the agency's, like the subscription.
+    reach
+        .agencyOf(ws)
+        .ifPresent(
+            agency -> {
+              for (ObjectNode sub : store.all(agency, Collections.WEBHOOK_SUBSCRIPTION)) {
+                if (sub.path(Fields.ENABLED).asBoolean()
+                    && reach.covers(agency, sub, ws)
+                    && Deliveries.matches(sub, type)) {
+                  deliveries.create(agency, event, sub, "live", null);
+                }
+              }
+            });
   }
 
   /** A delivery's attempt is due (inside a transaction): sign and hand it to the queue. */
@@ -125,7 +144,8 @@ public final class Dispatcher implements AutoCloseable {
     ObjectNode sub =
         store.get(ws, Collections.WEBHOOK_SUBSCRIPTION, d.get(Fields.SUBSCRIPTION_ID).asText());
     String trigger = d.get(Fields.TRIGGER).asText();
-    ObjectNode event = store.get(ws, Collections.EVENT, d.get(Fields.EVENT_ID).asText());
+    AgencyReach.Located located = reach.locate(ws, d.get(Fields.EVENT_ID).asText());
+    ObjectNode event = located == null ? null : located.event();
     if (sub == null || event == null) {
       record(
           ws,

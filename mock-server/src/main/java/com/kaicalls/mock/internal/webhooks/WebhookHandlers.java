@@ -2,6 +2,7 @@ package com.kaicalls.mock.internal.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kaicalls.mock.internal.access.Workspaces;
 import com.kaicalls.mock.internal.api.ApiCall;
 import com.kaicalls.mock.internal.api.ApiException;
 import com.kaicalls.mock.internal.api.ApiResponse;
@@ -29,6 +30,7 @@ public final class WebhookHandlers {
   private final Clock clock;
   private final Supplier<String> secrets;
   private final Set<String> eventTypes;
+  private final AgencyReach reach;
 
   public WebhookHandlers(
       Store store,
@@ -37,7 +39,8 @@ public final class WebhookHandlers {
       Ids ids,
       Clock clock,
       Supplier<String> secrets,
-      Set<String> eventTypes) {
+      Set<String> eventTypes,
+      Workspaces workspaces) {
     this.store = store;
     this.ledger = ledger;
     this.deliveries = deliveries;
@@ -45,6 +48,7 @@ public final class WebhookHandlers {
     this.clock = clock;
     this.secrets = secrets;
     this.eventTypes = eventTypes;
+    this.reach = new AgencyReach(store, workspaces);
   }
 
   public void register(Map<String, Handler> handlers) {
@@ -88,18 +92,10 @@ public final class WebhookHandlers {
     handlers.put("rotateWebhookSubscriptionSecret", this::rotate);
   }
 
-  /** Creates a subscription document and its secret; used by the API and the seed. */
-  ObjectNode createSubscription(
-      String workspaceId,
-      String url,
-      JsonNode types,
-      String description,
-      boolean enabled,
-      String secret) {
-    return createSubscriptionAt(
-        workspaceId, url, types, description, enabled, secret, clock.instant());
-  }
-
+  /**
+   * Creates a subscription that happened at {@code at} (the seed backdates its history), receiving
+   * only its own workspace's events.
+   */
   public ObjectNode createSubscriptionAt(
       String workspaceId,
       String url,
@@ -108,15 +104,32 @@ public final class WebhookHandlers {
       boolean enabled,
       String secret,
       Instant at) {
+    return createSubscriptionAt(workspaceId, url, types, description, enabled, false, secret, at);
+  }
+
+  /**
+   * Creates a subscription; with {@code includeClients} (an agency's only) it also receives its
+   * client workspaces' events.
+   */
+  public ObjectNode createSubscriptionAt(
+      String workspaceId,
+      String url,
+      JsonNode types,
+      String description,
+      boolean enabled,
+      boolean includeClients,
+      String secret,
+      Instant at) {
     String now = Json.time(at);
     ObjectNode sub = Json.object();
     sub.put(Fields.ID, ids.next("whsub_"));
     sub.put(Fields.OBJECT, Collections.WEBHOOK_SUBSCRIPTION);
     sub.put(Fields.URL, url);
     sub.set(Fields.EVENT_TYPES, types.deepCopy());
+    sub.put(AgencyReach.INCLUDE_CLIENTS, includeClients);
     Json.putNullable(sub, Fields.DESCRIPTION, description);
     sub.put(Fields.ENABLED, enabled);
-    sub.put(Fields.STATUS, enabled ? "enabled" : "disabled");
+    sub.put(Fields.STATUS, enabled ? Fields.ENABLED : "disabled");
     Json.putNullable(sub, Fields.DISABLED_REASON, enabled ? null : "manual");
     sub.put(Fields.CREATED_AT, now);
     sub.put(Fields.UPDATED_AT, now);
@@ -128,15 +141,18 @@ public final class WebhookHandlers {
   private ApiResponse create(ApiCall call) {
     checkUrl(call.body.get(Fields.URL).asText());
     checkEventTypes(call.body.get(Fields.EVENT_TYPES));
+    boolean includeClients = includeClients(call, call.body);
     String secret = secrets.get();
     ObjectNode sub =
-        createSubscription(
+        createSubscriptionAt(
             call.workspace(),
             call.body.get(Fields.URL).asText(),
             call.body.get(Fields.EVENT_TYPES),
             Json.text(call.body, Fields.DESCRIPTION),
             call.body.path(Fields.ENABLED).asBoolean(true),
-            secret);
+            includeClients,
+            secret,
+            clock.instant());
     ObjectNode withSecret = sub.deepCopy();
     withSecret.put(Fields.SECRET, secret);
     withSecret.putNull(Fields.PREVIOUS_SECRET_EXPIRES_AT);
@@ -152,6 +168,9 @@ public final class WebhookHandlers {
     if (body.has(Fields.EVENT_TYPES)) {
       checkEventTypes(body.get(Fields.EVENT_TYPES));
       sub.set(Fields.EVENT_TYPES, body.get(Fields.EVENT_TYPES).deepCopy());
+    }
+    if (body.has(AgencyReach.INCLUDE_CLIENTS)) {
+      sub.put(AgencyReach.INCLUDE_CLIENTS, includeClients(call, body));
     }
     if (body.has(Fields.DESCRIPTION)) {
       Json.putNullable(sub, Fields.DESCRIPTION, Json.text(body, Fields.DESCRIPTION));
@@ -196,6 +215,21 @@ public final class WebhookHandlers {
         Fields.PREVIOUS_SECRET_EXPIRES_AT,
         previousExpires == null ? null : Json.time(previousExpires));
     store.put(workspaceId, Collections.WEBHOOK_SECRET, doc);
+  }
+
+  /**
+   * The requested {@code include_client_workspaces} (false when absent): {@code true} only in an
+   * agency workspace; {@code false}, every other workspace's value, is accepted anywhere.
+   */
+  private boolean includeClients(ApiCall call, JsonNode body) {
+    boolean include = body.path(AgencyReach.INCLUDE_CLIENTS).asBoolean(false);
+    if (include && !reach.isAgency(call.workspace())) {
+      throw ApiException.invalid(
+          "parameter_invalid",
+          "include_client_workspaces can only be true for a subscription of an agency workspace.",
+          AgencyReach.INCLUDE_CLIENTS);
+    }
+    return include;
   }
 
   /** Only what a delivery can reach: http(s), a host, a port in 1..65535. */
