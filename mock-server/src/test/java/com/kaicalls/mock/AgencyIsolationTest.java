@@ -1,5 +1,6 @@
 package com.kaicalls.mock;
 
+import static com.kaicalls.mock.Agencies.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
@@ -21,8 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * response is also checked against openapi.yaml by {@link ApiClient}.
  */
 class AgencyIsolationTest {
-
-  private static final String HEADER = "KaiCalls-Workspace";
 
   @RegisterExtension
   static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().build();
@@ -98,13 +97,13 @@ class AgencyIsolationTest {
       return new Call(SpecOperations.concretePath(op, demo), bodyFor(op, demo));
     }
 
-    ApiClient.Reply send(SpecOperations.Op op, ApiClient key, String actingIn) {
+    ApiClient.Reply send(SpecOperations.Op op, ApiClient key, String target) {
       Map<String, String> headers = new HashMap<>();
       if (op.method().equals("POST")) {
         headers.put("Idempotency-Key", "isolation-" + op.operationId());
       }
-      if (actingIn != null) {
-        headers.put(HEADER, actingIn);
+      if (target != null) {
+        headers.put(HEADER, target);
       }
       return key.send(op.method(), path, body, headers);
     }

@@ -20,6 +20,7 @@ import com.kaicalls.sdk.models.CommunicationRunStatus;
 import com.kaicalls.sdk.models.Conversation;
 import com.kaicalls.sdk.models.CreateApiKeyRequest;
 import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.CreateWorkspaceRequest;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.sdk.models.EventDelivery;
 import com.kaicalls.sdk.models.Job;
@@ -29,8 +30,10 @@ import com.kaicalls.sdk.models.RotateSecretRequest;
 import com.kaicalls.sdk.models.Scope;
 import com.kaicalls.sdk.models.SmsMessage;
 import com.kaicalls.sdk.models.UpdateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.UpdateWorkspaceRequest;
 import com.kaicalls.sdk.models.WebhookSubscription;
 import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
+import com.kaicalls.sdk.models.Workspace;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -113,6 +116,28 @@ class EveryOperationAsyncTest {
     assertThat(await(async.apiKeys().list()).data()).extracting(ApiKey::id).contains(key.id());
     assertThat(await(async.apiKeys().retrieve(key.id())).name()).isEqualTo("Async export");
     assertThat(await(async.apiKeys().revoke(key.id())).revokedAt()).isPresent();
+
+    // Only an agency key creates client workspaces.
+    KaiCallsClientAsync agency = async.withOptions(o -> o.apiKey(server.agencyApiKey()));
+    Workspace workspace =
+        await(
+            agency
+                .workspaces()
+                .create(CreateWorkspaceRequest.builder().name("Harbor Dental").build()));
+    assertThat(await(agency.workspaces().list()).data())
+        .extracting(Workspace::id)
+        .contains(workspace.id());
+    assertThat(await(agency.workspaces().retrieve(workspace.id())).name())
+        .isEqualTo("Harbor Dental");
+    assertThat(
+            await(
+                    agency
+                        .workspaces()
+                        .update(
+                            workspace.id(),
+                            UpdateWorkspaceRequest.builder().name("Harbor").build()))
+                .name())
+        .isEqualTo("Harbor");
 
     Lead lead = first(leads);
     Call call = first(calls);

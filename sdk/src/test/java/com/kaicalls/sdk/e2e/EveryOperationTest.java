@@ -18,6 +18,7 @@ import com.kaicalls.sdk.models.CommunicationRunStatus;
 import com.kaicalls.sdk.models.Conversation;
 import com.kaicalls.sdk.models.CreateApiKeyRequest;
 import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.CreateWorkspaceRequest;
 import com.kaicalls.sdk.models.DeletedObject;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.sdk.models.EventDelivery;
@@ -28,8 +29,10 @@ import com.kaicalls.sdk.models.RotateSecretRequest;
 import com.kaicalls.sdk.models.Scope;
 import com.kaicalls.sdk.models.SmsMessage;
 import com.kaicalls.sdk.models.UpdateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.UpdateWorkspaceRequest;
 import com.kaicalls.sdk.models.WebhookSubscription;
 import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
+import com.kaicalls.sdk.models.Workspace;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -70,6 +73,21 @@ class EveryOperationTest {
     assertThat(client.apiKeys().list().data()).extracting(ApiKey::id).contains(minted.id());
     assertThat(client.apiKeys().retrieve(minted.id()).name()).isEqualTo("Reporting export");
     assertThat(client.apiKeys().revoke(minted.id()).revokedAt()).isPresent();
+
+    // Only an agency key creates client workspaces.
+    KaiCallsClient agency = client.withOptions(o -> o.apiKey(server.agencyApiKey()));
+    Workspace workspace =
+        agency.workspaces().create(CreateWorkspaceRequest.builder().name("Harbor Dental").build());
+    assertThat(agency.workspaces().list().data())
+        .extracting(Workspace::id)
+        .contains(workspace.id());
+    assertThat(agency.workspaces().retrieve(workspace.id()).name()).isEqualTo("Harbor Dental");
+    assertThat(
+            agency
+                .workspaces()
+                .update(workspace.id(), UpdateWorkspaceRequest.builder().name("Harbor").build())
+                .name())
+        .isEqualTo("Harbor");
 
     Lead lead = client.leads().list().data().get(0);
     assertThat(client.leads().retrieve(lead.id()).id()).isEqualTo(lead.id());
