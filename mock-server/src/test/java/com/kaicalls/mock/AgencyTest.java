@@ -150,6 +150,33 @@ class AgencyTest {
   }
 
   @Test
+  void oneIdempotencyKeyUsedForTwoClientsCreatesOneRunInEach() {
+    KaiCallsMockServer mock = start(MockServerOptions.builder());
+    List<String> runs = new ArrayList<>();
+
+    for (String client : List.of("ws_demo", "ws_lakeside")) {
+      String agent =
+          agency(mock)
+              .send("GET", "/v1/agents", null, actingIn(client))
+              .json()
+              .path("data")
+              .get(0)
+              .path("id")
+              .asText();
+      Map<String, String> headers = new java.util.HashMap<>(Runs.key("same-key"));
+      headers.put(HEADER, client);
+      ApiClient.Reply run =
+          agency(mock)
+              .send("POST", "/v1/communication-runs", Runs.body(agent, "+14155550100"), headers);
+      assertThat(run.status()).as(client).isEqualTo(201);
+      assertThat(run.header("Idempotent-Replayed")).isNull();
+      runs.add(run.json().path("id").asText());
+    }
+
+    assertThat(runs.get(0)).isNotEqualTo(runs.get(1));
+  }
+
+  @Test
   void everyForbiddenTargetIsTheSame404NamingTheHeader() {
     KaiCallsMockServer mock = start(MockServerOptions.builder());
     ApiClient demo = new ApiClient(mock.baseUrl(), mock.apiKey());

@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The operations of openapi.yaml, for table-driven tests. */
 final class SpecOperations {
 
-  record Op(String method, String path, String operationId, String scope) {
+  /**
+   * One operation.
+   *
+   * @param statuses the response statuses it documents
+   */
+  record Op(String method, String path, String operationId, String scope, Set<Integer> statuses) {
     boolean takesId() {
       return path.contains("{id}");
     }
@@ -45,12 +52,18 @@ final class SpecOperations {
                             if (List.of("get", "post", "patch", "delete", "put")
                                 .contains(m.getKey())) {
                               JsonNode scope = m.getValue().get("x-required-scope");
+                              Set<Integer> statuses = new TreeSet<>();
+                              m.getValue()
+                                  .path("responses")
+                                  .properties()
+                                  .forEach(r -> statuses.add(Integer.parseInt(r.getKey())));
                               ops.add(
                                   new Op(
                                       m.getKey().toUpperCase(Locale.ROOT),
                                       path.getKey(),
                                       m.getValue().path("operationId").asText(),
-                                      scope == null || scope.isNull() ? null : scope.asText()));
+                                      scope == null || scope.isNull() ? null : scope.asText(),
+                                      statuses));
                             }
                           }));
       return ops;
