@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -125,22 +124,7 @@ class InMemoryStoreTest {
   }
 
   private List<String> walk(ListQuery first) {
-    List<String> ids = new ArrayList<>();
-    ListQuery query = first;
-    for (int pages = 0; pages < 100; pages++) {
-      Page page = store.list("ws_1", "event", query);
-      ids.addAll(idsOf(page));
-      if (!page.hasMore()) return ids;
-      query =
-          new ListQuery(
-              first.filter(),
-              first.createdAfter(),
-              first.createdBefore(),
-              page.nextCursor(),
-              first.limit(),
-              first.oldestFirst());
-    }
-    throw new AssertionError("the walk did not end");
+    return Walk.ids(q -> store.list("ws_1", "event", q), first);
   }
 
   private static List<String> idsOf(Page page) {

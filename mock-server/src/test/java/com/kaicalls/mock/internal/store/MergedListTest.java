@@ -95,24 +95,7 @@ class MergedListTest {
   }
 
   private List<String> walk(List<String> workspaces, ListQuery first) {
-    List<String> ids = new ArrayList<>();
-    ListQuery query = first;
-    for (int pages = 0; pages < 100; pages++) {
-      Page page = store.list(workspaces, "event", query);
-      page.data().forEach(d -> ids.add(d.path("id").asText()));
-      if (!page.hasMore()) {
-        return ids;
-      }
-      query =
-          new ListQuery(
-              first.filter(),
-              first.createdAfter(),
-              first.createdBefore(),
-              page.nextCursor(),
-              first.limit(),
-              first.oldestFirst());
-    }
-    throw new AssertionError("the walk did not end");
+    return Walk.ids(q -> store.list(workspaces, "event", q), first);
   }
 
   private static ObjectNode event(int i) {

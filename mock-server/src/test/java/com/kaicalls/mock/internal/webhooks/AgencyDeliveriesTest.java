@@ -212,6 +212,17 @@ class AgencyDeliveriesTest {
   }
 
   @Test
+  void aClientsSubscriptionTestEventNeverReachesTheAgency() {
+    WebhookReceiver endpoint = receiver();
+    subscribe(AGENCY, endpoint, true);
+
+    happen(CLIENT, "webhook_subscription.test");
+    settle();
+
+    assertThat(endpoint.received()).isEmpty();
+  }
+
+  @Test
   void aDisabledAgencySubscriptionReceivesNoClientEvents() {
     WebhookReceiver endpoint = receiver();
     ObjectNode sub = subscribe(AGENCY, endpoint, true);
