@@ -20,6 +20,7 @@ import com.kaicalls.sdk.models.CommunicationRunStatus;
 import com.kaicalls.sdk.models.Conversation;
 import com.kaicalls.sdk.models.CreateApiKeyRequest;
 import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.CreateWorkspaceRequest;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.sdk.models.EventDelivery;
 import com.kaicalls.sdk.models.Job;
@@ -29,8 +30,10 @@ import com.kaicalls.sdk.models.RotateSecretRequest;
 import com.kaicalls.sdk.models.Scope;
 import com.kaicalls.sdk.models.SmsMessage;
 import com.kaicalls.sdk.models.UpdateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.UpdateWorkspaceRequest;
 import com.kaicalls.sdk.models.WebhookSubscription;
 import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
+import com.kaicalls.sdk.models.Workspace;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -56,13 +59,13 @@ class EveryOperationAsyncTest {
   @Test
   void every_operation_in_the_spec_is_callable_through_the_async_client(KaiCallsMockServer server)
       throws Exception {
-    KaiCallsClientAsync async =
+    KaiCallsClient client =
         KaiCallsClient.builder()
             .apiKey(server.apiKey())
             .baseUrl(server.baseUrl())
             .okHttpClient(OperationRecorder.recording(called))
-            .build()
-            .async();
+            .build();
+    KaiCallsClientAsync async = client.async();
 
     // Everything that needs no earlier result, in flight at once.
     var me = async.me().retrieve();
@@ -200,6 +203,26 @@ class EveryOperationAsyncTest {
     assertThat(await(async.eventDeliveries().retrieve(delivery.id())).eventId())
         .isEqualTo(delivery.eventId());
     assertThat(await(async.webhookSubscriptions().delete(hook.id())).deleted()).isTrue();
+
+    KaiCallsClientAsync agency = client.withOptions(b -> b.apiKey(server.agencyApiKey())).async();
+    Workspace harbor =
+        await(
+            agency
+                .workspaces()
+                .create(CreateWorkspaceRequest.builder().name("Harbor Dental").build()));
+    assertThat(await(agency.workspaces().list()).data())
+        .extracting(Workspace::id)
+        .contains(harbor.id());
+    assertThat(await(agency.workspaces().retrieve(harbor.id())).name()).isEqualTo("Harbor Dental");
+    assertThat(
+            await(
+                    agency
+                        .workspaces()
+                        .update(
+                            harbor.id(),
+                            UpdateWorkspaceRequest.builder().name("Harbor Dental Group").build()))
+                .name())
+        .isEqualTo("Harbor Dental Group");
 
     assertThat(called).containsExactlyInAnyOrderElementsOf(OperationRecorder.specOperations());
   }

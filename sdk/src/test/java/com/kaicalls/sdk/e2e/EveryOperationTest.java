@@ -18,6 +18,7 @@ import com.kaicalls.sdk.models.CommunicationRunStatus;
 import com.kaicalls.sdk.models.Conversation;
 import com.kaicalls.sdk.models.CreateApiKeyRequest;
 import com.kaicalls.sdk.models.CreateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.CreateWorkspaceRequest;
 import com.kaicalls.sdk.models.DeletedObject;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.sdk.models.EventDelivery;
@@ -28,8 +29,11 @@ import com.kaicalls.sdk.models.RotateSecretRequest;
 import com.kaicalls.sdk.models.Scope;
 import com.kaicalls.sdk.models.SmsMessage;
 import com.kaicalls.sdk.models.UpdateWebhookSubscriptionRequest;
+import com.kaicalls.sdk.models.UpdateWorkspaceRequest;
 import com.kaicalls.sdk.models.WebhookSubscription;
 import com.kaicalls.sdk.models.WebhookSubscriptionWithSecret;
+import com.kaicalls.sdk.models.Workspace;
+import com.kaicalls.sdk.models.WorkspaceKind;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -169,6 +173,28 @@ class EveryOperationTest {
 
     DeletedObject deleted = client.webhookSubscriptions().delete(subscription.id());
     assertThat(deleted.deleted()).isTrue();
+
+    KaiCallsClient agency = client.withOptions(b -> b.apiKey(server.agencyApiKey()));
+    Workspace harbor =
+        agency
+            .workspaces()
+            .create(
+                CreateWorkspaceRequest.builder()
+                    .name("Harbor Dental")
+                    .putMetadata("crm_account", "20931")
+                    .build());
+    assertThat(harbor.kind()).isEqualTo(WorkspaceKind.CLIENT);
+    assertThat(agency.workspaces().list().data()).extracting(Workspace::id).contains(harbor.id());
+    assertThat(agency.workspaces().retrieve(harbor.id()).metadata())
+        .containsEntry("crm_account", "20931");
+    assertThat(
+            agency
+                .workspaces()
+                .update(
+                    harbor.id(),
+                    UpdateWorkspaceRequest.builder().name("Harbor Dental Group").build())
+                .name())
+        .isEqualTo("Harbor Dental Group");
 
     assertThat(called).containsExactlyInAnyOrderElementsOf(specOperations());
   }
