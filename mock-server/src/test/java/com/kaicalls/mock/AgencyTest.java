@@ -1,5 +1,8 @@
 package com.kaicalls.mock;
 
+import static com.kaicalls.mock.Agencies.HEADER;
+import static com.kaicalls.mock.Agencies.actingIn;
+import static com.kaicalls.mock.Agencies.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgencyTest {
 
-  private static final String HEADER = "KaiCalls-Workspace";
   private static final Instant START = Instant.parse("2026-12-01T15:00:00Z");
 
   @TempDir Path dir;
@@ -40,16 +42,6 @@ class AgencyTest {
 
   private static ApiClient agency(KaiCallsMockServer mock) {
     return new ApiClient(mock.baseUrl(), mock.agencyApiKey());
-  }
-
-  private static Map<String, String> actingIn(String workspace) {
-    return Map.of(HEADER, workspace);
-  }
-
-  private static List<String> ids(ApiClient.Reply list) {
-    List<String> ids = new ArrayList<>();
-    list.json().path("data").forEach(o -> ids.add(o.path("id").asText()));
-    return ids;
   }
 
   @Test

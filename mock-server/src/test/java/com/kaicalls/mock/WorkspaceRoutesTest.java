@@ -1,10 +1,12 @@
 package com.kaicalls.mock;
 
+import static com.kaicalls.mock.Agencies.HEADER;
+import static com.kaicalls.mock.Agencies.actingIn;
+import static com.kaicalls.mock.Agencies.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /v1/workspaces} and client-limited keys ({@code POST /v1/api-keys} with the header). */
 class WorkspaceRoutesTest {
-
-  private static final String HEADER = "KaiCalls-Workspace";
 
   @RegisterExtension
   static final KaiCallsMockExtension MOCK = KaiCallsMockExtension.builder().build();
@@ -29,16 +29,6 @@ class WorkspaceRoutesTest {
 
   private static ApiClient other() {
     return demo().withKey(MOCK.server().otherWorkspaceApiKey());
-  }
-
-  private static Map<String, String> actingIn(String workspace) {
-    return Map.of(HEADER, workspace);
-  }
-
-  private static List<String> ids(ApiClient.Reply list) {
-    List<String> ids = new ArrayList<>();
-    list.json().path("data").forEach(o -> ids.add(o.path("id").asText()));
-    return ids;
   }
 
   @Test

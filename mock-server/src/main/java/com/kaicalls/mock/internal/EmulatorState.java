@@ -75,11 +75,7 @@ final class EmulatorState {
         .run(
             () -> {
               seeds.keepWorkspaces();
-              List<String> workspaces = parts.workspaces().ids();
-              parts.auth().reload(workspaces);
-              parts.idempotency().reload(workspaces);
-              parts.scheduler().load(workspaces);
-              parts.dispatcher().recover(workspaces);
+              reloadWorkspaces();
             });
   }
 
@@ -204,6 +200,14 @@ final class EmulatorState {
                                 parts.store().put(ws, type, Deliveries.upgrade(type, document)))));
     seeds.keepWorkspaces();
     seeds.keepKeys();
+    reloadWorkspaces();
+  }
+
+  /**
+   * Reads back, for every registered workspace, what lives outside the store: key hashes,
+   * idempotency records, timers and pending deliveries.
+   */
+  private void reloadWorkspaces() {
     List<String> workspaces = parts.workspaces().ids();
     parts.auth().reload(workspaces);
     parts.idempotency().reload(workspaces);

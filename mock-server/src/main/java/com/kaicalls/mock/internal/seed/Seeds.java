@@ -167,7 +167,7 @@ public final class Seeds {
    * Registers every workspace: the seed's, then the documents stored in the partitions of the
    * seed's top-level workspaces (clients created through the API, and any renamed since).
    */
-  public void registerWorkspaces() {
+  private void registerWorkspaces() {
     BUILT_IN.forEach(workspaces::add);
     for (Workspaces.Workspace root : BUILT_IN) {
       if (root.parentId() == null) {
