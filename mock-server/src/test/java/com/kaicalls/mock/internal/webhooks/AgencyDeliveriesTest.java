@@ -268,6 +268,21 @@ class AgencyDeliveriesTest {
   }
 
   @Test
+  void anAgencySubscriptionWhoseClientEventDeliveriesFailForFiveDaysIsDisabledAsFailing() {
+    WebhookReceiver endpoint = receiver().otherwise(500, Duration.ZERO);
+    ObjectNode sub = subscribe(AGENCY, endpoint, true);
+
+    for (int day = 0; day <= 5; day++) {
+      happen(CLIENT, "lead.created");
+      scheduler.advanceTo(T0.plus(Duration.ofDays(day + 1)));
+    }
+
+    ObjectNode stored = store.get(AGENCY, WebhookHandlers.TYPE, sub.get("id").asText());
+    assertThat(stored.path("enabled").asBoolean()).isFalse();
+    assertThat(stored.path("disabled_reason").asText()).isEqualTo("failing");
+  }
+
+  @Test
   void aBackfillIncludingClientsSendsTheirEventsInTheWindowOldestFirst() {
     ObjectNode foreign = happen(OTHER_AGENCYS_CLIENT, "lead.created");
     ObjectNode first = happen(AGENCY, "lead.created");
