@@ -69,7 +69,7 @@ public final class AgencyKeys {
    * @param limitedKeyWorkspaceId the workspace of the key it minted for that client
    * @param toAgency the limited key's answer when it tried to act for the agency
    * @param toOtherClient its answer when it tried to act for another client
-   * @param runs the run launched in each existing client, by client workspace id
+   * @param runs the runs launched, one in each of two existing clients
    * @param received the deliveries of the agency's one endpoint
    * @param oneClientsEvents the events listed for one client
    */
