@@ -194,6 +194,17 @@ class AgencyTest {
   }
 
   @Test
+  void theRequestLogFilesAnActingRequestUnderTheClientWithTheAgencysKey() {
+    KaiCallsMockServer mock = start(MockServerOptions.builder());
+
+    agency(mock).send("GET", "/v1/leads", null, actingIn("ws_demo"));
+
+    LoggedRequest logged = mock.admin().requests(1).get(0);
+    assertThat(logged.workspaceId()).isEqualTo("ws_demo");
+    assertThat(logged.keyId()).isEqualTo("key_agency_full");
+  }
+
+  @Test
   void anEmptySeedHasTheAgencyAndItsClientsWithoutData() {
     KaiCallsMockServer mock = start(MockServerOptions.builder().seed(Seed.EMPTY));
 
