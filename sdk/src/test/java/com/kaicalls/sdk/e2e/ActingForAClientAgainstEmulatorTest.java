@@ -10,7 +10,6 @@ import com.kaicalls.sdk.RequestOptions;
 import com.kaicalls.sdk.errors.NotFoundException;
 import com.kaicalls.sdk.models.Event;
 import com.kaicalls.sdk.models.Lead;
-import com.kaicalls.sdk.models.Me;
 import com.kaicalls.sdk.services.EventsService;
 import com.kaicalls.sdk.services.LeadsService;
 import java.util.List;
@@ -19,45 +18,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SDK's agency surface against the emulator's demo agency ({@code ws_agency}, clients {@code
- * ws_demo} and {@code ws_lakeside}, and the unrelated {@code ws_other}): {@code withWorkspace}, the
- * per-call option, the uniform 404 for any other target, and whose each event is.
+ * ws_demo} and {@code ws_lakeside}, and the unrelated {@code ws_other}): the per-call option, the
+ * uniform 404 for any other target, and whose each event is. {@link AgencyAgainstEmulatorTest}
+ * covers {@code withWorkspace} reading a client's data and client-limited keys.
  */
 class ActingForAClientAgainstEmulatorTest {
   @RegisterExtension static KaiCallsMockExtension mock = KaiCallsMockExtension.builder().build();
 
-  private static final String CLIENT = "ws_demo";
-  private static final String SIBLING = "ws_lakeside";
+  private static final String LAKESIDE = "ws_lakeside";
   private static final String HEADER = "KaiCalls-Workspace";
-
-  @Test
-  void an_agency_client_made_for_a_workspace_reads_that_clients_own_data(
-      KaiCallsMockServer server) {
-    KaiCallsClient forClient = client(server, server.agencyApiKey()).withWorkspace(CLIENT);
-
-    Me me = forClient.me().retrieve();
-    List<String> leads = leadIds(forClient.leads().list());
-
-    assertThat(me.workspaceId()).isEqualTo("ws_agency");
-    assertThat(me.actingWorkspaceId()).contains(CLIENT);
-    assertThat(leads)
-        .isNotEmpty()
-        .isEqualTo(leadIds(client(server, server.apiKey()).leads().list()));
-  }
 
   @Test
   void the_per_call_option_acts_for_the_client_in_that_call_only(KaiCallsMockServer server) {
     KaiCallsClient agency = client(server, server.agencyApiKey());
 
-    List<String> forSibling =
+    List<String> forLakeside =
         leadIds(
             agency
                 .leads()
                 .list(
-                    LeadsService.ListParams.builder().build(), RequestOptions.workspace(SIBLING)));
+                    LeadsService.ListParams.builder().build(), RequestOptions.workspace(LAKESIDE)));
 
-    assertThat(forSibling)
+    assertThat(forLakeside)
         .isNotEmpty()
-        .isEqualTo(leadIds(agency.withWorkspace(SIBLING).leads().list()))
+        .isEqualTo(leadIds(agency.withWorkspace(LAKESIDE).leads().list()))
         .doesNotContainAnyElementsOf(leadIds(client(server, server.apiKey()).leads().list()));
     assertThat(agency.me().retrieve().actingWorkspaceId()).isEmpty();
   }
@@ -65,9 +49,10 @@ class ActingForAClientAgainstEmulatorTest {
   @Test
   void a_client_key_acting_for_its_sibling_is_not_found_naming_the_header(
       KaiCallsMockServer server) {
-    KaiCallsClient sibling = client(server, server.apiKey()).withWorkspace(SIBLING);
+    KaiCallsClient demoActingForLakeside = client(server, server.apiKey()).withWorkspace(LAKESIDE);
 
-    NotFoundException e = catchThrowableOfType(NotFoundException.class, sibling.leads()::list);
+    NotFoundException e =
+        catchThrowableOfType(NotFoundException.class, demoActingForLakeside.leads()::list);
 
     assertThat(e.statusCode()).isEqualTo(404);
     assertThat(e.code()).isEqualTo("resource_missing");
@@ -97,15 +82,15 @@ class ActingForAClientAgainstEmulatorTest {
   void every_event_an_agency_reads_for_a_client_says_it_is_that_clients(KaiCallsMockServer server) {
     KaiCallsClient agency = client(server, server.agencyApiKey());
 
-    List<Event> acting = agency.withWorkspace(SIBLING).events().list().data();
+    List<Event> acting = agency.withWorkspace(LAKESIDE).events().list().data();
     List<Event> filtered =
         agency
             .events()
-            .list(EventsService.ListParams.builder().workspaceId(SIBLING).limit(100).build())
+            .list(EventsService.ListParams.builder().workspaceId(LAKESIDE).limit(100).build())
             .data();
 
-    assertThat(acting).isNotEmpty().extracting(Event::workspaceId).containsOnly(SIBLING);
-    assertThat(filtered).extracting(Event::workspaceId).containsOnly(SIBLING);
+    assertThat(acting).isNotEmpty().extracting(Event::workspaceId).containsOnly(LAKESIDE);
+    assertThat(filtered).extracting(Event::workspaceId).containsOnly(LAKESIDE);
     assertThat(filtered).extracting(Event::id).containsAll(acting.stream().map(Event::id).toList());
   }
 
