@@ -59,13 +59,13 @@ class EveryOperationAsyncTest {
   @Test
   void every_operation_in_the_spec_is_callable_through_the_async_client(KaiCallsMockServer server)
       throws Exception {
-    KaiCallsClient client =
+    KaiCallsClientAsync async =
         KaiCallsClient.builder()
             .apiKey(server.apiKey())
             .baseUrl(server.baseUrl())
             .okHttpClient(OperationRecorder.recording(called))
-            .build();
-    KaiCallsClientAsync async = client.async();
+            .build()
+            .async();
 
     // Everything that needs no earlier result, in flight at once.
     var me = async.me().retrieve();
@@ -116,6 +116,28 @@ class EveryOperationAsyncTest {
     assertThat(await(async.apiKeys().list()).data()).extracting(ApiKey::id).contains(key.id());
     assertThat(await(async.apiKeys().retrieve(key.id())).name()).isEqualTo("Async export");
     assertThat(await(async.apiKeys().revoke(key.id())).revokedAt()).isPresent();
+
+    // Only an agency key creates client workspaces.
+    KaiCallsClientAsync agency = async.withOptions(o -> o.apiKey(server.agencyApiKey()));
+    Workspace workspace =
+        await(
+            agency
+                .workspaces()
+                .create(CreateWorkspaceRequest.builder().name("Harbor Dental").build()));
+    assertThat(await(agency.workspaces().list()).data())
+        .extracting(Workspace::id)
+        .contains(workspace.id());
+    assertThat(await(agency.workspaces().retrieve(workspace.id())).name())
+        .isEqualTo("Harbor Dental");
+    assertThat(
+            await(
+                    agency
+                        .workspaces()
+                        .update(
+                            workspace.id(),
+                            UpdateWorkspaceRequest.builder().name("Harbor").build()))
+                .name())
+        .isEqualTo("Harbor");
 
     Lead lead = first(leads);
     Call call = first(calls);
@@ -203,26 +225,6 @@ class EveryOperationAsyncTest {
     assertThat(await(async.eventDeliveries().retrieve(delivery.id())).eventId())
         .isEqualTo(delivery.eventId());
     assertThat(await(async.webhookSubscriptions().delete(hook.id())).deleted()).isTrue();
-
-    KaiCallsClientAsync agency = client.withOptions(b -> b.apiKey(server.agencyApiKey())).async();
-    Workspace harbor =
-        await(
-            agency
-                .workspaces()
-                .create(CreateWorkspaceRequest.builder().name("Harbor Dental").build()));
-    assertThat(await(agency.workspaces().list()).data())
-        .extracting(Workspace::id)
-        .contains(harbor.id());
-    assertThat(await(agency.workspaces().retrieve(harbor.id())).name()).isEqualTo("Harbor Dental");
-    assertThat(
-            await(
-                    agency
-                        .workspaces()
-                        .update(
-                            harbor.id(),
-                            UpdateWorkspaceRequest.builder().name("Harbor Dental Group").build()))
-                .name())
-        .isEqualTo("Harbor Dental Group");
 
     assertThat(called).containsExactlyInAnyOrderElementsOf(OperationRecorder.specOperations());
   }
