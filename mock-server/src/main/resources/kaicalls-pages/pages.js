@@ -1,4 +1,4 @@
-// Shared by the emulator's pages: the demo key, API calls, the clipboard, and DOM helpers that only
+// Shared by the emulator's pages: the demo and agency keys, API calls, the clipboard, and DOM helpers that only
 // ever set text (never HTML), so nothing a request or event carries can run as markup.
 (function () {
   'use strict';
@@ -8,20 +8,28 @@
     return node ? node.content : null;
   }
 
-  // The quickstart shows the demo key on purpose; every other page reads it from the emulator's
-  // same-origin admin route, so it never sits in their HTML.
-  var keyPromise = null;
-  function apiKey() {
-    if (!keyPromise) {
-      var inPage = meta('kaicalls-api-key');
-      keyPromise = inPage ? Promise.resolve(inPage) : fetch('/__admin/kaicalls/keys')
+  // The quickstart shows the demo key on purpose; every other page reads the keys from the emulator's
+  // same-origin admin route, so they never sit in their HTML.
+  var keysPromise = null;
+  function emulatorKeys() {
+    if (!keysPromise) {
+      keysPromise = fetch('/__admin/kaicalls/keys')
         .then(function (response) {
           if (!response.ok) { throw new Error('GET /__admin/kaicalls/keys answered HTTP ' + response.status); }
           return response.json();
-        })
-        .then(function (keys) { return keys.demo_api_key; });
+        });
     }
-    return keyPromise;
+    return keysPromise;
+  }
+
+  function apiKey() {
+    var inPage = meta('kaicalls-api-key');
+    return inPage ? Promise.resolve(inPage) : emulatorKeys().then(function (keys) { return keys.demo_api_key; });
+  }
+
+  // The demo agency's key, or null when the emulator has none to offer.
+  function agencyKey() {
+    return emulatorKeys().then(function (keys) { return keys.agency_api_key || null; });
   }
 
   // navigator.clipboard needs a secure context (127.0.0.1 and localhost are); else select and copy.
@@ -73,16 +81,25 @@
 
   // Calls the API with the demo key.
   function api(method, path, body) {
-    return apiKey().then(function (key) {
-      return request(method, path, { 'Authorization': 'Bearer ' + key }, body);
-    });
+    return apiKey().then(function (key) { return apiAs(key, null)(method, path, body); });
   }
 
-  // Every item of a list route, page after page (limit=100).
-  function listAll(path) {
+  // A function like api() that calls with this key, acting in client workspace (KaiCalls-Workspace)
+  // when one is given.
+  function apiAs(key, workspace) {
+    return function (method, path, body) {
+      var headers = { 'Authorization': 'Bearer ' + key };
+      if (workspace) { headers['KaiCalls-Workspace'] = workspace; }
+      return request(method, path, headers, body);
+    };
+  }
+
+  // Every item of a list route, page after page (limit=100), called with api() or the given caller.
+  function listAll(path, caller) {
+    var call = caller || api;
     function from(cursor, acc) {
       var url = path + (path.indexOf('?') < 0 ? '?' : '&') + 'limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
-      return api('GET', url).then(function (page) {
+      return call('GET', url).then(function (page) {
         var all = acc.concat(page.data);
         return page.has_more ? from(page.next_cursor, all) : all;
       });
@@ -169,7 +186,7 @@
   }
 
   window.KaiCallsPages = {
-    meta: meta, apiKey: apiKey, copy: copy, api: api, listAll: listAll, admin: admin, el: el, time: time,
+    meta: meta, apiKey: apiKey, agencyKey: agencyKey, copy: copy, api: api, apiAs: apiAs, listAll: listAll, admin: admin, el: el, time: time,
     jsonBlock: jsonBlock, statusLine: statusLine, every: every, button: button, confirmClicks: confirmClicks, showClock: showClock
   };
 }());

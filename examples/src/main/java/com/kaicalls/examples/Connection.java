@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Where an example sends its requests: the base URL and key from the command line ({@code
  * --base-url URL --api-key KEY}) or from {@code KAICALLS_BASE_URL} / {@code KAICALLS_API_KEY}; with
- * neither, an emulator started in this JVM. Given only the base URL of an emulator, the demo key is
- * read from its admin route.
+ * neither, an emulator started in this JVM. Given only the base URL of an emulator, the demo key
+ * (or for the agency example, the demo agency's key) is read from its admin route.
  */
 public final class Connection implements AutoCloseable {
 
@@ -44,29 +44,71 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
+   * Connects to the emulator a test started with the key of its demo agency (Northwind Growth
+   * Agency). The caller closes the emulator.
+   */
+  public static Connection toAgency(KaiCallsMockServer emulator) {
+    return new Connection(emulator.baseUrl(), emulator.agencyApiKey(), null);
+  }
+
+  /**
    * Connects as the arguments and environment say, or starts an emulator (and says so on {@code
    * out}).
    */
   public static Connection open(String[] args, Map<String, String> env, PrintStream out) {
+    return open(args, env, out, Role.DEMO);
+  }
+
+  /**
+   * Like {@link #open}, but an emulator's key is that of its demo agency: the key given must be an
+   * agency workspace's.
+   */
+  public static Connection openAgency(String[] args, Map<String, String> env, PrintStream out) {
+    return open(args, env, out, Role.AGENCY);
+  }
+
+  /** Whose key an emulator's connection uses: the demo workspace's or the demo agency's. */
+  private enum Role {
+    DEMO("demo workspace", "demo_api_key"),
+    AGENCY("demo agency", "agency_api_key");
+
+    final String label;
+    final String adminField;
+
+    Role(String label, String adminField) {
+      this.label = label;
+      this.adminField = adminField;
+    }
+
+    String keyOf(KaiCallsMockServer emulator) {
+      return this == AGENCY ? emulator.agencyApiKey() : emulator.apiKey();
+    }
+  }
+
+  private static Connection open(
+      String[] args, Map<String, String> env, PrintStream out, Role role) {
     String baseUrl = option(args, "--base-url", env.get("KAICALLS_BASE_URL"));
     String apiKey = option(args, "--api-key", env.get("KAICALLS_API_KEY"));
     if (baseUrl == null && apiKey == null) {
       KaiCallsMockServer emulator =
           KaiCallsMockServer.start(MockServerOptions.builder().port(0).build());
+      String key = role.keyOf(emulator);
       out.println(
           "Started a KaiCalls emulator in this JVM at "
               + emulator.baseUrl()
-              + " (demo workspace, key "
-              + mask(emulator.apiKey())
+              + " ("
+              + role.label
+              + ", key "
+              + mask(key)
               + ").");
-      return new Connection(emulator.baseUrl(), emulator.apiKey(), emulator);
+      return new Connection(emulator.baseUrl(), key, emulator);
     }
     if (baseUrl == null) {
       baseUrl = DEFAULT_BASE_URL;
     }
     baseUrl = baseUrl.replaceAll("/+$", "");
     if (apiKey == null) {
-      apiKey = emulatorDemoKey(baseUrl);
+      apiKey = emulatorKey(baseUrl, role.adminField);
     }
     out.println("Using " + baseUrl + " with key " + mask(apiKey) + ".");
     return new Connection(baseUrl, apiKey, null);
@@ -117,8 +159,8 @@ public final class Connection implements AutoCloseable {
     return fallback == null || fallback.isBlank() ? null : fallback;
   }
 
-  /** The demo key of a KaiCalls emulator, from {@code GET /__admin/kaicalls/keys}. */
-  private static String emulatorDemoKey(String baseUrl) {
+  /** A key of a KaiCalls emulator ({@code field}) from {@code GET /__admin/kaicalls/keys}. */
+  private static String emulatorKey(String baseUrl, String field) {
     String hint = "Give an API key: --api-key kc_test_... or KAICALLS_API_KEY";
     if (!EmulatorClock.isLoopback(baseUrl)) {
       throw new IllegalArgumentException(hint);
@@ -131,7 +173,8 @@ public final class Connection implements AutoCloseable {
                       .timeout(Duration.ofSeconds(5))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-      Matcher m = Pattern.compile("\"demo_api_key\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+      Matcher m =
+          Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
       if (response.statusCode() == 200 && m.find()) {
         return m.group(1);
       }

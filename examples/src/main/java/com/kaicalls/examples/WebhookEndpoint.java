@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 /**
  * A webhook endpoint on the JDK's {@code HttpServer}: verifies each delivery's signature on the raw
@@ -28,8 +31,14 @@ public final class WebhookEndpoint implements AutoCloseable {
   public static final String PATH = "/webhooks/kaicalls";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One delivery as the endpoint saw it. */
-  public record Received(String webhookId, String type, int signatures, boolean duplicate) {}
+  /**
+   * One delivery as the endpoint saw it: the event's id, type and {@code workspace_id} (whose event
+   * it is), how many signatures it carried, and whether it had already been handled.
+   */
+  public record Received(
+      String webhookId, String type, String workspaceId, int signatures, boolean duplicate) {}
+
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
 
   private final HttpServer server;
   private final PrintStream out;
@@ -102,6 +111,29 @@ public final class WebhookEndpoint implements AutoCloseable {
     return handled.contains(eventId);
   }
 
+  /**
+   * Lets due deliveries run (instantly on an emulator whose clock the example controls) and waits,
+   * up to 15 seconds, until {@code arrived}.
+   */
+  public static void awaitDelivery(EmulatorClock clock, BooleanSupplier arrived) {
+    Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+    if (clock.controllable()) {
+      clock.pass(Duration.ZERO);
+    }
+    while (!arrived.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "No delivery arrived within " + DELIVERY_TIMEOUT.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (!"POST".equals(exchange.getRequestMethod())) {
@@ -127,10 +159,11 @@ public final class WebhookEndpoint implements AutoCloseable {
       // Verified: now it is safe to parse.
       JsonNode event = JSON.readTree(body);
       String type = event.path("type").asText();
+      String workspaceId = event.path("workspace_id").asText(null);
       int signatures = exchange.getRequestHeaders().getFirst("webhook-signature").split(" ").length;
       boolean first = handled.add(webhook.id());
       synchronized (this) {
-        received.add(new Received(webhook.id(), type, signatures, !first));
+        received.add(new Received(webhook.id(), type, workspaceId, signatures, !first));
       }
       out.println(
           first
@@ -138,6 +171,7 @@ public final class WebhookEndpoint implements AutoCloseable {
                   + type
                   + " "
                   + webhook.id()
+                  + (workspaceId == null ? "" : " of " + workspaceId)
                   + (signatures > 1 ? " (" + signatures + " signatures)" : "")
               : "   endpoint: " + webhook.id() + " again, already handled: ignored");
       exchange.sendResponseHeaders(204, -1);

@@ -18,10 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * A webhook receiver end to end: starts an endpoint ({@link WebhookEndpoint}: verify, deduplicate,
@@ -30,8 +28,6 @@ import java.util.function.BooleanSupplier;
  * rotates the signing secret and shows the new secret accepted.
  */
 public final class WebhookReceiver {
-
-  private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
 
   private final KaiCallsClient client;
   private final EmulatorClock clock;
@@ -84,7 +80,7 @@ public final class WebhookReceiver {
       say.say(
           "Delivery %s of event %s queued (a test event goes to the subscription whatever its filter).",
           delivery.id(), delivery.eventId());
-      awaitDelivery(() -> endpoint.alreadyHandled(delivery.eventId()));
+      WebhookEndpoint.awaitDelivery(clock, () -> endpoint.alreadyHandled(delivery.eventId()));
       EventDelivery done = client.eventDeliveries().retrieve(delivery.id());
       say.say(
           "KaiCalls recorded the delivery as %s (your endpoint answered %s).",
@@ -97,7 +93,7 @@ public final class WebhookReceiver {
           .replay(
               delivery.eventId(),
               ReplayEventRequest.builder().subscriptionId(subscription.id()).build());
-      awaitDelivery(() -> endpoint.received().size() > before);
+      WebhookEndpoint.awaitDelivery(clock, () -> endpoint.received().size() > before);
       say.say("Same webhook-id, so it was acknowledged (2xx, no retries) but not handled twice.");
 
       say.step("A forged delivery");
@@ -117,7 +113,7 @@ public final class WebhookReceiver {
       endpoint.verifyWith(verifier(rotated.secret()));
       say.say("The endpoint now checks with the new secret only.");
       EventDelivery afterRotation = client.webhookSubscriptions().test(subscription.id());
-      awaitDelivery(() -> endpoint.alreadyHandled(afterRotation.eventId()));
+      WebhookEndpoint.awaitDelivery(clock, () -> endpoint.alreadyHandled(afterRotation.eventId()));
       say.say("Test event %s was accepted with the new secret.", afterRotation.eventId());
 
       client.webhookSubscriptions().delete(subscription.id());
@@ -139,26 +135,6 @@ public final class WebhookReceiver {
     // emulator whose
     // virtual clock was moved forward.
     return WebhookVerifier.builder().addSecret(secret).clock(Clock.systemUTC()).build();
-  }
-
-  /** Lets due deliveries run (instantly on an emulator) and waits until {@code arrived}. */
-  private void awaitDelivery(BooleanSupplier arrived) {
-    Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
-    if (clock.controllable()) {
-      clock.pass(Duration.ZERO);
-    }
-    while (!arrived.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "No delivery arrived within " + DELIVERY_TIMEOUT.toSeconds() + " s");
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   /** A well-formed, fresh delivery, signed with a secret that is not the subscription's. */

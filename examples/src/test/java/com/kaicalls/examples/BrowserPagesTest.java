@@ -2,12 +2,15 @@ package com.kaicalls.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,7 +47,8 @@ class BrowserPagesTest {
           "Jobs",
           "Attempts",
           "Recordings",
-          "Agents");
+          "Agents",
+          "Workspaces");
 
   @RegisterExtension
   static final HeadlessChromium chromium = new HeadlessChromium("BrowserPagesTest");
@@ -144,6 +149,47 @@ class BrowserPagesTest {
   }
 
   @Test
+  void theAgencyMintsAKeyIntoTheChosenClientThatSeesOnlyThatClient(KaiCallsMockServer mock)
+      throws Exception {
+    browser.get(mock.baseUrl() + "/dashboard/settings/api-keys");
+    await()
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    Select workspaces = new Select(browser.findElement(By.id("workspace-select")));
+    List<String> offered =
+        workspaces.getOptions().stream().map(o -> o.getDomAttribute("data-workspace-id")).toList();
+    assertThat(offered).containsExactlyInAnyOrder("ws_agency", "ws_demo", "ws_lakeside");
+    assertThat(offered.get(0)).isEqualTo("ws_agency");
+
+    choose(workspaces, "ws_lakeside");
+    browser.findElement(By.id("key-name")).sendKeys("Lakeside reporting");
+    browser.findElement(By.cssSelector("input[name=scope][value='runs:read']")).click();
+    browser.findElement(By.cssSelector("input[name=scope][value='calls:read']")).click();
+    browser.findElement(By.id("mint")).click();
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-secret")));
+    String secret = browser.findElement(By.id("new-secret")).getText();
+    String keyId = await().until(d -> keyRow(d, "Lakeside reporting"));
+
+    JsonNode key = call(mock, "/v1/api-keys/" + keyId, mock.agencyApiKey(), "ws_lakeside").json;
+    assertThat(key.path("workspace_id").asText()).isEqualTo("ws_lakeside");
+    assertThat(call(mock, "/v1/me", secret, null).json.path("workspace_id").asText())
+        .isEqualTo("ws_lakeside");
+    for (String beyond : List.of("ws_agency", "ws_demo")) {
+      Reply reply = call(mock, "/v1/communication-runs", secret, beyond);
+      assertThat(reply.status).as(beyond).isEqualTo(404);
+      assertThat(reply.json.path("error").path("param").asText()).isEqualTo("KaiCalls-Workspace");
+    }
+    JsonNode ownCalls = call(mock, "/v1/calls?limit=100", secret, null).json.path("data");
+    JsonNode clientsCalls =
+        call(mock, "/v1/calls?limit=100", mock.agencyApiKey(), "ws_lakeside").json.path("data");
+    JsonNode demoCalls = call(mock, "/v1/calls?limit=100", mock.apiKey(), null).json.path("data");
+    assertThat(ownCalls).isNotEmpty().isEqualTo(clientsCalls);
+    assertThat(ids(ownCalls)).doesNotContainAnyElementsOf(ids(demoCalls));
+
+    choose(workspaces, "ws_agency");
+    await().until(d -> keyRow(d, "Lakeside reporting") == null && keyRow(d, "") != null);
+  }
+
+  @Test
   void tryItOutSendsASameOriginPostThroughTheOriginPolicy(KaiCallsMockServer mock) {
     browser.get(mock.baseUrl() + "/docs/api#/CommunicationRuns/validateCommunicationRun");
     await()
@@ -198,6 +244,46 @@ class BrowserPagesTest {
   private static WebDriverWait await() {
     // The key table re-renders after each change, so an element found a moment ago may be gone.
     return chromium.await();
+  }
+
+  private static void choose(Select workspaces, String workspaceId) {
+    for (WebElement option : workspaces.getOptions()) {
+      if (workspaceId.equals(option.getDomAttribute("data-workspace-id"))) {
+        workspaces.selectByValue(option.getDomAttribute("value"));
+      }
+    }
+    await().until(d -> d.findElement(By.id("workspace")).getText().contains(workspaceId));
+  }
+
+  /** The id of the first key row whose text contains {@code text}, or {@code null}. */
+  private static String keyRow(WebDriver d, String text) {
+    return d.findElements(By.cssSelector("#keys tbody tr")).stream()
+        .filter(r -> r.getText().contains(text))
+        .findFirst()
+        .map(r -> r.getDomAttribute("data-key-id"))
+        .orElse(null);
+  }
+
+  private static List<String> ids(JsonNode items) {
+    List<String> ids = new ArrayList<>();
+    items.forEach(item -> ids.add(item.path("id").asText()));
+    return ids;
+  }
+
+  private record Reply(int status, JsonNode json) {}
+
+  /** A GET with {@code key}, acting in {@code workspace} when it is not {@code null}. */
+  private static Reply call(KaiCallsMockServer mock, String path, String key, String workspace)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(mock.baseUrl() + path))
+            .header("Authorization", "Bearer " + key);
+    if (workspace != null) {
+      request.header("KaiCalls-Workspace", workspace);
+    }
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), new ObjectMapper().readTree(response.body()));
   }
 
   private static int get(KaiCallsMockServer mock, String path, String key) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kaicalls.mock.MockServerOptions;
 import com.kaicalls.mock.junit.KaiCallsMockExtension;
 import com.kaicalls.sdk.models.CommunicationRun;
 import com.kaicalls.sdk.models.WebhookSubscription;
@@ -94,6 +95,23 @@ class ReadmeTourTest {
     String tour = javaBlocks(section(Files.readString(Path.of("README.md")), "## Async"));
 
     runAgainstTheEmulator("AsyncTour", tour);
+  }
+
+  @Test
+  void the_agency_snippet_runs_against_the_emulators_demo_agency() throws Exception {
+    String snippet = javaBlocks(section(Files.readString(Path.of("README.md")), "## Agencies"));
+
+    runAgainstTheEmulator("AgencyTour", snippet);
+
+    KaiCallsClient lakeside =
+        KaiCallsClient.builder()
+            .apiKey(MockServerOptions.DEFAULT_AGENCY_API_KEY)
+            .baseUrl(MOCK.baseUrl())
+            .build()
+            .withWorkspace("ws_lakeside");
+    assertThat(lakeside.communicationRuns().list().data())
+        .extracting(CommunicationRun::name)
+        .contains("Storm damage follow-up");
   }
 
   @Test

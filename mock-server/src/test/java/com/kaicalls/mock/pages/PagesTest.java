@@ -2,6 +2,8 @@ package com.kaicalls.mock.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kaicalls.mock.KaiCallsMockServer;
 import com.kaicalls.mock.junit.KaiCallsMockTest;
 import java.io.OutputStream;
@@ -39,7 +41,7 @@ class PagesTest {
   }
 
   @Test
-  void theDeveloperPagesAreHtmlWithoutTheDemoKey(KaiCallsMockServer mock) throws Exception {
+  void theDeveloperPagesAreHtmlWithoutTheDemoOrAgencyKey(KaiCallsMockServer mock) throws Exception {
     for (String path :
         new String[] {
           "/dashboard/developers/webhooks",
@@ -50,7 +52,11 @@ class PagesTest {
       HttpResponse<String> page = get(mock, path);
       assertThat(page.statusCode()).as(path).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-      assertThat(page.body()).as(path).doesNotContain(mock.apiKey()).doesNotContain("%%");
+      assertThat(page.body())
+          .as(path)
+          .doesNotContain(mock.apiKey())
+          .doesNotContain(mock.agencyApiKey())
+          .doesNotContain("%%");
     }
     assertThat(get(mock, "/dashboard/developers/events").body())
         .contains("<option value=\"call.completed\">call.completed</option>");
@@ -98,6 +104,19 @@ class PagesTest {
                 + "\",\"description\":\"This emulator\"},"
                 + "{\"url\":\"https://api.kaicalls.com\"")
         .doesNotContain("http://127.0.0.1:8089\",\"description\"");
+  }
+
+  @Test
+  void theDocsSpecDocumentsTheWorkspaceHeaderWithoutAnExampleTryItOutWouldSend(
+      KaiCallsMockServer mock) throws Exception {
+    JsonNode header =
+        new ObjectMapper()
+            .readTree(get(mock, "/docs/api/openapi.json").body())
+            .at("/components/parameters/WorkspaceHeader");
+
+    assertThat(header.path("name").asText()).isEqualTo("KaiCalls-Workspace");
+    assertThat(header.path("description").asText()).isNotBlank();
+    assertThat(header.has("example")).isFalse();
   }
 
   @Test

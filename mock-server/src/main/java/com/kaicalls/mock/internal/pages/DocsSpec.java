@@ -46,6 +46,7 @@ final class DocsSpec {
       }
     }
     spec.set("servers", servers);
+    withoutWorkspaceExample(spec);
     byte[] json;
     try {
       json = JSON.writeValueAsBytes(spec);
@@ -56,6 +57,21 @@ final class DocsSpec {
       byBaseUrl.put(baseUrl, json);
     }
     return json;
+  }
+
+  /**
+   * Swagger UI fills an optional parameter's example into "Try it out", and the page is authorized
+   * with the demo key, a client key: any {@code KaiCalls-Workspace} it sent would be a 404. The
+   * header stays documented, empty unless the reader types a value.
+   */
+  private static void withoutWorkspaceExample(ObjectNode spec) {
+    for (JsonNode parameter : spec.path("components").path("parameters")) {
+      if (parameter instanceof ObjectNode header
+          && "KaiCalls-Workspace".equals(parameter.path("name").asText())) {
+        header.remove("example");
+        header.remove("examples");
+      }
+    }
   }
 
   /** One labelled checkbox per value of the spec's {@code Scope} enum, for the API keys page. */

@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  *   <li>{@code /docs/api}: the interactive API reference (Swagger UI from the webjar, no CDN), with
  *       this emulator as the server and the demo key already authorized;
  *   <li>{@code /docs/api/quickstart}: the quickstart with curl commands for this emulator;
- *   <li>{@code /dashboard/settings/api-keys}: list, mint and revoke the demo workspace's keys;
+ *   <li>{@code /dashboard/settings/api-keys}: list, mint and revoke one workspace's keys: the demo
+ *       workspace's, or with the demo agency's key the agency's or one of its clients';
  *   <li>{@code /dashboard/developers/webhooks}: subscriptions, their deliveries and every attempt;
  *   <li>{@code /dashboard/developers/events}: events, live, with their JSON and deliveries;
  *   <li>{@code /dashboard/developers/logs}: the emulator's recent API requests.
  * </ul>
  *
- * <p>All share one navigation bar ({@link Navigation}). The developer pages read the demo key from
- * {@code GET /__admin/kaicalls/keys} at run time rather than carrying it in their HTML.
+ * <p>All share one navigation bar ({@link Navigation}). The developer pages read the demo key (the
+ * keys page also the agency key) from {@code GET /__admin/kaicalls/keys} at run time rather than
+ * carrying them in their HTML.
  *
  * <p>Their assets: {@code /docs/api/openapi.json} (the spec with this emulator as first server),
  * {@code /docs/api/swagger-ui/*} and {@code /assets/kaicalls/*}. Any other request continues to the
