@@ -198,15 +198,14 @@ class BrowserPagesTest {
     await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(operation)));
 
     // Swagger UI may re-render the operation after load (the deep link opens it, then authorization
-    // and the
-    // spec's resolution render it again), which can close it or reset "Try it out" under a click
-    // already made.
-    // Each look therefore brings the operation to the next step from wherever it is, and Execute is
-    // clicked once.
+    // and the spec's resolution render it again): that can close it, reset "Try it out", or let a
+    // click land on the operation's lock icon, which opens the authorization dialog over the page.
+    // Each look therefore brings the operation one step on from wherever it is; Execute is clicked
+    // once.
     await()
         .ignoring(ElementClickInterceptedException.class)
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> executeWhenReady(d.findElement(By.cssSelector(operation))));
+        .until(d -> executeWhenReady(d, d.findElement(By.cssSelector(operation))));
 
     String status =
         await()
@@ -224,9 +223,19 @@ class BrowserPagesTest {
     assertThat(status).startsWith("200");
   }
 
-  private static boolean executeWhenReady(WebElement operation) {
+  private static boolean executeWhenReady(WebDriver page, WebElement operation) {
+    List<WebElement> dialog = page.findElements(By.cssSelector(".modal-ux .close-modal"));
+    if (!dialog.isEmpty()) {
+      dialog.get(0).click();
+      return false;
+    }
     if (!operation.getDomAttribute("class").contains("is-open")) {
-      operation.findElement(By.cssSelector(".opblock-summary")).click();
+      // The summary's own toggle, never the whole row: the row also holds the lock icon.
+      List<WebElement> toggle = operation.findElements(By.cssSelector(".opblock-summary-control"));
+      (toggle.isEmpty()
+              ? operation.findElement(By.cssSelector(".opblock-summary-path"))
+              : toggle.get(0))
+          .click();
       return false;
     }
     List<WebElement> execute = operation.findElements(By.cssSelector("button.execute"));
