@@ -48,32 +48,16 @@ public final class ReadHandlers {
         call -> ApiResponse.ok(call.require(store, Collections.BACKFILL, "backfill")));
     handlers.put(
         "listConversationMessages",
-        call -> {
-          call.require(store, Collections.CONVERSATION, "conversation");
-          String id = call.path("id");
-          return ApiResponse.ok(
-              store
-                  .list(
-                      call.workspace(),
-                      Collections.CONVERSATION_MESSAGE,
-                      Lists.query(
-                          call, doc -> id.equals(doc.path(Fields.CONVERSATION_ID).asText()), true))
-                  .toJson());
-        });
+        children(
+            Collections.CONVERSATION,
+            "conversation",
+            Collections.CONVERSATION_MESSAGE,
+            Fields.CONVERSATION_ID,
+            true));
     handlers.put(
         "listAgentConfigVersions",
-        call -> {
-          call.require(store, Collections.AGENT, "agent");
-          String id = call.path("id");
-          return ApiResponse.ok(
-              store
-                  .list(
-                      call.workspace(),
-                      Collections.AGENT_CONFIG_VERSION,
-                      Lists.query(
-                          call, doc -> id.equals(doc.path(Fields.AGENT_ID).asText()), false))
-                  .toJson());
-        });
+        children(
+            Collections.AGENT, "agent", Collections.AGENT_CONFIG_VERSION, Fields.AGENT_ID, false));
     handlers.put(
         "getAgentConfigVersion",
         call -> {
@@ -106,6 +90,29 @@ public final class ReadHandlers {
           }
           return new ApiResponse(200, "audio/wav", wav);
         });
+  }
+
+  /**
+   * Lists the documents of {@code childType} whose {@code parentField} is the path id, after a 404
+   * if no parent of {@code parentType} has that id; conversation messages read oldest first.
+   */
+  private Handler children(
+      String parentType,
+      String parentName,
+      String childType,
+      String parentField,
+      boolean oldestFirst) {
+    return call -> {
+      call.require(store, parentType, parentName);
+      String id = call.path("id");
+      return ApiResponse.ok(
+          store
+              .list(
+                  call.workspace(),
+                  childType,
+                  Lists.query(call, doc -> id.equals(doc.path(parentField).asText()), oldestFirst))
+              .toJson());
+    };
   }
 
   private void resource(
